@@ -1,0 +1,78 @@
+// The index schema: how an ArchiveDocument becomes a Xapian document and back.
+//
+// The indexer writes with BuildIndexDocument() and the search reads with ReadStoredDocument() and
+// builds its queries from the prefixes and slots below, so the two cannot disagree. Text is
+// analyzed by tokenizers::Tokenize() on both sides.
+#ifndef LUUTRU_CATALOG_SCHEMA_H_
+#define LUUTRU_CATALOG_SCHEMA_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "catalog/model.h"
+
+namespace luutru::catalog::schema {
+
+// Free text, positional (phrases work on both). Exact words carry no prefix.
+inline constexpr std::string_view kFolded = "XF";        // folded words: "dang"
+inline constexpr std::string_view kTitle = "S";          // exact words of the title (trích yếu)
+inline constexpr std::string_view kTitleFolded = "XFS";  // folded words of the title
+inline constexpr std::string_view kIssuer = "XCQ";       // folded words of the issuer (coquan:)
+// Dates found in the text, "D2023-03-12", and notations cited in the text, "XN45-tb/tu".
+inline constexpr std::string_view kTextDate = "D";
+inline constexpr std::string_view kTextNotation = "XN";
+
+// Boolean filter terms.
+inline constexpr std::string_view kId = "Q";             // ArchiveDocument::Id()
+inline constexpr std::string_view kFile = "XFILE";       // relative file: all documents of a PDF
+inline constexpr std::string_view kUnit = "XU";          // UnitKey(unit.code)
+inline constexpr std::string_view kFonds = "XPHONG";     // UnitKey(fonds)
+inline constexpr std::string_view kInventory = "XML";    // UnitKey(inventory)
+inline constexpr std::string_view kBox = "XHOP";         // UnitKey(box)
+inline constexpr std::string_view kType = "XLOAI";       // FoldedForm(type code): "tb", "qd"
+inline constexpr std::string_view kYear = "XNAM";        // "2023"
+inline constexpr std::string_view kNumber = "XKH";       // NotationKey of the document's number
+inline constexpr std::string_view kSecrecy = "XMAT";     // "0".."3", EffectiveSecrecy
+inline constexpr std::string_view kUrgency = "XKHAN";    // "1".."3"
+inline constexpr std::string_view kSource = "XSRC";      // "text", "legacy", "ocr" per page kind
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotDateFirst = 0;  // PartialDate::FirstDay(), "" if unknown
+inline constexpr Xapian::valueno kSlotDateLast = 1;   // PartialDate::LastDay(), "" if unknown
+inline constexpr Xapian::valueno kSlotUnit = 2;       // UnitKey(unit.code): the collapse key
+inline constexpr Xapian::valueno kSlotOrder = 3;      // sorts a unit's documents in catalog order
+inline constexpr Xapian::valueno kSlotSecrecy = 4;    // EffectiveSecrecy as "0".."3"
+
+// Stored with the document so search can present it without reading the PDF.
+struct StoredDocument {
+  ArchiveDocument doc;
+  // page_start_positions[i] is the first term position of doc.pages[i]: maps a matched position
+  // to the page it is on.
+  std::vector<uint32_t> page_start_positions;
+};
+
+// The complete Xapian document for `doc`: terms, values and stored data.
+Xapian::Document BuildIndexDocument(const ArchiveDocument& doc);
+
+// The unique term of a document (kId + Id()), for replace_document().
+std::string IdTerm(const ArchiveDocument& doc);
+std::string IdTerm(std::string_view id);
+std::string FileTerm(std::string_view file);
+
+// Reads back what BuildIndexDocument stored. Throws std::runtime_error on data it did not write.
+StoredDocument ReadStoredDocument(const Xapian::Document& xdoc);
+
+// The page (1-based, counted from the start of the file) that holds term position `pos`.
+int PageOfPosition(const StoredDocument& stored, uint32_t pos);
+
+// A boolean query that keeps only documents a reader with `clearance` may see: unknown secrecy
+// counts as mật. Every search path applies it.
+Xapian::Query ClearanceFilter(Secrecy clearance);
+
+}  // namespace luutru::catalog::schema
+
+#endif  // LUUTRU_CATALOG_SCHEMA_H_

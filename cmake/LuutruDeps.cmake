@@ -1,0 +1,24 @@
+# Every dependency comes from a Debian 12 package (scripts/setup-deps.sh installs them).
+find_package(PkgConfig REQUIRED)
+find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(nlohmann_json 3.11 REQUIRED)
+pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract lept)
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
+pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+
+# libcsv (RFC 4180 parser) ships no pkg-config file.
+find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
+find_library(CSV_LIBRARY csv REQUIRED)
+add_library(luutru_libcsv INTERFACE)
+target_include_directories(luutru_libcsv INTERFACE ${CSV_INCLUDE_DIR})
+target_link_libraries(luutru_libcsv INTERFACE ${CSV_LIBRARY})
+
+if(BUILD_TESTING)
+  find_package(GTest REQUIRED)
+  if(NOT LUUTRU_SANITIZE)
+    find_package(benchmark REQUIRED)
+  endif()
+endif()

@@ -1,0 +1,76 @@
+// OCR of scanned pages with Tesseract, and the choice of which pages need it.
+//
+// One OcrEngine per worker process (Tesseract instances are independent; its own OpenMP threads
+// are kept off, since on few cores they spin). Results are cached by page content so that a
+// re-index, --full or a moved file never OCRs the same page twice.
+#ifndef LUUTRU_INDEXER_OCR_H_
+#define LUUTRU_INDEXER_OCR_H_
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace poppler {
+class document;
+class page;
+}  // namespace poppler
+
+namespace luutru::indexer {
+
+enum class OcrMode { kAuto, kAlways, kNever };
+
+// A recognised word and its box in page coordinates (PDF points, origin top left).
+struct OcrWord {
+  std::string text;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  float confidence = 0;  // 0-100
+};
+
+struct OcrPage {
+  std::string text;              // UTF-8 in NFC, lines separated by '\n'
+  double mean_confidence = 0;    // Tesseract MeanTextConf, 0-100
+  std::vector<OcrWord> words;
+};
+
+// True when the page's text layer does not carry its content: no text, or only a short stamp or
+// signature line over a page-sized image. `text_layer` is what the text layer gave for the page.
+bool PageNeedsOcr(const poppler::page& page, std::string_view text_layer);
+
+class OcrEngine {
+ public:
+  // `languages` as Tesseract takes them ("vie", "vie+eng", "script/Vietnamese").
+  // Throws std::runtime_error naming the language when its data is missing.
+  explicit OcrEngine(const std::string& languages);
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Recognises page `index` (0-based) of `doc`, from its embedded image at the scan's own
+  // resolution where the page is one image, else from a 300 dpi grey rendering.
+  OcrPage Recognize(const poppler::document& doc, int index);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Cache of OCR results inside the database folder, keyed by PageKey.
+class OcrCache {
+ public:
+  explicit OcrCache(std::filesystem::path dir);
+  std::optional<OcrPage> Find(const std::string& key) const;
+  void Store(const std::string& key, const OcrPage& page);  // atomic: write, then rename
+
+  // Key of page `index` of a file whose bytes hash to `file_hash`, read in `languages`.
+  static std::string PageKey(std::string_view file_hash, int index, std::string_view languages);
+
+ private:
+  std::filesystem::path dir_;
+};
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_OCR_H_

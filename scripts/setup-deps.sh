@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package luutru needs to build, test and run.
+# Idempotent: quiet and quick when everything is already there.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config
+  libicu-dev
+  libxapian-dev xapian-tools
+  libpoppler-cpp-dev poppler-utils
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
+  libboost-program-options-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  nlohmann-json3-dev
+  libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core
+  qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "luutru: installing ${missing[*]}" >&2
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
