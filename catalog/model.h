@@ -49,8 +49,14 @@ struct DocumentType {
   std::string name;  // "Thông báo", "Quyết định" ...
 };
 // Finds a type by name or code, with or without diacritics, any case: "Thông báo kết luận",
-// "THÔNG BÁO", "thong bao", "TB", "QD" and "QĐ". nullopt when unknown.
+// "THÔNG BÁO", "thong bao", "TB", "QD" and "QĐ". A code spelled exactly as in the table wins
+// over a folded match ("DA" Dự án, "ĐA" Đề án). "TT" is Thông tư. nullopt when unknown.
 std::optional<DocumentType> FindDocumentType(std::string_view name_or_code);
+// The type a notation's abbreviation stands for: as FindDocumentType, except that in a Party
+// notation ("15-TT/TW") "TT" is Thông tri and "QĐi" Quy định.
+std::optional<DocumentType> FindDocumentTypeInNotation(std::string_view code, bool party);
+// The folded type name without spaces ("thongbao"): the form of the type filter term.
+std::string TypeKey(std::string_view type_name);
 const std::vector<DocumentType>& AllDocumentTypes();
 
 // Hồ sơ / đơn vị bảo quản: what an archivist pulls from the shelf.
@@ -95,7 +101,8 @@ struct ArchiveDocument {
   int first_page = 1;  // first and last page of the document in the file, from 1
   int last_page = 1;
   StorageUnit unit;
-  DocumentMetadata meta;
+  DocumentMetadata meta;       // what is shown and searched: extracted, then catalog overrides
+  DocumentMetadata extracted;  // what the text alone said, kept so an edited catalog re-applies
   std::vector<Page> pages;  // pages first_page..last_page
   int64_t catalog_order = -1;  // row order in the catalog; -1 when not catalogued
 

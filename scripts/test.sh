@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds luutru, runs every test, then rebuilds with AddressSanitizer
+# and UndefinedBehaviorSanitizer and runs the unit tests again under them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-deps.sh
+jobs=$(nproc)
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+(cd build && ctest --output-on-failure -j"$jobs" --timeout 900)
+
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DLUUTRU_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+(cd build-asan && ctest --output-on-failure -j"$jobs" -L unit --timeout 900)

@@ -1,0 +1,113 @@
+#include "catalog/catalog_csv.h"
+
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <fstream>
+
+namespace luutru::catalog {
+namespace {
+
+class CatalogCsvTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("luutru-catalog-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::filesystem::path Write(const std::string& text) {
+    auto path = dir_ / "catalog.csv";
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(CatalogCsvTest, ReadsColumnsInAnyOrderWithBomAndQuotes) {
+  auto path = Write(
+      "\xEF\xBB\xBF" "unit_code,file,box,doc_type,secrecy,title,doc_date\r\n"
+      "\"Phông 12 / Mục lục 01 / ĐVBQ 0345\",./a/45.pdf,12,thong bao ket luan,toi mat,"
+      "\"Về quỹ \"\"Vì người nghèo\"\", năm 2023\",2023-03\r\n"
+      "ĐVBQ 7,b.pdf,,,,,\r\n");
+  const Catalog catalog = Catalog::Load(path);
+  EXPECT_EQ(catalog.size(), 2u);
+  const auto& rows = catalog.EntriesFor("a/45.pdf");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].unit.code, "Phông 12 / Mục lục 01 / ĐVBQ 0345");
+  EXPECT_EQ(rows[0].unit.box, "12");
+  EXPECT_EQ(rows[0].meta.type, "Thông báo");
+  EXPECT_EQ(rows[0].meta.secrecy, Secrecy::kSecret);
+  EXPECT_EQ(rows[0].meta.title, "Về quỹ \"Vì người nghèo\", năm 2023");
+  EXPECT_EQ(rows[0].meta.date, (PartialDate{2023, 3, 0}));
+  const auto& b = catalog.EntriesFor("b.pdf");
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_FALSE(b[0].meta.type);
+  EXPECT_FALSE(b[0].meta.secrecy);
+  EXPECT_EQ(b[0].order, 1);
+  EXPECT_TRUE(catalog.EntriesFor("missing.pdf").empty());
+  EXPECT_EQ(catalog.folder(), dir_);
+}
+
+TEST_F(CatalogCsvTest, SplitsAFileIntoDocumentsByPageRange) {
+  auto path = Write("file,page_range,doc_number\nunit.pdf,1-2,01/KH-UBND\nunit.pdf,3-7,02/BC-UBND\n");
+  const Catalog catalog = Catalog::Load(path);
+  const auto& rows = catalog.EntriesFor("unit.pdf");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].pages, std::make_pair(3, 7));
+  EXPECT_EQ(rows[1].meta.number, "02/BC-UBND");
+}
+
+TEST_F(CatalogCsvTest, ErrorsNameTheFileRowAndReason) {
+  auto expect_error = [&](const std::string& csv, const std::string& needle) {
+    auto path = Write(csv);
+    try {
+      Catalog::Load(path);
+      ADD_FAILURE() << "no error for: " << csv;
+    } catch (const CatalogError& e) {
+      const std::string what = e.what();
+      EXPECT_NE(what.find(path.string()), std::string::npos) << what;
+      EXPECT_NE(what.find(needle), std::string::npos) << what;
+    }
+  };
+  expect_error("unit_code,box\nx,1\n", "'file'");
+  expect_error("file,secrecy\na.pdf,rất mật\n", "row 2: secrecy");
+  expect_error("file,doc_date\na.pdf,2023-02-30\n", "doc_date");
+  expect_error("file,page_range\na.pdf,7-3\n", "page_range");
+  expect_error("file,page_range\na.pdf,1-3\na.pdf,3-4\n", "overlap");
+  expect_error("file,doc_type\na.pdf,thư tình\n", "doc_type");
+  expect_error("file,title\na.pdf,\"unterminated\n", "not valid CSV");
+  expect_error("", "header");
+}
+
+TEST_F(CatalogCsvTest, DigestChangesWhenTheCatalogIsEdited) {
+  const std::string first = Catalog::Load(Write("file,box\na.pdf,1\n")).digest();
+  const std::string same = Catalog::Load(Write("file,box\na.pdf,1\n")).digest();
+  const std::string edited = Catalog::Load(Write("file,box\na.pdf,2\n")).digest();
+  EXPECT_EQ(first, same);
+  EXPECT_NE(first, edited);
+}
+
+TEST(ApplyCatalogEntry, OverridesOnlyWhatTheRowHolds) {
+  ArchiveDocument doc;
+  doc.unit.code = "folder/unit";
+  doc.meta.number = "45-TB/TU";
+  doc.meta.title = "extracted title";
+  CatalogEntry entry;
+  entry.unit.box = "7";
+  entry.meta.title = "catalog title";
+  entry.order = 3;
+  ApplyCatalogEntry(entry, doc);
+  EXPECT_EQ(doc.unit.code, "folder/unit");
+  EXPECT_EQ(doc.unit.box, "7");
+  EXPECT_EQ(doc.meta.number, "45-TB/TU");
+  EXPECT_EQ(doc.meta.title, "catalog title");
+  EXPECT_EQ(doc.catalog_order, 3);
+}
+
+}  // namespace
+}  // namespace luutru::catalog

@@ -1,0 +1,312 @@
+#include "tokenizers/pieces.h"
+
+#include <cstdio>
+
+#include "tokenizers/text_internal.h"
+
+namespace luutru::tokenizers::internal {
+namespace {
+
+std::string DigitsWithoutLeadingZeros(std::u32string_view digits) {
+  std::string out;
+  for (char32_t c : digits) {
+    if (!IsDecimalDigit(c)) continue;  // marks that followed a digit
+    int v = DigitValue(c);
+    if (out.empty() && v == 0) continue;
+    out.push_back(static_cast<char>('0' + v));
+  }
+  if (out.empty()) out = "0";
+  return out;
+}
+
+void FillWordForms(std::u32string_view word, Piece* piece) {
+  bool ascii = true;
+  for (char32_t c : word) ascii &= c < 0x80;
+  if (ascii) {
+    piece->exact.reserve(word.size());
+    for (char32_t c : word) piece->exact.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 0x20 : c));
+    piece->folded = piece->exact;
+    return;
+  }
+  std::u32string exact(word);
+  ExactInPlace(&exact);
+  piece->exact = EncodeUtf8(exact);
+  AppendFolded(exact, &piece->folded);
+}
+
+// The separators a notation or a date is built with; dash look-alikes count as "-".
+char32_t CanonicalSeparator(char32_t c) {
+  switch (c) {
+    case U'-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+      return U'-';
+    case U'/': case U'.': case U':':
+      return c;
+    default:
+      return 0;
+  }
+}
+
+struct Gap {
+  bool empty = false;   // the pieces touch
+  bool spaced = false;  // there is white space in it
+  char32_t sep = 0;     // the one separator in it, or 0
+  bool other = false;   // anything else (punctuation, a second separator)
+};
+
+Gap ReadGap(std::u32string_view gap) {
+  Gap g;
+  g.empty = gap.empty();
+  for (char32_t c : gap) {
+    if (IsSpace(c)) {
+      g.spaced = true;
+    } else if (char32_t s = CanonicalSeparator(c); s != 0 && g.sep == 0) {
+      g.sep = s;
+    } else {
+      g.other = true;
+    }
+  }
+  return g;
+}
+
+bool IsSeparatorGap(const Gap& g, char32_t sep, bool spaces_allowed) {
+  return !g.other && g.sep == sep && (spaces_allowed || !g.spaced);
+}
+
+bool IsSpaceGap(const Gap& g) { return !g.other && g.sep == 0 && g.spaced; }
+
+size_t DigitCount(const PieceText& t, const Piece& p) {
+  size_t n = 0;
+  for (size_t k = p.cp_begin; k < p.cp_end; ++k) n += IsDecimalDigit(t.text()[k]) ? 1 : 0;
+  return n;
+}
+
+struct CaseCount {
+  int upper = 0;
+  int lower = 0;
+  bool first_upper = false;
+};
+
+CaseCount CountCase(const PieceText& t, const Piece& p) {
+  CaseCount c;
+  bool first = true;
+  for (size_t k = p.cp_begin; k < p.cp_end; ++k) {
+    char32_t ch = t.text()[k];
+    if (!IsLetter(ch)) continue;
+    if (IsUpper(ch)) ++c.upper;
+    if (IsLower(ch)) ++c.lower;
+    if (first) c.first_upper = IsUpper(ch);
+    first = false;
+  }
+  return c;
+}
+
+// A type or issuer abbreviation is written mostly in capitals: QĐ, TB, QĐi, CTr, TTr, QyĐ.
+bool IsAbbreviation(const PieceText& t, const Piece& p) {
+  if (p.number) return false;
+  CaseCount c = CountCase(t, p);
+  return c.first_upper && c.upper >= c.lower;
+}
+
+bool IsAllCapitals(const PieceText& t, const Piece& p) {
+  if (p.number) return false;
+  CaseCount c = CountCase(t, p);
+  return c.upper >= 2 && c.lower == 0;
+}
+
+// Builds the three spellings of a compound as its pieces are added.
+class NotationBuilder {
+ public:
+  NotationBuilder(const PieceText& t) : t_(t) {}
+  void Add(const Piece& p) {
+    exact_ += p.exact;
+    folded_ += p.folded;
+    std::u32string written(t_.text().substr(p.cp_begin, p.cp_end - p.cp_begin));
+    NormalizeInPlace(&written);
+    text_ += EncodeUtf8(written);
+  }
+  void Add(char32_t sep) {
+    exact_.push_back(static_cast<char>(sep));
+    folded_.push_back(static_cast<char>(sep));
+    text_.push_back(static_cast<char>(sep));
+  }
+  Compound Finish(size_t first, size_t last, bool party) {
+    Compound c;
+    c.first = first;
+    c.last = last;
+    c.exact = std::move(exact_);
+    c.folded = std::move(folded_);
+    c.text = std::move(text_);
+    c.party = party;
+    return c;
+  }
+
+ private:
+  const PieceText& t_;
+  std::string exact_, folded_, text_;
+};
+
+// ORG = group(-group)*, a group being an abbreviation with the digits that touch it ("ĐU",
+// "UBND", "BTGTU"). Returns the index of its last piece.
+std::optional<size_t> MatchOrganisation(const PieceText& t, size_t j, NotationBuilder* b) {
+  const auto& ps = t.pieces();
+  if (j >= ps.size() || !IsAbbreviation(t, ps[j])) return std::nullopt;
+  size_t k = j;
+  b->Add(ps[k]);
+  while (true) {
+    // Digits glued to the abbreviation belong to the group.
+    while (k + 1 < ps.size() && ReadGap(t.GapAfter(k)).empty) {
+      b->Add(ps[++k]);
+    }
+    if (k + 1 >= ps.size()) break;
+    Gap g = ReadGap(t.GapAfter(k));
+    const Piece& next = ps[k + 1];
+    // "15/QĐ-UBND"; OCR's "05 / CT - UBND" only when the next group is plainly an abbreviation,
+    // so "TU - Hà Nội" does not swallow the place name.
+    bool joined = IsSeparatorGap(g, U'-', false) && IsAbbreviation(t, next);
+    bool spaced = IsSeparatorGap(g, U'-', true) && g.spaced && IsAllCapitals(t, next);
+    if (!joined && !spaced) break;
+    b->Add(U'-');
+    b->Add(ps[++k]);
+  }
+  return k;
+}
+
+// The number of a notation starts a word: not glued to letters ("F0/F1") and not the tail of
+// another slash or hyphen group ("2020" in "30/2020/NĐ-CP").
+bool StartsCompound(const PieceText& t, size_t i) {
+  if (i == 0) return true;
+  std::u32string_view before = t.GapAfter(i - 1);
+  if (before.empty()) return false;
+  char32_t last = before.back();
+  return CanonicalSeparator(last) != U'-' && last != U'/' && last != U'.';
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
+  return kDays[month - 1];
+}
+
+std::optional<Compound> MakeDate(const PieceText& t, size_t first, size_t last, const Piece& day,
+                                 const Piece& month, const Piece& year) {
+  if (DigitCount(t, day) > 2 || DigitCount(t, month) > 2 || DigitCount(t, year) != 4) return std::nullopt;
+  int d = std::stoi(day.exact), m = std::stoi(month.exact), y = std::stoi(year.exact);
+  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  Compound c;
+  c.first = first;
+  c.last = last;
+  c.exact = c.folded = c.text = buf;
+  return c;
+}
+
+}  // namespace
+
+PieceText::PieceText(std::string_view utf8) : text_(DecodeUtf8(utf8, &offsets_)) {
+  const size_t n = text_.size();
+  size_t i = 0;
+  while (i < n) {
+    char32_t c = text_[i];
+    bool digit = IsDecimalDigit(c);
+    if (!digit && !IsLetter(c)) {
+      ++i;
+      continue;
+    }
+    Piece p;
+    p.number = digit;
+    p.cp_begin = i;
+    ++i;
+    if (digit) {
+      while (i < n && (IsDecimalDigit(text_[i]) || IsMark(text_[i]))) ++i;
+    } else {
+      while (i < n && (IsLetter(text_[i]) || IsMark(text_[i]))) ++i;
+    }
+    p.cp_end = i;
+    std::u32string_view run(text_.data() + p.cp_begin, p.cp_end - p.cp_begin);
+    if (digit) {
+      p.exact = DigitsWithoutLeadingZeros(run);
+      p.folded = p.exact;
+    } else {
+      FillWordForms(run, &p);
+      if (p.exact.empty() || p.folded.empty()) continue;
+    }
+    pieces_.push_back(std::move(p));
+  }
+}
+
+std::u32string_view PieceText::GapAfter(size_t i) const {
+  size_t begin = pieces_[i].cp_end;
+  size_t end = i + 1 < pieces_.size() ? pieces_[i + 1].cp_begin : text_.size();
+  return std::u32string_view(text_.data() + begin, end - begin);
+}
+
+std::optional<Compound> MatchNotation(const PieceText& t, size_t i) {
+  const auto& ps = t.pieces();
+  if (i + 1 >= ps.size()) return std::nullopt;
+  const Piece& number = ps[i];
+  if (!number.number || DigitCount(t, number) > 5 || !StartsCompound(t, i)) return std::nullopt;
+  Gap g = ReadGap(t.GapAfter(i));
+  NotationBuilder b(t);
+  b.Add(number);
+  // Party style: 45-TB/TU.
+  if (IsSeparatorGap(g, U'-', true) && i + 2 < ps.size()) {
+    const Piece& type = ps[i + 1];
+    Gap after_type = ReadGap(t.GapAfter(i + 1));
+    if (!IsAbbreviation(t, type) || type.exact.size() > 12 || !IsSeparatorGap(after_type, U'/', true)) {
+      return std::nullopt;
+    }
+    b.Add(U'-');
+    b.Add(type);
+    b.Add(U'/');
+    std::optional<size_t> last = MatchOrganisation(t, i + 2, &b);
+    if (!last) return std::nullopt;
+    return b.Finish(i, *last, true);
+  }
+  // State style: 15/QĐ-UBND, 30/2020/NĐ-CP, 05/BNV-VP.
+  if (IsSeparatorGap(g, U'/', true) && i + 1 < ps.size()) {
+    size_t j = i + 1;
+    b.Add(U'/');
+    if (ps[j].number) {
+      if (DigitCount(t, ps[j]) != 4 || j + 1 >= ps.size() ||
+          !IsSeparatorGap(ReadGap(t.GapAfter(j)), U'/', true)) {
+        return std::nullopt;
+      }
+      b.Add(ps[j]);
+      b.Add(U'/');
+      ++j;
+    }
+    std::optional<size_t> last = MatchOrganisation(t, j, &b);
+    if (!last) return std::nullopt;
+    return b.Finish(i, *last, false);
+  }
+  return std::nullopt;
+}
+
+std::optional<Compound> MatchDate(const PieceText& t, size_t i) {
+  const auto& ps = t.pieces();
+  if (!StartsCompound(t, i)) return std::nullopt;
+  // "ngày 12 tháng 3 năm 2023"
+  if (!ps[i].number && ps[i].folded == "ngay" && i + 5 < ps.size()) {
+    static const char* const kWords[] = {"ngay", nullptr, "thang", nullptr, "nam", nullptr};
+    for (size_t k = 0; k < 6; ++k) {
+      const Piece& p = ps[i + k];
+      if (kWords[k] ? (p.number || p.folded != kWords[k]) : !p.number) return std::nullopt;
+      if (k < 5 && !IsSpaceGap(ReadGap(t.GapAfter(i + k)))) return std::nullopt;
+    }
+    return MakeDate(t, i, i + 5, ps[i + 1], ps[i + 3], ps[i + 5]);
+  }
+  // "12/3/2023", "01-10-1997", "12.3.2023"
+  if (ps[i].number && i + 2 < ps.size()) {
+    Gap g1 = ReadGap(t.GapAfter(i));
+    Gap g2 = ReadGap(t.GapAfter(i + 1));
+    if (g1.sep == 0 || g1.sep == U':' || !IsSeparatorGap(g1, g1.sep, false) ||
+        !IsSeparatorGap(g2, g1.sep, false) || !ps[i + 1].number || !ps[i + 2].number) {
+      return std::nullopt;
+    }
+    return MakeDate(t, i, i + 2, ps[i], ps[i + 1], ps[i + 2]);
+  }
+  return std::nullopt;
+}
+
+}  // namespace luutru::tokenizers::internal

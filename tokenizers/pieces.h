@@ -1,0 +1,56 @@
+// Internal: text cut into pieces (runs of letters, runs of digits) and the recognisers of
+// compounds made of several pieces (document notations, dates). Shared by Tokenize and
+// ParseNotation so the index and the query read notations the same way.
+#ifndef LUUTRU_TOKENIZERS_PIECES_H_
+#define LUUTRU_TOKENIZERS_PIECES_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace luutru::tokenizers::internal {
+
+struct Piece {
+  bool number = false;  // a run of decimal digits; otherwise a run of letters (with marks)
+  size_t cp_begin = 0;  // code point range in the decoded text
+  size_t cp_end = 0;
+  std::string exact;    // ExactForm; a number without leading zeros
+  std::string folded;   // FoldedForm
+};
+
+class PieceText {
+ public:
+  // Decodes `utf8` and cuts it into pieces. Runs of combining marks with no letter before them
+  // are not pieces.
+  explicit PieceText(std::string_view utf8);
+
+  const std::u32string& text() const { return text_; }
+  const std::vector<Piece>& pieces() const { return pieces_; }
+  size_t ByteOffset(size_t cp) const { return offsets_[cp]; }
+  // The code points between piece i and piece i + 1 (or the end of the text).
+  std::u32string_view GapAfter(size_t i) const;
+
+ private:
+  std::vector<size_t> offsets_;  // declared first: text_'s initializer fills it
+  std::u32string text_;
+  std::vector<Piece> pieces_;
+};
+
+// A compound found at a piece: it spans pieces [first, last].
+struct Compound {
+  size_t first = 0;
+  size_t last = 0;
+  std::string exact;   // notation with marks "15/qđ-ubnd"; date "2023-03-12"
+  std::string folded;  // notation key "15/qd-ubnd"; date "2023-03-12"
+  std::string text;    // notation as written, normalized, spaces removed: "15/QĐ-UBND"
+  bool party = false;
+};
+
+std::optional<Compound> MatchNotation(const PieceText& t, size_t i);
+std::optional<Compound> MatchDate(const PieceText& t, size_t i);
+
+}  // namespace luutru::tokenizers::internal
+
+#endif  // LUUTRU_TOKENIZERS_PIECES_H_
