@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "tokenizers/text_internal.h"
 
@@ -14,9 +15,10 @@ using internal::IsLetter;
 using internal::VowelInfo;
 using internal::VowelOf;
 
-// TCVN 5712:1993 (VN3, the ABC fonts), bytes 0x80..0xFF, from the published code table. An
-// extractor returns each byte as the Latin-1 character with the same number. Bytes 0xB0..0xB4
-// are the five combining tone marks.
+// TCVN 5712:1993, bytes 0x80..0xFF, from the published code table. The .VnTime (VN3) fonts use
+// 0xA1..0xFF; the toned capitals at 0x80..0x9F (and in the C0 range below) are the full VN1
+// table's. An extractor returns each byte as the Latin-1 character with the same number.
+// Bytes 0xB0..0xB4 are the five combining tone marks.
 constexpr std::u32string_view kTcvn3High =
     U"ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨ"  // 0x80
     U"ÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"  // 0x90
@@ -78,8 +80,10 @@ void MergeTcvn3Capitals(std::u32string* text) {
   s.swap(out);
 }
 
-// U+00AD, U+2212 or "-" where TCVN3 had ư (byte 0xAD): only where the word around it becomes a
-// Vietnamese syllable, so "Q§-UBND" keeps its hyphen while "th−" becomes "thư".
+// U+00AD, U+2212 or "-" where TCVN3 had ư (byte 0xAD), only inside words: the soft hyphen and
+// the minus sign wherever they touch a letter, the hyphen only where the word around it becomes
+// a Vietnamese syllable, so "Q§-UBND" and "kinh-tÕ" keep their hyphen while "tr-êng" is
+// "trường".
 void RepairTcvn3Traps(std::u32string* text) {
   std::u32string& s = *text;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -89,6 +93,10 @@ void RepairTcvn3Traps(std::u32string* text) {
     size_t right = i + 1;
     while (right < s.size() && IsLetter(s[right])) ++right;
     if (left == i && right == i + 1) continue;
+    if (s[i] != U'-') {
+      s[i] = U'ư';
+      continue;
+    }
     std::u32string word = s.substr(left, right - left);
     word[i - left] = U'ư';
     if (internal::IsVietnameseSyllable(Lower(word))) s[i] = U'ư';
@@ -258,7 +266,13 @@ bool IsLegacyWordChar(char32_t c) {
 
 LegacyEncoding DetectLegacyEncoding(std::string_view utf8) {
   std::u32string text = internal::DecodeUtf8(utf8);
-  int candidates = 0, genuine = 0, tcvn3 = 0, vni = 0;
+  // First pass, cheap: words with genuine Vietnamese letters, and words that may be legacy
+  // look-alikes (a Latin-1 sign or letter next to ASCII letters: "nh©n").
+  struct Range {
+    size_t begin, end;
+  };
+  std::vector<Range> suspects;
+  int genuine = 0, words = 0;
   size_t i = 0;
   while (i < text.size()) {
     if (!IsLegacyWordChar(text[i])) {
@@ -266,6 +280,7 @@ LegacyEncoding DetectLegacyEncoding(std::string_view utf8) {
       continue;
     }
     size_t begin = i;
+    ++words;
     bool high = false, real = false, ascii = false;
     while (i < text.size() && IsLegacyWordChar(text[i])) {
       high |= text[i] >= 0x80 && !IsGenuineVietnamese(text[i]);
@@ -275,11 +290,17 @@ LegacyEncoding DetectLegacyEncoding(std::string_view utf8) {
     }
     if (real) {
       ++genuine;
-      continue;
+    } else if (high && ascii) {
+      suspects.push_back({begin, i});
     }
-    // Evidence is a look-alike next to ASCII letters ("nh©n"): a lone "©" or "«" is a sign.
-    if (!high || !ascii) continue;
-    std::u32string_view word(text.data() + begin, i - begin);
+  }
+  // Genuine Vietnamese text: decided without converting anything.
+  if (suspects.size() < 2 || static_cast<size_t>(genuine) * 4 > suspects.size()) {
+    return LegacyEncoding::kNone;
+  }
+  int candidates = 0, tcvn3 = 0, vni = 0;
+  for (const Range& r : suspects) {
+    std::u32string_view word(text.data() + r.begin, r.end - r.begin);
     // A word that already reads as Vietnamese ("là", "sè") is no evidence either way.
     if (internal::IsVietnameseSyllable(Lower(std::u32string(word)))) continue;
     ++candidates;
@@ -287,9 +308,12 @@ LegacyEncoding DetectLegacyEncoding(std::string_view utf8) {
     if (internal::IsVietnameseSyllable(Lower(ConvertVni(word)))) ++vni;
   }
   int best = std::max(tcvn3, vni);
-  // Two repaired words at least, most look-alike words repaired, and no genuine Vietnamese
-  // letters to speak of: a false repair is worse than a missed one.
-  if (best < 2 || best * 10 < candidates * 6 || genuine * 4 > best || tcvn3 == vni) {
+  // Two repaired words at least, most look-alike words repaired, a fair share of all words
+  // repaired (legacy Vietnamese has a look-alike in every other word; French has "où" now and
+  // then), and no genuine Vietnamese letters to speak of: a false repair is worse than a
+  // missed one.
+  if (best < 2 || best * 10 < candidates * 6 || best * 5 < words || genuine * 4 > best ||
+      tcvn3 == vni) {
     return LegacyEncoding::kNone;
   }
   return tcvn3 > vni ? LegacyEncoding::kTcvn3 : LegacyEncoding::kVni;

@@ -36,7 +36,7 @@ std::optional<Notation> ParseNotation(std::string_view text) {
   if (!IsOnly(std::u32string_view(t.text()).substr(0, ps[0].cp_begin), U"")) return std::nullopt;
   size_t first = NumberPrefixLength(t);
   if (first > 0 && (first >= ps.size() || !IsOnly(t.GapAfter(first - 1), U":."))) return std::nullopt;
-  std::optional<internal::Compound> c = internal::MatchNotation(t, first);
+  std::optional<internal::Compound> c = internal::MatchNotation(t, first, /*whole_text=*/true);
   if (!c || c->last + 1 != ps.size() || !IsOnly(t.GapAfter(c->last), U".,;:)")) return std::nullopt;
   return Notation{std::move(c->text), std::move(c->folded), c->party};
 }

@@ -1,6 +1,9 @@
 #include "tokenizers/pieces.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <unordered_map>
+#include <utility>
 
 #include "tokenizers/text_internal.h"
 
@@ -107,6 +110,18 @@ bool IsAbbreviation(const PieceText& t, const Piece& p) {
   return c.first_upper && c.upper >= c.lower;
 }
 
+// A query typed in lower case ("45-tb/tu", "15/qd-ubnd"): plain letters without tone marks,
+// as abbreviations are.
+bool IsPlainLetters(const PieceText& t, const Piece& p) {
+  if (p.number || p.cp_end - p.cp_begin > 8) return false;
+  for (size_t k = p.cp_begin; k < p.cp_end; ++k) {
+    char32_t c = t.text()[k];
+    bool ascii_letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (!ascii_letter && c != U'đ' && c != U'Đ' && c != U'Ð' && c != U'ð') return false;
+  }
+  return true;
+}
+
 bool IsAllCapitals(const PieceText& t, const Piece& p) {
   if (p.number) return false;
   CaseCount c = CountCase(t, p);
@@ -129,6 +144,21 @@ class NotationBuilder {
     folded_.push_back(static_cast<char>(sep));
     text_.push_back(static_cast<char>(sep));
   }
+  // Accepts an abbreviation group: in capitals, or in plain lower-case letters (noted, as
+  // running text then needs a stricter shape).
+  bool AcceptGroup(const Piece& p) {
+    if (IsAbbreviation(t_, p)) return true;
+    if (!IsPlainLetters(t_, p)) return false;
+    lower_case_ = true;
+    return true;
+  }
+  void NoteGap(const Gap& g) { spaced_ |= g.spaced; }
+  void NoteHyphenInOrganisation() { ++org_hyphens_; }
+  // Lower-case groups are taken in running text only in the unmistakable shapes: no spaces,
+  // and a hyphen and a slash both ("45-tb/tu", "15/qd-ubnd"), so "5/ha" stays two tokens.
+  bool Plausible(bool party, bool whole_text) const {
+    return !lower_case_ || whole_text || (!spaced_ && (party || org_hyphens_ > 0));
+  }
   Compound Finish(size_t first, size_t last, bool party) {
     Compound c;
     c.first = first;
@@ -143,13 +173,16 @@ class NotationBuilder {
  private:
   const PieceText& t_;
   std::string exact_, folded_, text_;
+  bool lower_case_ = false;
+  bool spaced_ = false;
+  int org_hyphens_ = 0;
 };
 
 // ORG = group(-group)*, a group being an abbreviation with the digits that touch it ("ĐU",
 // "UBND", "BTGTU"). Returns the index of its last piece.
 std::optional<size_t> MatchOrganisation(const PieceText& t, size_t j, NotationBuilder* b) {
   const auto& ps = t.pieces();
-  if (j >= ps.size() || !IsAbbreviation(t, ps[j])) return std::nullopt;
+  if (j >= ps.size() || !b->AcceptGroup(ps[j])) return std::nullopt;
   size_t k = j;
   b->Add(ps[k]);
   while (true) {
@@ -162,9 +195,11 @@ std::optional<size_t> MatchOrganisation(const PieceText& t, size_t j, NotationBu
     const Piece& next = ps[k + 1];
     // "15/QĐ-UBND"; OCR's "05 / CT - UBND" only when the next group is plainly an abbreviation,
     // so "TU - Hà Nội" does not swallow the place name.
-    bool joined = IsSeparatorGap(g, U'-', false) && IsAbbreviation(t, next);
     bool spaced = IsSeparatorGap(g, U'-', true) && g.spaced && IsAllCapitals(t, next);
+    bool joined = !spaced && IsSeparatorGap(g, U'-', false) && b->AcceptGroup(next);
     if (!joined && !spaced) break;
+    b->NoteGap(g);
+    b->NoteHyphenInOrganisation();
     b->Add(U'-');
     b->Add(ps[++k]);
   }
@@ -203,36 +238,60 @@ std::optional<Compound> MakeDate(const PieceText& t, size_t first, size_t last, 
 
 }  // namespace
 
-PieceText::PieceText(std::string_view utf8) : text_(DecodeUtf8(utf8, &offsets_)) {
-  const size_t n = text_.size();
-  size_t i = 0;
-  while (i < n) {
-    char32_t c = text_[i];
-    bool digit = IsDecimalDigit(c);
-    if (!digit && !IsLetter(c)) {
-      ++i;
-      continue;
-    }
-    Piece p;
-    p.number = digit;
-    p.cp_begin = i;
-    ++i;
-    if (digit) {
-      while (i < n && (IsDecimalDigit(text_[i]) || IsMark(text_[i]))) ++i;
+PieceText::PieceText(std::string_view utf8) {
+  // One pass: decode, classify, cut. Byte offsets are kept only at piece boundaries.
+  text_.reserve(utf8.size());
+  pieces_.reserve(utf8.size() / 5 + 8);
+  // A page repeats its syllables many times; each spelling is normalized once.
+  std::unordered_map<std::string_view, std::pair<std::string, std::string>> seen;
+  seen.reserve(utf8.size() / 16 + 8);
+  size_t at = 0;
+  enum class Run { kNone, kWord, kNumber };
+  Run run = Run::kNone;
+  Piece current;
+  auto finish = [&](size_t cp_end, size_t byte_end) {
+    if (run == Run::kNone) return;
+    current.cp_end = cp_end;
+    current.byte_end = byte_end;
+    std::u32string_view chars(text_.data() + current.cp_begin, current.cp_end - current.cp_begin);
+    if (run == Run::kNumber) {
+      current.exact = DigitsWithoutLeadingZeros(chars);
+      current.folded = current.exact;
+      pieces_.push_back(std::move(current));
     } else {
-      while (i < n && (IsLetter(text_[i]) || IsMark(text_[i]))) ++i;
+      std::string_view spelling = utf8.substr(current.byte_begin, byte_end - current.byte_begin);
+      auto [entry, added] = seen.try_emplace(spelling);
+      if (added) {
+        FillWordForms(chars, &current);
+        entry->second = {current.exact, current.folded};
+      } else {
+        current.exact = entry->second.first;
+        current.folded = entry->second.second;
+      }
+      if (!current.exact.empty() && !current.folded.empty()) pieces_.push_back(std::move(current));
     }
-    p.cp_end = i;
-    std::u32string_view run(text_.data() + p.cp_begin, p.cp_end - p.cp_begin);
-    if (digit) {
-      p.exact = DigitsWithoutLeadingZeros(run);
-      p.folded = p.exact;
-    } else {
-      FillWordForms(run, &p);
-      if (p.exact.empty() || p.folded.empty()) continue;
+    current = Piece();
+    run = Run::kNone;
+  };
+  while (at < utf8.size()) {
+    size_t length = 1;
+    char32_t c = DecodeOne(utf8, at, &length);
+    Run kind = IsDecimalDigit(c) ? Run::kNumber : IsLetter(c) ? Run::kWord : Run::kNone;
+    // Marks stay with the letters or digits before them.
+    bool continues = run != Run::kNone && (kind == run || (kind == Run::kNone && IsMark(c)));
+    if (!continues) {
+      finish(text_.size(), at);
+      if (kind != Run::kNone) {
+        run = kind;
+        current.number = kind == Run::kNumber;
+        current.cp_begin = text_.size();
+        current.byte_begin = at;
+      }
     }
-    pieces_.push_back(std::move(p));
+    text_.push_back(c);
+    at += length;
   }
+  finish(text_.size(), at);
 }
 
 std::u32string_view PieceText::GapAfter(size_t i) const {
@@ -241,7 +300,7 @@ std::u32string_view PieceText::GapAfter(size_t i) const {
   return std::u32string_view(text_.data() + begin, end - begin);
 }
 
-std::optional<Compound> MatchNotation(const PieceText& t, size_t i) {
+std::optional<Compound> MatchNotation(const PieceText& t, size_t i, bool whole_text) {
   const auto& ps = t.pieces();
   if (i + 1 >= ps.size()) return std::nullopt;
   const Piece& number = ps[i];
@@ -253,31 +312,35 @@ std::optional<Compound> MatchNotation(const PieceText& t, size_t i) {
   if (IsSeparatorGap(g, U'-', true) && i + 2 < ps.size()) {
     const Piece& type = ps[i + 1];
     Gap after_type = ReadGap(t.GapAfter(i + 1));
-    if (!IsAbbreviation(t, type) || type.exact.size() > 12 || !IsSeparatorGap(after_type, U'/', true)) {
+    if (type.exact.size() > 12 || !IsSeparatorGap(after_type, U'/', true) || !b.AcceptGroup(type)) {
       return std::nullopt;
     }
+    b.NoteGap(g);
+    b.NoteGap(after_type);
     b.Add(U'-');
     b.Add(type);
     b.Add(U'/');
     std::optional<size_t> last = MatchOrganisation(t, i + 2, &b);
-    if (!last) return std::nullopt;
+    if (!last || !b.Plausible(true, whole_text)) return std::nullopt;
     return b.Finish(i, *last, true);
   }
   // State style: 15/QĐ-UBND, 30/2020/NĐ-CP, 05/BNV-VP.
   if (IsSeparatorGap(g, U'/', true) && i + 1 < ps.size()) {
     size_t j = i + 1;
+    b.NoteGap(g);
     b.Add(U'/');
     if (ps[j].number) {
-      if (DigitCount(t, ps[j]) != 4 || j + 1 >= ps.size() ||
-          !IsSeparatorGap(ReadGap(t.GapAfter(j)), U'/', true)) {
+      Gap after_year = ReadGap(t.GapAfter(j));
+      if (DigitCount(t, ps[j]) != 4 || j + 1 >= ps.size() || !IsSeparatorGap(after_year, U'/', true)) {
         return std::nullopt;
       }
+      b.NoteGap(after_year);
       b.Add(ps[j]);
       b.Add(U'/');
       ++j;
     }
     std::optional<size_t> last = MatchOrganisation(t, j, &b);
-    if (!last) return std::nullopt;
+    if (!last || !b.Plausible(false, whole_text)) return std::nullopt;
     return b.Finish(i, *last, false);
   }
   return std::nullopt;

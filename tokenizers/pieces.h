@@ -16,6 +16,8 @@ struct Piece {
   bool number = false;  // a run of decimal digits; otherwise a run of letters (with marks)
   size_t cp_begin = 0;  // code point range in the decoded text
   size_t cp_end = 0;
+  size_t byte_begin = 0;  // byte range in the UTF-8 given to PieceText
+  size_t byte_end = 0;
   std::string exact;    // ExactForm; a number without leading zeros
   std::string folded;   // FoldedForm
 };
@@ -28,12 +30,11 @@ class PieceText {
 
   const std::u32string& text() const { return text_; }
   const std::vector<Piece>& pieces() const { return pieces_; }
-  size_t ByteOffset(size_t cp) const { return offsets_[cp]; }
+  std::vector<Piece>& mutable_pieces() { return pieces_; }
   // The code points between piece i and piece i + 1 (or the end of the text).
   std::u32string_view GapAfter(size_t i) const;
 
  private:
-  std::vector<size_t> offsets_;  // declared first: text_'s initializer fills it
   std::u32string text_;
   std::vector<Piece> pieces_;
 };
@@ -48,7 +49,9 @@ struct Compound {
   bool party = false;
 };
 
-std::optional<Compound> MatchNotation(const PieceText& t, size_t i);
+// `whole_text`: the text is meant to be one notation (ParseNotation), so lower-case
+// abbreviations are taken in any shape; in running text only in unmistakable ones.
+std::optional<Compound> MatchNotation(const PieceText& t, size_t i, bool whole_text = false);
 std::optional<Compound> MatchDate(const PieceText& t, size_t i);
 
 }  // namespace luutru::tokenizers::internal

@@ -7,6 +7,39 @@
 
 namespace luutru::tokenizers::internal {
 
+char32_t DecodeMultiByte(std::string_view utf8, size_t at, size_t* length) {
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
+  const size_t n = utf8.size();
+  unsigned char b = s[at];
+  if (b < 0x80) {
+    *length = 1;
+    return b;
+  }
+  int len = 0;
+  char32_t c = 0;
+  char32_t min = 0;
+  if (b >= 0xC2 && b <= 0xDF) {
+    len = 2, c = b & 0x1F, min = 0x80;
+  } else if (b >= 0xE0 && b <= 0xEF) {
+    len = 3, c = b & 0x0F, min = 0x800;
+  } else if (b >= 0xF0 && b <= 0xF4) {
+    len = 4, c = b & 0x07, min = 0x10000;
+  }
+  *length = 1;
+  if (len == 0) return kReplacement;
+  // Consume the continuation bytes that are there, so a truncated sequence is one U+FFFD.
+  for (int k = 1; k < len; ++k) {
+    if (at + k >= n || (s[at + k] & 0xC0) != 0x80) {
+      *length = static_cast<size_t>(k);
+      return kReplacement;
+    }
+    c = (c << 6) | (s[at + k] & 0x3F);
+  }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return kReplacement;
+  *length = static_cast<size_t>(len);
+  return c;
+}
+
 std::u32string DecodeUtf8(std::string_view utf8, std::vector<size_t>* offsets) {
   std::u32string out;
   out.reserve(utf8.size());
@@ -14,48 +47,14 @@ std::u32string DecodeUtf8(std::string_view utf8, std::vector<size_t>* offsets) {
     offsets->clear();
     offsets->reserve(utf8.size() + 1);
   }
-  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
-  const size_t n = utf8.size();
   size_t i = 0;
-  while (i < n) {
+  while (i < utf8.size()) {
     if (offsets) offsets->push_back(i);
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      out.push_back(b);
-      ++i;
-      continue;
-    }
-    int len = 0;
-    char32_t c = 0;
-    char32_t min = 0;
-    if (b >= 0xC2 && b <= 0xDF) {
-      len = 2, c = b & 0x1F, min = 0x80;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3, c = b & 0x0F, min = 0x800;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4, c = b & 0x07, min = 0x10000;
-    }
-    bool ok = len > 0 && i + len <= n;
-    int taken = 1;
-    if (len > 0) {
-      // Consume the continuation bytes that are there, so a truncated sequence is one U+FFFD.
-      for (int k = 1; k < len; ++k) {
-        if (i + k >= n || (s[i + k] & 0xC0) != 0x80) {
-          ok = false;
-          break;
-        }
-        c = (c << 6) | (s[i + k] & 0x3F);
-        taken = k + 1;
-      }
-    }
-    if (ok && (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))) {
-      ok = false;
-      taken = 1;
-    }
-    out.push_back(ok ? c : kReplacement);
-    i += ok ? len : taken;
+    size_t length = 1;
+    out.push_back(DecodeOne(utf8, i, &length));
+    i += length;
   }
-  if (offsets) offsets->push_back(n);
+  if (offsets) offsets->push_back(utf8.size());
   return out;
 }
 
@@ -85,18 +84,44 @@ std::string EncodeUtf8(std::u32string_view text) {
   return out;
 }
 
-bool IsLetter(char32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+namespace {
+
+// General-category answers for the code points Vietnamese text is made of, read once from ICU:
+// the tokenizer asks them for every character.
+constexpr char32_t kClassTableSize = 0x2000;
+enum ClassBits : uint8_t { kLetterBit = 1, kMarkBit = 2, kDigitBit = 4 };
+
+struct ClassTable {
+  std::array<uint8_t, kClassTableSize> bits{};
+  ClassTable() {
+    for (char32_t c = 0; c < kClassTableSize; ++c) {
+      auto mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+      bits[c] = static_cast<uint8_t>(((mask & U_GC_L_MASK) ? kLetterBit : 0) |
+                                     ((mask & U_GC_M_MASK) ? kMarkBit : 0) |
+                                     ((mask & U_GC_ND_MASK) ? kDigitBit : 0));
+    }
+  }
+};
+
+inline uint8_t ClassOf(char32_t c) {
+  static const ClassTable table;
+  return table.bits[c];
+}
+
+}  // namespace
+
+bool IsLetterSlow(char32_t c) {
+  if (c < kClassTableSize) return ClassOf(c) & kLetterBit;
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
 }
 
-bool IsMark(char32_t c) {
-  if (c < 0x300) return false;
+bool IsMarkSlow(char32_t c) {
+  if (c < kClassTableSize) return ClassOf(c) & kMarkBit;
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
 }
 
-bool IsDecimalDigit(char32_t c) {
-  if (c < 0x80) return c >= '0' && c <= '9';
+bool IsDecimalDigitSlow(char32_t c) {
+  if (c < kClassTableSize) return ClassOf(c) & kDigitBit;
   return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
 }
 
@@ -179,7 +204,7 @@ constexpr std::u32string_view kCodas[] = {U"",  U"c", U"ch", U"m", U"n", U"ng", 
 constexpr std::u32string_view kNuclei[] = {
     U"a",  U"ă",  U"â",  U"e",  U"ê",  U"i",  U"o",  U"ô",  U"ơ",  U"u",   U"ư",   U"y",
     U"ia", U"iê", U"ya", U"yê", U"ua", U"uô", U"ưa", U"ươ", U"oa", U"oă",  U"oe",  U"uâ",
-    U"uê", U"uy", U"uơ", U"uya", U"uyê", U"oo", U"ươ"};
+    U"uê", U"uy", U"uơ", U"uya", U"uyê", U"oo"};
 
 bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;

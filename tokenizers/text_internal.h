@@ -20,13 +20,29 @@ constexpr char32_t kReplacement = 0xFFFD;
 // becomes one U+FFFD. `offsets`, when given, receives the byte offset of each code point plus a
 // final entry equal to utf8.size().
 std::u32string DecodeUtf8(std::string_view utf8, std::vector<size_t>* offsets = nullptr);
+// The code point at byte `at` (< utf8.size()) and the number of bytes it takes (at least 1).
+char32_t DecodeMultiByte(std::string_view utf8, size_t at, size_t* length);
+inline char32_t DecodeOne(std::string_view utf8, size_t at, size_t* length) {
+  auto b = static_cast<unsigned char>(utf8[at]);
+  if (b < 0x80) {
+    *length = 1;
+    return b;
+  }
+  return DecodeMultiByte(utf8, at, length);
+}
 void AppendUtf8(char32_t c, std::string* out);
 std::string EncodeUtf8(std::u32string_view text);
 
-// Character classes used for word boundaries: ICU general categories L*, M*, Nd.
-bool IsLetter(char32_t c);
-bool IsMark(char32_t c);
-bool IsDecimalDigit(char32_t c);
+// Character classes used for word boundaries: ICU general categories L*, M*, Nd. ASCII is
+// answered inline: these run for every character of every page.
+bool IsLetterSlow(char32_t c);
+bool IsMarkSlow(char32_t c);
+bool IsDecimalDigitSlow(char32_t c);
+inline bool IsLetter(char32_t c) {
+  return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : IsLetterSlow(c);
+}
+inline bool IsMark(char32_t c) { return c >= 0x300 && IsMarkSlow(c); }
+inline bool IsDecimalDigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : IsDecimalDigitSlow(c); }
 int DigitValue(char32_t c);  // 0..9 for a decimal digit
 bool IsUpper(char32_t c);
 bool IsLower(char32_t c);

@@ -8,7 +8,7 @@ namespace luutru::tokenizers {
 
 std::vector<Token> Tokenize(std::string_view text) {
   internal::PieceText t(text);
-  const auto& pieces = t.pieces();
+  std::vector<internal::Piece>& pieces = t.mutable_pieces();
   std::vector<Token> tokens;
   tokens.reserve(pieces.size() + pieces.size() / 8);
   size_t compound_free_from = 0;  // pieces inside a compound do not start another one
@@ -23,14 +23,14 @@ std::vector<Token> Tokenize(std::string_view text) {
       }
       if (c) {
         tokens.push_back(Token{kind, std::move(c->exact), std::move(c->folded), position,
-                               t.ByteOffset(pieces[c->first].cp_begin),
-                               t.ByteOffset(pieces[c->last].cp_end)});
+                               pieces[c->first].byte_begin, pieces[c->last].byte_end});
         compound_free_from = c->last + 1;
       }
     }
-    const internal::Piece& p = pieces[i];
-    tokens.push_back(Token{p.number ? TokenKind::kNumber : TokenKind::kWord, p.exact, p.folded,
-                           position, t.ByteOffset(p.cp_begin), t.ByteOffset(p.cp_end)});
+    // Compounds starting here have been read; later ones only look at this piece's code points.
+    internal::Piece& p = pieces[i];
+    tokens.push_back(Token{p.number ? TokenKind::kNumber : TokenKind::kWord, std::move(p.exact),
+                           std::move(p.folded), position, p.byte_begin, p.byte_end});
   }
   return tokens;
 }

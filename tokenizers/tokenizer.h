@@ -16,7 +16,8 @@ namespace luutru::tokenizers {
 enum class TokenKind {
   kWord,      // a syllable or other run of letters: "đảng", "ubnd"
   kNumber,    // a run of digits; leading zeros dropped ("05" -> "5", "0" stays "0")
-  kNotation,  // a document number and notation kept whole: "45-tb/tu", "15/qđ-ubnd"
+  kNotation,  // a document number and notation kept whole: "45-tb/tu", "15/qđ-ubnd"; also when
+              // typed in lower case in a query, if it has both "-" and "/" ("15/qd-ubnd")
   kDate,      // a calendar date: "2023-03-12"
 };
 
