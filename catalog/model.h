@@ -77,10 +77,18 @@ enum class TextSource { kTextLayer, kLegacyRepaired, kOcr, kNone };
 std::string_view TextSourceName(TextSource source);  // "text", "legacy", "ocr", "none"
 std::optional<TextSource> ParseTextSource(std::string_view name);
 
+// A word recognised by OCR and where it stands on the page, in PDF points from the top left:
+// the reading room marks hits on the scan itself with these.
+struct WordBox {
+  std::string text;
+  float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct Page {
   std::string text;  // normalized (NormalizeText) page text, as shown in snippets
   TextSource source = TextSource::kTextLayer;
   double ocr_confidence = -1;  // Tesseract mean confidence 0-100 for OCR pages, else -1
+  std::vector<WordBox> words;  // OCR pages only; a text layer has its own boxes
 };
 
 // What is known of a document apart from its text.

@@ -132,6 +132,12 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
     base = last + 2;
     json p{{"text", page.text}, {"source", std::string(TextSourceName(page.source))}};
     if (page.ocr_confidence >= 0) p["confidence"] = page.ocr_confidence;
+    if (!page.words.empty()) {
+      // Compact: [text, x0, y0, x1, y1] per word.
+      json words = json::array();
+      for (const WordBox& w : page.words) words.push_back(json::array({w.text, w.x0, w.y0, w.x1, w.y1}));
+      p["words"] = std::move(words);
+    }
     pages.push_back(std::move(p));
     AddBoolean(xdoc, kSource, TextSourceName(page.source));
   }
@@ -208,6 +214,13 @@ StoredDocument ReadStoredDocument(const Xapian::Document& xdoc) {
       page.text = p.at("text").get<std::string>();
       page.source = ParseTextSource(p.at("source").get<std::string>()).value_or(TextSource::kNone);
       page.ocr_confidence = p.value("confidence", -1.0);
+      if (auto w = p.find("words"); w != p.end()) {
+        for (const json& box : *w) {
+          page.words.push_back(WordBox{box.at(0).get<std::string>(), box.at(1).get<float>(),
+                                       box.at(2).get<float>(), box.at(3).get<float>(),
+                                       box.at(4).get<float>()});
+        }
+      }
       doc.pages.push_back(std::move(page));
     }
     out.page_start_positions = data.at("starts").get<std::vector<uint32_t>>();

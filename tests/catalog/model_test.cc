@@ -100,7 +100,7 @@ TEST(ArchiveDocument, IdIsFileAndPageRange) {
   doc.last_page = 7;
   EXPECT_EQ(doc.Id(), "phong-12/45-TB-TU.pdf#3-7");
   EXPECT_FALSE(doc.HasOcr());
-  doc.pages.push_back(Page{"x", TextSource::kOcr, 80});
+  doc.pages.push_back(Page{"x", TextSource::kOcr, 80, {}});
   EXPECT_TRUE(doc.HasOcr());
 }
 

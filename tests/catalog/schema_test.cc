@@ -22,8 +22,9 @@ ArchiveDocument SampleDocument() {
   doc.meta.title = "Kết luận về quỹ vì người nghèo";
   doc.extracted = doc.meta;
   doc.extracted.title.reset();
-  doc.pages.push_back(Page{"Đảng ủy xã Vũ Thư hoà bình", TextSource::kTextLayer, -1});
-  doc.pages.push_back(Page{"xây mới 419 nhà đại đoàn kết", TextSource::kOcr, 71.5});
+  doc.pages.push_back(Page{"Đảng ủy xã Vũ Thư hoà bình", TextSource::kTextLayer, -1, {}});
+  doc.pages.push_back(Page{"xây mới 419 nhà đại đoàn kết", TextSource::kOcr, 71.5,
+                           {WordBox{"xây", 72, 100, 90, 112}, WordBox{"mới", 94, 100, 112, 112}}});
   doc.catalog_order = 4;
   return doc;
 }
@@ -77,6 +78,10 @@ TEST(Schema, StoredDataRoundTrips) {
   EXPECT_EQ(stored.doc.pages[1].text, doc.pages[1].text);
   EXPECT_EQ(stored.doc.pages[1].source, TextSource::kOcr);
   EXPECT_DOUBLE_EQ(stored.doc.pages[1].ocr_confidence, 71.5);
+  ASSERT_EQ(stored.doc.pages[1].words.size(), 2u);
+  EXPECT_EQ(stored.doc.pages[1].words[1].text, "mới");
+  EXPECT_FLOAT_EQ(stored.doc.pages[1].words[1].x0, 94);
+  EXPECT_TRUE(stored.doc.pages[0].words.empty());
   EXPECT_EQ(stored.doc.catalog_order, 4);
   EXPECT_TRUE(stored.doc.HasOcr());
 }
