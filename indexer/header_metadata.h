@@ -15,6 +15,15 @@
 
 namespace luutru::indexer {
 
+// Fields come from the header zone only (the lines before the type heading), so a body citing
+// "Chỉ thị số 07/CT-TTg ngày 12/3/2020" and an e-signature stamp's "Thời gian ký" never give the
+// number or date. The issuer is written in normal capitalization ("Ủy ban nhân dân tỉnh Quảng
+// Ngãi"); under a Party committee, its Ban Thường vụ or Ban Chấp hành issues as the committee
+// ("Tỉnh ủy Thái Bình"), another department with it ("Ban Tuyên giáo Tỉnh ủy Quảng Ninh"). The
+// type is the heading's ("THÔNG BÁO KẾT LUẬN" is a Thông báo), else "Công văn" for a "V/v" line,
+// else the notation's abbreviation (a state notation without one is a công văn). Secrecy is
+// kNormal when a header was read and bears no stamp, empty when nothing readable was found.
+//
 // `page_text` is the text of page 1, normalized (tokenizers::NormalizeText), lines separated by
 // '\n', from a text layer or from OCR. Left and right header blocks may come one after the other
 // or side by side on the same lines.

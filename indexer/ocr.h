@@ -39,6 +39,11 @@ struct OcrPage {
 // signature line over a page-sized image. `text_layer` is what the text layer gave for the page.
 bool PageNeedsOcr(const poppler::page& page, std::string_view text_layer);
 
+// Tesseract's UTF-8 output made fit to index: NFC, "Ð" (eth, a common misreading) as "Đ", and
+// every character that is not a Vietnamese or ASCII letter, a digit, punctuation or white space
+// removed (Tesseract emits stray symbols for specks, rules and stamps). Spaces are collapsed.
+std::string CleanOcrText(std::string_view utf8);
+
 class OcrEngine {
  public:
   // `languages` as Tesseract takes them ("vie", "vie+eng", "script/Vietnamese").
@@ -48,8 +53,10 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
-  // Recognises page `index` (0-based) of `doc`, from its embedded image at the scan's own
-  // resolution where the page is one image, else from a 300 dpi grey rendering.
+  // Recognises page `index` (0-based) of `doc` from a 300 dpi grey rendering of the page (which
+  // draws a 300 dpi scan at its own resolution). Word boxes are in PDF points, origin top left.
+  // Throws std::out_of_range for a page outside the document, std::runtime_error when Poppler or
+  // Tesseract fails on it.
   OcrPage Recognize(const poppler::document& doc, int index);
 
  private:

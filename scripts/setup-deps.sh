@@ -14,6 +14,7 @@ packages=(
   nlohmann-json3-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core
   qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet
+  libcpp-httplib-dev libcrypt-dev
 )
 
 missing=()

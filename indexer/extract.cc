@@ -1,0 +1,131 @@
+// Extractor: Poppler text layer -> reading order -> legacy repair -> OCR fallback -> NFC text.
+#include "indexer/extract.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <fstream>
+#include <poppler-document.h>
+#include <poppler-page.h>
+#include <stdexcept>
+
+#include "indexer/page_text.h"
+#include "tokenizers/legacy_encoding.h"
+#include "tokenizers/normalize.h"
+
+namespace luutru::indexer {
+
+std::string FileContentHash(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the file");
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  std::vector<char> buf(1 << 16);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    if (in.gcount() > 0) XXH3_128bits_update(state, buf.data(), static_cast<size_t>(in.gcount()));
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
+}
+
+catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font) {
+  catalog::Page page;
+  std::string text = raw_text;
+  page.source = legacy_font ? catalog::TextSource::kLegacyRepaired : catalog::TextSource::kTextLayer;
+  if (!legacy_font) {
+    // No legacy font name, yet the characters may still be look-alikes (an embedded subset
+    // renamed by the producer): the detector is conservative, so a change is a real repair.
+    std::string repaired = tokenizers::RepairLegacyEncoding(text);
+    if (repaired != text) {
+      text = std::move(repaired);
+      page.source = catalog::TextSource::kLegacyRepaired;
+    }
+  }
+  page.text = tokenizers::NormalizeText(text);
+  if (page.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    page.text.clear();
+    page.source = catalog::TextSource::kNone;
+  }
+  return page;
+}
+
+Extractor::Extractor(ExtractOptions options) : options_(std::move(options)) {
+  if (!options_.ocr_cache_dir.empty()) cache_ = std::make_unique<OcrCache>(options_.ocr_cache_dir);
+}
+
+Extractor::~Extractor() = default;
+
+ExtractedFile Extractor::Extract(const std::filesystem::path& path,
+                                 const std::function<void(int)>& on_page_count) {
+  ExtractedFile result;
+  result.content_hash = FileContentHash(path);
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
+  if (!doc) throw std::runtime_error("not a PDF or damaged");
+  if (doc->is_locked()) throw std::runtime_error("encrypted (password protected)");
+  const int n = doc->pages();
+  if (n <= 0) throw std::runtime_error("has no pages");
+  if (on_page_count) on_page_count(n);
+
+  for (int i = 0; i < n; ++i) {
+    std::unique_ptr<poppler::page> p(doc->create_page(i));
+    ExtractedPage out;
+    if (!p) {
+      out.page.source = catalog::TextSource::kNone;
+      result.pages.push_back(std::move(out));
+      continue;
+    }
+    std::vector<WordBox> words;
+    for (const poppler::text_box& box : p->text_list(poppler::page::text_list_include_font)) {
+      const poppler::rectf r = box.bbox();
+      const poppler::byte_array utf8 = box.text().to_utf8();
+      WordBox w;
+      w.text.assign(utf8.begin(), utf8.end());
+      w.x0 = r.left();
+      w.y0 = r.top();
+      w.x1 = r.right();
+      w.y1 = r.bottom();
+      w.font_name = box.get_font_name();
+      w.space_after = box.has_space_after();
+      words.push_back(std::move(w));
+    }
+    const poppler::rectf size = p->page_rect(poppler::media_box);
+    const PageText layer = BuildPageText(words, size.width(), size.height(), true);
+    out.page = AnalyzeTextLayer(layer.text, layer.legacy_font);
+
+    const bool ocr = options_.ocr == OcrMode::kAlways ||
+                     (options_.ocr == OcrMode::kAuto && PageNeedsOcr(*p, out.page.text));
+    if (ocr) {
+      const std::string key =
+          OcrCache::PageKey(result.content_hash, i, options_.ocr_languages);
+      std::optional<OcrPage> page;
+      if (cache_) page = cache_->Find(key);
+      if (page) {
+        out.ocr_from_cache = true;
+      } else {
+        if (!ocr_) ocr_ = std::make_unique<OcrEngine>(options_.ocr_languages);
+        page = ocr_->Recognize(*doc, i);
+        if (cache_) cache_->Store(key, *page);
+      }
+      std::string text = tokenizers::NormalizeText(page->text);
+      // OCR that found nothing keeps whatever the text layer had (a stamp is better than nothing).
+      if (text.find_first_not_of(" \t\r\n") != std::string::npos || out.page.text.empty()) {
+        out.page.text = std::move(text);
+        out.page.source = catalog::TextSource::kOcr;
+        out.page.ocr_confidence = page->mean_confidence;
+        for (const OcrWord& w : page->words) {
+          out.page.words.push_back(catalog::WordBox{w.text, static_cast<float>(w.x0), static_cast<float>(w.y0),
+                                                    static_cast<float>(w.x1), static_cast<float>(w.y1)});
+        }
+      }
+    }
+    result.pages.push_back(std::move(out));
+  }
+  return result;
+}
+
+}  // namespace luutru::indexer

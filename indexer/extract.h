@@ -1,0 +1,59 @@
+// Extraction of one PDF's pages: text layer in reading order, legacy-font repair, OCR where the
+// text layer does not carry the page, normalization. Runs inside a worker process.
+#ifndef LUUTRU_INDEXER_EXTRACT_H_
+#define LUUTRU_INDEXER_EXTRACT_H_
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/model.h"
+#include "indexer/ocr.h"
+
+namespace luutru::indexer {
+
+struct ExtractOptions {
+  OcrMode ocr = OcrMode::kAuto;
+  std::string ocr_languages = "vie";
+  std::filesystem::path ocr_cache_dir;  // empty: no cache
+};
+
+struct ExtractedPage {
+  catalog::Page page;
+  bool ocr_from_cache = false;
+};
+
+struct ExtractedFile {
+  std::string content_hash;  // FileContentHash()
+  std::vector<ExtractedPage> pages;
+};
+
+// Hex digest (xxh3-128) of a file's bytes. Throws std::runtime_error when it cannot be read.
+std::string FileContentHash(const std::filesystem::path& path);
+
+// Extracts every page of one PDF. Keeps its OCR engine between files (created on first use).
+class Extractor {
+ public:
+  explicit Extractor(ExtractOptions options);
+  ~Extractor();
+
+  // Throws std::runtime_error with a reason ("not a PDF or damaged", "encrypted") on failure.
+  // `on_page_count` is called once the page count is known (the caller scales its time limit).
+  ExtractedFile Extract(const std::filesystem::path& path,
+                        const std::function<void(int)>& on_page_count = {});
+
+ private:
+  ExtractOptions options_;
+  std::unique_ptr<OcrEngine> ocr_;
+  std::unique_ptr<OcrCache> cache_;
+};
+
+// Normalizes one page's text-layer text and says where it came from: kLegacyRepaired when words
+// were in a legacy font or the text reads as legacy look-alikes, kNone when empty.
+catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font);
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_EXTRACT_H_

@@ -1,0 +1,53 @@
+// FileState as a JSON object in the database metadata.
+#include "indexer/file_state.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace luutru::indexer {
+
+std::string FileStateKey(std::string_view file) {
+  const XXH128_hash_t h = XXH3_128bits(file.data(), file.size());
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return std::string(kFileStatePrefix) + hex;
+}
+
+std::string EncodeFileState(const FileState& s) {
+  return nlohmann::json{{"file", s.file},   {"path", s.path}, {"root", s.root},
+                        {"size", s.size},   {"mtime_ns", s.mtime_ns}, {"hash", s.hash},
+                        {"rows", s.rows_digest}, {"pages", s.pages}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::optional<FileState> DecodeFileState(std::string_view data) {
+  try {
+    const nlohmann::json j = nlohmann::json::parse(data);
+    FileState s;
+    s.file = j.at("file").get<std::string>();
+    s.path = j.at("path").get<std::string>();
+    s.root = j.at("root").get<std::string>();
+    s.size = j.at("size").get<uint64_t>();
+    s.mtime_ns = j.at("mtime_ns").get<int64_t>();
+    s.hash = j.at("hash").get<std::string>();
+    s.rows_digest = j.at("rows").get<std::string>();
+    s.pages = j.at("pages").get<int>();
+    return s;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::map<std::string, FileState> LoadFileStates(const Xapian::Database& db) {
+  std::map<std::string, FileState> states;
+  const std::string prefix(kFileStatePrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    if (auto s = DecodeFileState(db.get_metadata(*it))) states[s->file] = std::move(*s);
+  }
+  return states;
+}
+
+}  // namespace luutru::indexer

@@ -1,0 +1,40 @@
+// What the index remembers of each PDF, kept in the Xapian database itself (metadata) so that it
+// commits atomically with the file's documents: a run killed at any moment leaves state and
+// documents that agree.
+#ifndef LUUTRU_INDEXER_FILE_STATE_H_
+#define LUUTRU_INDEXER_FILE_STATE_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace luutru::indexer {
+
+struct FileState {
+  std::string file;  // relative to its PATH (the documents' FileTerm)
+  std::string path;  // absolute path when indexed
+  std::string root;  // the PATH it was found under, absolute
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  std::string hash;         // FileContentHash
+  std::string rows_digest;  // RowsDigest of the catalog rows applied
+  int pages = 0;
+};
+
+// Metadata key of a file's state: "f:" and a hash of the relative file (keys have a short limit).
+std::string FileStateKey(std::string_view file);
+inline constexpr std::string_view kFileStatePrefix = "f:";
+
+std::string EncodeFileState(const FileState& state);
+std::optional<FileState> DecodeFileState(std::string_view data);  // nullopt if not ours
+
+// Every file state in `db`, by relative file.
+std::map<std::string, FileState> LoadFileStates(const Xapian::Database& db);
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_FILE_STATE_H_

@@ -1,0 +1,39 @@
+// One run of luutru-index: walk the PATHs, decide per file (new, changed, unchanged, catalog
+// edited, gone), extract in worker processes, and write through the single Xapian writer.
+//
+// The database is consistent after a kill at any moment: documents and per-file state commit
+// together in batches, and rerunning redoes only what the last commit did not hold.
+#ifndef LUUTRU_INDEXER_INDEX_RUN_H_
+#define LUUTRU_INDEXER_INDEX_RUN_H_
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexer/messages.h"
+#include "indexer/ocr.h"
+
+namespace luutru::indexer {
+
+struct IndexOptions {
+  std::filesystem::path db;
+  std::optional<std::filesystem::path> catalog;
+  int jobs = 1;
+  OcrMode ocr = OcrMode::kAuto;
+  std::string ocr_languages = "vie";
+  bool full = false;
+  std::optional<std::filesystem::path> report;
+  std::vector<std::string> paths;  // PDF folders or files
+  std::vector<std::string> jsonl;  // pre-extracted documents instead of paths
+  Language language = Language::kVietnamese;
+  std::filesystem::path program;  // this executable, run again as a worker
+};
+
+// Returns the exit status: 0 all indexed, 1 some files failed, 2 usage, PATH or database error.
+int RunIndex(const IndexOptions& options);
+int RunJsonl(const IndexOptions& options);
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_INDEX_RUN_H_

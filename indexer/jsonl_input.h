@@ -1,0 +1,21 @@
+// Pre-extracted documents, one JSON object a line (DESIGN.md, luutru-index --jsonl):
+// {"file", "unit_code", "unit_title", "fonds", "inventory", "box", "doc_number", "doc_date",
+//  "doc_type", "issuer", "title", "secrecy", "urgency", "page_range"?, "pages": [...]}.
+// Their text goes through the same analysis as a PDF's: legacy repair, normalization, header
+// metadata where a field is absent, then the given fields override as catalog values do. Without
+// "unit_code" the storage unit is the file's folder, as for a PDF without a catalog row.
+#ifndef LUUTRU_INDEXER_JSONL_INPUT_H_
+#define LUUTRU_INDEXER_JSONL_INPUT_H_
+
+#include <string_view>
+
+#include "catalog/model.h"
+
+namespace luutru::indexer {
+
+// Throws std::runtime_error naming the problem (bad JSON, no "file", "pages" not a list ...).
+catalog::ArchiveDocument ParseJsonlDocument(std::string_view line);
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_JSONL_INPUT_H_

@@ -1,0 +1,94 @@
+// luutru-index: indexes PDF holdings (or pre-extracted JSONL documents) into a Xapian database.
+// See DESIGN.md, "CLI contract".
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <thread>
+
+#include "indexer/index_run.h"
+#include "indexer/worker_pool.h"
+
+namespace po = boost::program_options;
+using luutru::indexer::Language;
+
+int main(int argc, char** argv) {
+  // A worker started by the indexer itself: extraction over the socket on fd 3.
+  if (argc == 2 && std::strcmp(argv[1], "--internal-worker") == 0) {
+    return luutru::indexer::RunWorker(3);
+  }
+
+  luutru::indexer::IndexOptions options;
+  std::string lang_flag, ocr_mode = "auto", catalog, report;
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  po::options_description visible("luutru-index --db DIR [options] PATH...\n"
+                                  "luutru-index --db DIR --jsonl FILE...");
+  visible.add_options()
+      ("help,h", "this help")
+      ("db", po::value<std::string>()->required(), "Xapian database folder (created if missing)")
+      ("catalog", po::value(&catalog), "catalog CSV; files are matched relative to its folder")
+      ("jobs,j", po::value(&jobs), "worker processes (default: all cores)")
+      ("ocr", po::value(&ocr_mode), "auto|always|never (default auto)")
+      ("ocr-lang", po::value(&options.ocr_languages)->default_value("vie"), "Tesseract languages")
+      ("full", po::bool_switch(&options.full), "re-extract every file (the OCR cache is reused)")
+      ("report", po::value(&report), "per-file report, one JSON object a line")
+      ("jsonl", po::value<std::vector<std::string>>()->multitoken(), "pre-extracted documents")
+      ("lang", po::value(&lang_flag), "vi|en: language of messages");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    if (vm.count("help")) {
+      std::cout << visible << "\n";
+      return 0;
+    }
+    po::notify(vm);
+  } catch (const po::error& e) {
+    options.language = luutru::indexer::ChooseLanguage(lang_flag);
+    std::fprintf(stderr, "%s%s\n%s", options.language == Language::kEnglish ? "usage error: " : "lỗi cú pháp: ",
+                 e.what(), "luutru-index --help\n");
+    return 2;
+  }
+  options.language = luutru::indexer::ChooseLanguage(lang_flag);
+  const bool en = options.language == Language::kEnglish;
+  auto usage = [&](const std::string& what) {
+    std::fprintf(stderr, "%s%s\n", en ? "usage error: " : "lỗi cú pháp: ", what.c_str());
+    return 2;
+  };
+
+  options.db = vm["db"].as<std::string>();
+  if (vm.count("path")) options.paths = vm["path"].as<std::vector<std::string>>();
+  if (vm.count("jsonl")) options.jsonl = vm["jsonl"].as<std::vector<std::string>>();
+  if (!catalog.empty()) options.catalog = catalog;
+  if (!report.empty()) options.report = report;
+  if (jobs < 1) return usage(en ? "--jobs must be at least 1" : "--jobs phải từ 1 trở lên");
+  options.jobs = jobs;
+  if (ocr_mode == "auto") {
+    options.ocr = luutru::indexer::OcrMode::kAuto;
+  } else if (ocr_mode == "always") {
+    options.ocr = luutru::indexer::OcrMode::kAlways;
+  } else if (ocr_mode == "never") {
+    options.ocr = luutru::indexer::OcrMode::kNever;
+  } else {
+    return usage("--ocr auto|always|never");
+  }
+  if (!options.jsonl.empty()) {
+    // Paths after --jsonl are more JSONL files (Boost puts trailing positionals in "path").
+    options.jsonl.insert(options.jsonl.end(), options.paths.begin(), options.paths.end());
+    return luutru::indexer::RunJsonl(options);
+  }
+  if (options.paths.empty()) return usage(en ? "no PATH given" : "chưa cho đường dẫn PATH nào");
+
+  char self[4096];
+  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  options.program = n > 0 ? std::string(self, static_cast<size_t>(n)) : std::string(argv[0]);
+  return luutru::indexer::RunIndex(options);
+}

@@ -1,0 +1,38 @@
+// Page text in reading order from the words of a PDF text layer.
+//
+// Poppler gives one box per word. Office documents put two blocks side by side in the header
+// (issuer on the left, national or Party motto on the right, then "Số: …" beside the place and
+// date); read line by line, they interleave ("TỈNH ỦY THÁI BÌNH ĐẢNG CỘNG SẢN VIỆT NAM"). The
+// builder groups words into lines, splits a header line where a wide gap separates two columns,
+// and emits the whole left block before the right block. Below the header, lines are read top to
+// bottom. Words set in legacy 8-bit fonts (.VnTime, VNI-Times) are converted to Unicode here,
+// since only the font name tells reliably which words need it.
+#ifndef LUUTRU_INDEXER_PAGE_TEXT_H_
+#define LUUTRU_INDEXER_PAGE_TEXT_H_
+
+#include <string>
+#include <vector>
+
+namespace luutru::indexer {
+
+// One word of the text layer, in page coordinates (points, origin top left).
+struct WordBox {
+  std::string text;  // UTF-8 as the text layer gives it
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  std::string font_name;  // "ABCDEF+TimesNewRomanPSMT", ".VnTime" ...
+  bool space_after = true;
+};
+
+struct PageText {
+  std::string text;          // lines separated by '\n', not yet normalized
+  bool legacy_font = false;  // some words were converted from a legacy 8-bit font
+};
+
+// `page_width`/`page_height` are the page's size in points. `header_page` is true for a page
+// that may start a document (its header blocks are reordered).
+PageText BuildPageText(const std::vector<WordBox>& words, double page_width, double page_height,
+                       bool header_page);
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_PAGE_TEXT_H_

@@ -1,0 +1,367 @@
+// WorkerPool and the worker loop: fork+exec over a socket pair, JSON frames, limits.
+#include "indexer/worker_pool.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <nlohmann/json.hpp>
+#include <poppler-global.h>
+#include <stdexcept>
+#include <thread>
+
+namespace luutru::indexer {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+constexpr uint32_t kMaxFrame = 1u << 30;
+constexpr rlim_t kAddressSpaceLimit = rlim_t{1} << 30;  // 1 GiB
+
+int g_worker_fd = -1;
+char g_memory_frame[64];
+size_t g_memory_frame_size = 0;
+
+// Poppler's allocator aborts when malloc fails under RLIMIT_AS. Before dying, tell the main
+// process whether the abort came from an exhausted address space, so it reports the real reason.
+[[maybe_unused]] void OnAbort(int) {
+  int statm = open("/proc/self/statm", O_RDONLY);
+  if (statm >= 0) {
+    char buf[64];
+    ssize_t n = read(statm, buf, sizeof buf - 1);
+    close(statm);
+    if (n > 0) {
+      unsigned long long pages = 0;
+      for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; ++i) pages = pages * 10 + (buf[i] - '0');
+      const unsigned long long bytes = pages * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE));
+      if (bytes > kAddressSpaceLimit / 10 * 8 && g_worker_fd >= 0) {
+        ssize_t w = write(g_worker_fd, g_memory_frame, g_memory_frame_size);
+        (void)w;
+      }
+    }
+  }
+  signal(SIGABRT, SIG_DFL);
+  raise(SIGABRT);
+}
+
+std::string FileName(const std::filesystem::path& p) { return p.filename().string(); }
+
+bool EnvNames(const char* var, const std::filesystem::path& path) {
+  const char* v = std::getenv(var);
+  return v && *v && FileName(path) == v;
+}
+
+json PageToJson(const ExtractedPage& p) {
+  json words = json::array();
+  for (const catalog::WordBox& w : p.page.words) words.push_back(json::array({w.text, w.x0, w.y0, w.x1, w.y1}));
+  return json{{"x", p.page.text},
+              {"s", std::string(catalog::TextSourceName(p.page.source))},
+              {"c", p.page.ocr_confidence},
+              {"k", p.ocr_from_cache},
+              {"w", std::move(words)}};
+}
+
+ExtractedPage PageFromJson(const json& j) {
+  ExtractedPage p;
+  p.page.text = j.at("x").get<std::string>();
+  p.page.source = catalog::ParseTextSource(j.at("s").get<std::string>())
+                      .value_or(catalog::TextSource::kNone);
+  p.page.ocr_confidence = j.at("c").get<double>();
+  p.ocr_from_cache = j.at("k").get<bool>();
+  for (const json& w : j.at("w")) {
+    p.page.words.push_back(catalog::WordBox{w.at(0).get<std::string>(), w.at(1).get<float>(),
+                                            w.at(2).get<float>(), w.at(3).get<float>(), w.at(4).get<float>()});
+  }
+  return p;
+}
+
+}  // namespace
+
+bool WriteFrame(int fd, const std::string& payload) {
+  if (payload.size() > kMaxFrame) return false;
+  const uint32_t n = static_cast<uint32_t>(payload.size());
+  unsigned char header[4] = {static_cast<unsigned char>(n), static_cast<unsigned char>(n >> 8),
+                             static_cast<unsigned char>(n >> 16), static_cast<unsigned char>(n >> 24)};
+  std::string buf(reinterpret_cast<char*>(header), 4);
+  buf += payload;
+  size_t off = 0;
+  while (off < buf.size()) {
+    ssize_t w = send(fd, buf.data() + off, buf.size() - off, MSG_NOSIGNAL);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    off += static_cast<size_t>(w);
+  }
+  return true;
+}
+
+static bool ReadAll(int fd, char* data, size_t size) {
+  size_t off = 0;
+  while (off < size) {
+    ssize_t r = read(fd, data + off, size - off);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    off += static_cast<size_t>(r);
+  }
+  return true;
+}
+
+bool ReadFrame(int fd, std::string& payload) {
+  unsigned char h[4];
+  if (!ReadAll(fd, reinterpret_cast<char*>(h), 4)) return false;
+  const uint32_t n = uint32_t{h[0]} | uint32_t{h[1]} << 8 | uint32_t{h[2]} << 16 | uint32_t{h[3]} << 24;
+  if (n > kMaxFrame) return false;
+  payload.resize(n);
+  return n == 0 || ReadAll(fd, payload.data(), n);
+}
+
+int FileTimeLimitSeconds(int pages) {
+  if (const char* v = std::getenv("LUUTRU_TEST_TIME_LIMIT"); v && *v) {
+    const int s = std::atoi(v);
+    if (s > 0) return s;
+  }
+  return 60 + 30 * std::max(1, pages);
+}
+
+int RunWorker(int fd) {
+  g_worker_fd = fd;
+  const std::string memory_msg = json{{"t", "memory"}}.dump();
+  {
+    const uint32_t n = static_cast<uint32_t>(memory_msg.size());
+    g_memory_frame[0] = static_cast<char>(n);
+    g_memory_frame[1] = g_memory_frame[2] = g_memory_frame[3] = 0;
+    std::memcpy(g_memory_frame + 4, memory_msg.data(), n);
+    g_memory_frame_size = 4 + n;
+  }
+#ifndef LUUTRU_SANITIZE
+  // Sanitizer builds reserve terabytes of shadow address space: no limit, and no reason to
+  // blame an abort on memory.
+  rlimit limit{kAddressSpaceLimit, kAddressSpaceLimit};
+  if (setrlimit(RLIMIT_AS, &limit) == 0) signal(SIGABRT, OnAbort);
+#endif
+  // Damaged PDFs make Poppler print pages of complaints; the file's failure is reported once.
+  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+
+  std::string frame;
+  if (!ReadFrame(fd, frame)) return 0;
+  ExtractOptions options;
+  try {
+    const json init = json::parse(frame);
+    const std::string mode = init.at("ocr").get<std::string>();
+    options.ocr = mode == "always" ? OcrMode::kAlways : mode == "never" ? OcrMode::kNever : OcrMode::kAuto;
+    options.ocr_languages = init.at("lang").get<std::string>();
+    options.ocr_cache_dir = init.at("cache").get<std::string>();
+  } catch (const std::exception&) {
+    return 2;
+  }
+  Extractor extractor(options);
+  while (ReadFrame(fd, frame)) {
+    std::filesystem::path path;
+    try {
+      path = json::parse(frame).at("path").get<std::string>();
+    } catch (const std::exception&) {
+      return 2;
+    }
+    // Test-only fault switches: prove that a crash or a hang costs one file.
+    if (EnvNames("LUUTRU_TEST_CRASH_ON", path)) std::abort();
+    if (EnvNames("LUUTRU_TEST_HANG_ON", path)) {
+      for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
+    }
+    json reply;
+    try {
+      if (EnvNames("LUUTRU_TEST_MEMORY_ON", path)) {
+        std::vector<std::vector<char>> hog;
+        for (;;) hog.emplace_back(64 << 20, 'x');
+      }
+      ExtractedFile file = extractor.Extract(path, [fd](int pages) {
+        WriteFrame(fd, json{{"t", "pages"}, {"n", pages}}.dump());
+      });
+      json pages = json::array();
+      for (const ExtractedPage& p : file.pages) pages.push_back(PageToJson(p));
+      reply = json{{"t", "done"}, {"hash", file.content_hash}, {"pages", std::move(pages)}};
+    } catch (const std::bad_alloc&) {
+      WriteFrame(fd, memory_msg);
+      return 3;  // the heap may be in any state: start afresh
+    } catch (const std::exception& e) {
+      reply = json{{"t", "error"}, {"reason", e.what()}};
+    }
+    if (!WriteFrame(fd, reply.dump(-1, ' ', false, json::error_handler_t::replace))) return 0;
+  }
+  return 0;
+}
+
+WorkerPool::WorkerPool(int jobs, ExtractOptions options, std::filesystem::path program)
+    : options_(std::move(options)), program_(std::move(program)), workers_(std::max(1, jobs)) {
+  for (Worker& w : workers_) Spawn(w);
+}
+
+WorkerPool::~WorkerPool() {
+  for (Worker& w : workers_) Stop(w, w.busy);
+}
+
+void WorkerPool::Spawn(Worker& w) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0) {
+    throw std::runtime_error(std::string("socketpair: ") + std::strerror(errno));
+  }
+  const std::string prog = program_.string();
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(sv[0]);
+    close(sv[1]);
+    throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+  }
+  if (pid == 0) {
+    // A worker never outlives the indexer (it must not keep the database's lock alive).
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent) _exit(0);
+    if (dup2(sv[1], 3) < 0) _exit(127);  // dup2 clears close-on-exec
+    char arg0[] = "luutru-index";
+    char arg1[] = "--internal-worker";
+    char* argv[] = {arg0, arg1, nullptr};
+    execv(prog.c_str(), argv);
+    _exit(127);
+  }
+  close(sv[1]);
+  w.pid = pid;
+  w.fd = sv[0];
+  w.busy = false;
+  w.memory_exhausted = false;
+  const char* mode = options_.ocr == OcrMode::kAlways ? "always" : options_.ocr == OcrMode::kNever ? "never" : "auto";
+  WriteFrame(w.fd, json{{"ocr", mode}, {"lang", options_.ocr_languages},
+                        {"cache", options_.ocr_cache_dir.string()}}.dump());
+}
+
+void WorkerPool::Stop(Worker& w, bool kill_it) {
+  if (w.pid <= 0) return;
+  if (kill_it) kill(w.pid, SIGKILL);
+  close(w.fd);  // an idle worker sees end of file and exits
+  int status = 0;
+  waitpid(w.pid, &status, 0);
+  w.pid = -1;
+  w.fd = -1;
+  w.busy = false;
+}
+
+std::string WorkerPool::Reap(Worker& w) {
+  int status = 0;
+  waitpid(w.pid, &status, 0);
+  close(w.fd);
+  w.pid = -1;
+  w.fd = -1;
+  w.busy = false;
+  if (w.memory_exhausted) return "over the memory limit";
+  if (WIFSIGNALED(status)) return "killed by signal " + std::to_string(WTERMSIG(status));
+  if (WIFEXITED(status)) return "worker exited with status " + std::to_string(WEXITSTATUS(status));
+  return "worker died";
+}
+
+bool WorkerPool::HasIdle() const {
+  for (const Worker& w : workers_) {
+    if (!w.busy) return true;
+  }
+  return false;
+}
+
+size_t WorkerPool::busy() const {
+  size_t n = 0;
+  for (const Worker& w : workers_) n += w.busy ? 1 : 0;
+  return n;
+}
+
+void WorkerPool::Submit(WorkerJob job) {
+  for (Worker& w : workers_) {
+    if (w.busy) continue;
+    if (w.pid <= 0) Spawn(w);
+    w.job = std::move(job);
+    w.busy = true;
+    w.memory_exhausted = false;
+    w.started = Clock::now();
+    w.limit_seconds = FileTimeLimitSeconds(1);
+    w.deadline = w.started + std::chrono::seconds(w.limit_seconds);
+    if (!WriteFrame(w.fd, json{{"path", w.job.path.string()}}.dump())) {
+      // The idle worker had died; the next read reports it for this file and a new one starts.
+    }
+    return;
+  }
+  throw std::logic_error("WorkerPool::Submit without an idle worker");
+}
+
+std::vector<WorkerResult> WorkerPool::Wait(int timeout_ms) {
+  std::vector<WorkerResult> results;
+  std::vector<pollfd> fds;
+  std::vector<Worker*> owners;
+  auto now = Clock::now();
+  int wait_ms = timeout_ms;
+  for (Worker& w : workers_) {
+    if (!w.busy) continue;
+    fds.push_back(pollfd{w.fd, POLLIN, 0});
+    owners.push_back(&w);
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(w.deadline - now).count();
+    wait_ms = static_cast<int>(std::max<int64_t>(0, std::min<int64_t>(wait_ms, left)));
+  }
+  if (fds.empty()) return results;
+  int rc = poll(fds.data(), fds.size(), wait_ms);
+  if (rc < 0 && errno != EINTR) throw std::runtime_error(std::string("poll: ") + std::strerror(errno));
+  now = Clock::now();
+  for (size_t i = 0; i < fds.size(); ++i) {
+    Worker& w = *owners[i];
+    if (rc > 0 && (fds[i].revents & (POLLIN | POLLHUP | POLLERR))) {
+      std::string frame;
+      if (!ReadFrame(w.fd, frame)) {
+        results.push_back(WorkerResult{w.job.tag, std::nullopt, Reap(w)});
+        Spawn(w);
+        continue;
+      }
+      json msg;
+      try {
+        msg = json::parse(frame);
+      } catch (const std::exception&) {
+        kill(w.pid, SIGKILL);
+        results.push_back(WorkerResult{w.job.tag, std::nullopt, "garbled reply from the worker"});
+        Reap(w);
+        Spawn(w);
+        continue;
+      }
+      const std::string type = msg.value("t", "");
+      if (type == "pages") {
+        w.limit_seconds = FileTimeLimitSeconds(msg.at("n").get<int>());
+        w.deadline = w.started + std::chrono::seconds(w.limit_seconds);
+      } else if (type == "memory") {
+        w.memory_exhausted = true;  // the worker exits; its end of file comes next
+      } else if (type == "error") {
+        w.busy = false;
+        results.push_back(WorkerResult{w.job.tag, std::nullopt, msg.value("reason", "failed")});
+      } else if (type == "done") {
+        ExtractedFile file;
+        file.content_hash = msg.at("hash").get<std::string>();
+        for (const json& p : msg.at("pages")) file.pages.push_back(PageFromJson(p));
+        w.busy = false;
+        results.push_back(WorkerResult{w.job.tag, std::move(file), ""});
+      }
+      continue;
+    }
+    if (now >= w.deadline) {
+      kill(w.pid, SIGKILL);
+      Reap(w);
+      results.push_back(WorkerResult{w.job.tag, std::nullopt,
+                                     "timed out after " + std::to_string(w.limit_seconds) + " s"});
+      Spawn(w);
+    }
+  }
+  return results;
+}
+
+}  // namespace luutru::indexer

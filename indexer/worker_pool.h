@@ -1,0 +1,83 @@
+// Extraction in worker processes, so that a PDF that crashes, hangs or exhausts memory inside
+// Poppler or Tesseract costs that one file and never the run or the database.
+//
+// The pool starts `jobs` workers (this same program run with --internal-worker over a socket
+// pair), hands each one file at a time, reuses them across files and starts a new one when one
+// dies. Each file has a time limit that grows with its page count (a 300-page unit scan is not a
+// hang) and each worker an address-space limit (off in sanitizer builds, which reserve huge
+// address space). Messages are length-prefixed JSON.
+#ifndef LUUTRU_INDEXER_WORKER_POOL_H_
+#define LUUTRU_INDEXER_WORKER_POOL_H_
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "indexer/extract.h"
+
+namespace luutru::indexer {
+
+// Frames: 4-byte little-endian length, then the bytes. Both retry on EINTR and short transfers.
+bool WriteFrame(int fd, const std::string& payload);
+// False on end of file, an error, or a length over the limit.
+bool ReadFrame(int fd, std::string& payload);
+
+// The worker's main loop on `fd`; returns the process exit status.
+int RunWorker(int fd);
+
+// The per-file time limit: 60 s to open the file plus 30 s a page, or LUUTRU_TEST_TIME_LIMIT.
+int FileTimeLimitSeconds(int pages);
+
+struct WorkerJob {
+  uint64_t tag = 0;
+  std::filesystem::path path;
+};
+
+struct WorkerResult {
+  uint64_t tag = 0;
+  std::optional<ExtractedFile> file;  // empty on failure
+  std::string error;                  // "killed by signal 11", "timed out after 90 s", ...
+};
+
+class WorkerPool {
+ public:
+  // `program` is the executable to run as a worker (normally /proc/self/exe).
+  WorkerPool(int jobs, ExtractOptions options, std::filesystem::path program);
+  ~WorkerPool();  // stops every worker
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  bool HasIdle() const;
+  size_t busy() const;
+  void Submit(WorkerJob job);  // requires HasIdle()
+  // Waits at most `timeout_ms` for workers to finish; returns what finished or failed.
+  std::vector<WorkerResult> Wait(int timeout_ms);
+
+ private:
+  struct Worker {
+    pid_t pid = -1;
+    int fd = -1;
+    bool busy = false;
+    WorkerJob job;
+    std::chrono::steady_clock::time_point deadline;
+    std::chrono::steady_clock::time_point started;
+    int limit_seconds = 0;
+    bool memory_exhausted = false;
+  };
+  void Spawn(Worker& w);
+  void Stop(Worker& w, bool kill_it);
+  std::string Reap(Worker& w);  // waits for a dead worker, says how it died
+
+  ExtractOptions options_;
+  std::filesystem::path program_;
+  std::vector<Worker> workers_;
+};
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_WORKER_POOL_H_

@@ -1,0 +1,40 @@
+// Retrieval quality, measured: runs a set of queries with known relevant documents and reports
+// recall@10 and mean reciprocal rank per query class.
+//
+// The query set is JSON lines, as the corpus generator writes them:
+//   {"class": "unaccented", "query": "quy vi nguoi ngheo", "args": ["--to", "2023-03"],
+//    "relevant": ["phong-12/.../45-TB-TU.pdf#1-4", ...]}
+// "args" holds luutru-search options (an array of command-line words, or an object
+// {"to": "2023-03"}); it may be absent. A relevant entry without '#' names a whole file.
+#ifndef LUUTRU_SEARCH_EVALUATION_H_
+#define LUUTRU_SEARCH_EVALUATION_H_
+
+#include <istream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "search/searcher.h"
+
+namespace luutru::search {
+
+struct ClassQuality {
+  int queries = 0;
+  double recall_at_10 = 0;  // mean over the class's queries
+  double mrr = 0;           // mean reciprocal rank of the first relevant document (0 if none in 100)
+  std::vector<std::string> misses;  // queries whose first relevant document is not in the top 10
+};
+
+// Applies luutru-search options ("--to", "2023-03" ...) to `request`. Throws std::invalid_argument
+// on an option it does not know.
+void ApplyOptions(const nlohmann::json& args, SearchRequest& request);
+
+// Runs every query of `jsonl` (clearance tuyệt mật: quality, not access, is measured here) and
+// returns the quality per class. Throws std::runtime_error on a malformed line.
+std::map<std::string, ClassQuality> Evaluate(const Searcher& searcher, std::istream& jsonl);
+
+}  // namespace luutru::search
+
+#endif  // LUUTRU_SEARCH_EVALUATION_H_

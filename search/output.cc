@@ -1,0 +1,269 @@
+#include "search/output.h"
+
+#include <sstream>
+
+#include "search/display_width.h"
+
+namespace luutru::search {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json OptString(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+json NonEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+json UnitToJson(const catalog::StorageUnit& unit) {
+  return json{{"code", NonEmpty(unit.code)}, {"title", NonEmpty(unit.title)}, {"box", NonEmpty(unit.box)}};
+}
+
+std::string ShowDate(const catalog::PartialDate& d, Lang lang) {
+  if (lang == Lang::kEn) return d.ToString();
+  char buf[16];
+  if (d.day) {
+    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year);
+  } else if (d.month) {
+    std::snprintf(buf, sizeof buf, "%02d/%04d", d.month, d.year);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+  }
+  return buf;
+}
+
+std::string JoinPages(const std::vector<int>& pages) {
+  std::string out;
+  for (int p : pages) {
+    if (!out.empty()) out += ", ";
+    out += std::to_string(p);
+  }
+  return out;
+}
+
+std::string PageRange(const catalog::ArchiveDocument& doc) {
+  if (doc.first_page == doc.last_page) return std::to_string(doc.first_page);
+  return std::to_string(doc.first_page) + "-" + std::to_string(doc.last_page);
+}
+
+// "45-TB/TU · 12/03/2023 · Thông báo · Tỉnh ủy Thái Bình"
+std::string HeadLine(const catalog::ArchiveDocument& doc, Lang lang) {
+  const auto& m = doc.meta;
+  std::string out = m.number ? *m.number : std::string(Tr(lang, "(không số)", "(no number)"));
+  out += " · ";
+  out += m.date ? ShowDate(*m.date, lang) : std::string(Tr(lang, "(không ngày)", "(undated)"));
+  if (m.type) out += " · " + *m.type;
+  if (m.issuer) out += " · " + *m.issuer;
+  // Secret documents are only listed to readers cleared for them; say so on the line.
+  if (!m.secrecy) out += std::string(Tr(lang, " · độ mật không rõ", " · secrecy unknown"));
+  else if (*m.secrecy != catalog::Secrecy::kNormal) out += " · " + catalog::SecrecyName(*m.secrecy);
+  return out;
+}
+
+std::string UnitLine(const catalog::StorageUnit& unit, Lang lang) {
+  std::string out = std::string(Tr(lang, "Hồ sơ: ", "Unit: "));
+  out += unit.code.empty() ? std::string(Tr(lang, "(không rõ)", "(unknown)")) : unit.code;
+  if (!unit.box.empty()) out += std::string(Tr(lang, " · Hộp ", " · Box ")) + unit.box;
+  return out;
+}
+
+void WriteWrapped(std::ostream& out, std::string_view text, size_t indent, size_t width, size_t max_lines) {
+  const size_t room = width > indent + 10 ? width - indent : 10;
+  std::vector<std::string> lines = WrapToWidth(text, room);
+  for (size_t i = 0; i < lines.size() && i < max_lines; ++i) {
+    std::string line = lines[i];
+    if (i + 1 == max_lines && lines.size() > max_lines) line = TruncateToWidth(line + " …", room);
+    out << std::string(indent, ' ') << line << '\n';
+  }
+}
+
+void WriteDocument(std::ostream& out, const DocumentHit& hit, Lang lang, size_t width, size_t indent,
+                   const std::string& label, bool show_unit) {
+  const std::string score = std::to_string(hit.score) + "%";
+  const size_t room = width - indent - label.size() - score.size() - 1;
+  out << std::string(indent, ' ') << label
+      << PadToWidth(TruncateToWidth(HeadLine(hit.doc, lang), room), room) << ' ' << score << '\n';
+  const size_t body = indent + label.size();
+  if (hit.doc.meta.title) WriteWrapped(out, *hit.doc.meta.title, body, width, 2);
+  if (show_unit) out << std::string(body, ' ') << TruncateToWidth(UnitLine(hit.doc.unit, lang), width - body) << '\n';
+  std::string file = std::string(Tr(lang, "Tệp: ", "File: ")) + hit.doc.file + std::string(Tr(lang, " · tr. ", " · p. ")) +
+                     PageRange(hit.doc);
+  if (!hit.pages.empty()) file += std::string(Tr(lang, " · khớp ở tr. ", " · matched on p. ")) + JoinPages(hit.pages);
+  WriteWrapped(out, file, body, width, 2);
+  if (hit.snippet) WriteWrapped(out, *hit.snippet, body, width, 3);
+}
+
+std::string CsvField(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void CsvRow(std::ostream& out, const std::vector<std::string>& fields) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i) out << ',';
+    out << CsvField(fields[i]);
+  }
+  out << "\r\n";
+}
+
+}  // namespace
+
+json DocumentToJson(const DocumentHit& hit) {
+  const auto& doc = hit.doc;
+  const auto& m = doc.meta;
+  return json{
+      {"rank", hit.rank},
+      {"score", hit.score},
+      {"id", hit.id},
+      {"file", doc.file},
+      {"path", NonEmpty(doc.path)},
+      {"page_range", json::array({doc.first_page, doc.last_page})},
+      {"pages", hit.pages},
+      {"unit", UnitToJson(doc.unit)},
+      {"number", OptString(m.number)},
+      {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
+      {"type", OptString(m.type)},
+      {"title", OptString(m.title)},
+      {"issuer", OptString(m.issuer)},
+      {"secrecy", m.secrecy ? json(catalog::SecrecyName(*m.secrecy)) : json(nullptr)},
+      {"urgency", m.urgency ? json(catalog::UrgencyName(*m.urgency)) : json(nullptr)},
+      {"ocr", doc.HasOcr()},
+      {"snippet", OptString(hit.snippet)},
+  };
+}
+
+json ToJson(const SearchResponse& response) {
+  json results = json::array();
+  if (response.grouped) {
+    for (const UnitHit& u : response.units) {
+      json docs = json::array();
+      for (const DocumentHit& d : u.documents) docs.push_back(DocumentToJson(d));
+      results.push_back(json{{"rank", u.rank},
+                             {"unit", UnitToJson(u.unit)},
+                             {"matching_documents", u.matching_documents},
+                             {"documents", std::move(docs)}});
+    }
+  } else {
+    for (const DocumentHit& d : response.documents) results.push_back(DocumentToJson(d));
+  }
+  json out{{"query", response.query},
+           {"total", response.total},
+           {"total_is_estimate", response.total_is_estimate},
+           {"results", std::move(results)}};
+  if (response.total == 0) {
+    out["suggestion"] = OptString(response.help.suggestion);
+    out["blocking_filters"] = response.help.blocking_filters;
+    out["unit_not_found"] = response.help.unit_not_found;
+  }
+  return out;
+}
+
+std::string ZeroResultHints(const SearchResponse& response, Lang lang) {
+  std::ostringstream out;
+  if (response.help.unit_not_found) {
+    out << Tr(lang, "Không có hồ sơ nào mang mã '", "No storage unit has the code '") << response.help.unit_code
+        << "'.\n";
+  }
+  if (response.help.suggestion) {
+    out << Tr(lang, "Có phải bạn muốn tìm: ", "Did you mean: ") << *response.help.suggestion << '\n';
+  }
+  for (const std::string& f : response.help.blocking_filters) {
+    out << Tr(lang, "Bộ lọc ", "The filter ") << f
+        << Tr(lang, " đã loại hết kết quả; bỏ nó đi sẽ có kết quả.",
+              " removed every result; without it there are results.")
+        << '\n';
+  }
+  return out.str();
+}
+
+void WriteTable(std::ostream& out, const SearchResponse& response, Lang lang, size_t width) {
+  if (width < 40) width = 40;
+  if (response.total == 0) {
+    out << (response.grouped ? Tr(lang, "Không tìm thấy hồ sơ nào.", "No storage unit found.")
+                             : Tr(lang, "Không tìm thấy văn bản nào.", "No document found."))
+        << '\n'
+        << ZeroResultHints(response, lang);
+    return;
+  }
+  const std::string total = (response.total_is_estimate ? std::string(Tr(lang, "khoảng ", "about ")) : "") +
+                            std::to_string(response.total);
+  size_t shown = 0;
+  int first_rank = 0;
+  if (response.grouped) {
+    out << Tr(lang, "Tìm thấy ", "Found ") << total << Tr(lang, " hồ sơ.", " storage units.") << "\n\n";
+    for (const UnitHit& u : response.units) {
+      if (!first_rank) first_rank = u.rank;
+      ++shown;
+      std::string label = std::to_string(u.rank) + ". ";
+      label = PadToWidth(label, 5, true);
+      std::string right = std::to_string(u.matching_documents) + std::string(Tr(lang, " văn bản", " documents"));
+      if (!u.unit.box.empty()) right = std::string(Tr(lang, "Hộp ", "Box ")) + u.unit.box + " · " + right;
+      const size_t room = width - DisplayWidth(label) - DisplayWidth(right) - 1;
+      std::string code = u.unit.code.empty() ? std::string(Tr(lang, "(không rõ hồ sơ)", "(unknown unit)")) : u.unit.code;
+      out << label << PadToWidth(TruncateToWidth(code, room), room) << ' ' << right << '\n';
+      if (!u.unit.title.empty()) WriteWrapped(out, u.unit.title, 5, width, 2);
+      for (const DocumentHit& d : u.documents) {
+        WriteDocument(out, d, lang, width, 5, "- ", false);
+      }
+      out << '\n';
+    }
+  } else {
+    out << Tr(lang, "Tìm thấy ", "Found ") << total << Tr(lang, " văn bản.", " documents.") << "\n\n";
+    for (const DocumentHit& d : response.documents) {
+      if (!first_rank) first_rank = d.rank;
+      ++shown;
+      WriteDocument(out, d, lang, width, 0, PadToWidth(std::to_string(d.rank) + ". ", 5, true), true);
+      out << '\n';
+    }
+  }
+  if (shown == 0) {
+    out << Tr(lang, "Không còn kết quả ở vị trí này (--offset quá lớn).", "No results at this offset (--offset too large).")
+        << '\n';
+  } else if (static_cast<uint64_t>(first_rank) - 1 + shown < response.total) {
+    out << Tr(lang, "Hiển thị ", "Showing ") << first_rank << "–" << (first_rank - 1 + static_cast<int>(shown))
+        << Tr(lang, "; xem tiếp với --offset ", "; see more with --offset ") << (first_rank - 1 + static_cast<int>(shown))
+        << '\n';
+  }
+}
+
+void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang) {
+  if (response.grouped) {
+    CsvRow(out, {std::string(Tr(lang, "STT", "rank")), std::string(Tr(lang, "Mã hồ sơ", "unit_code")),
+                 std::string(Tr(lang, "Tiêu đề hồ sơ", "unit_title")), std::string(Tr(lang, "Hộp", "box")),
+                 std::string(Tr(lang, "Số văn bản khớp", "matching_documents")),
+                 std::string(Tr(lang, "Văn bản tiêu biểu", "documents"))});
+    for (const UnitHit& u : response.units) {
+      std::string docs;
+      for (const DocumentHit& d : u.documents) {
+        if (!docs.empty()) docs += "; ";
+        docs += d.doc.meta.number.value_or(d.doc.file);
+        if (d.doc.meta.date) docs += " (" + d.doc.meta.date->ToString() + ")";
+      }
+      CsvRow(out, {std::to_string(u.rank), u.unit.code, u.unit.title, u.unit.box,
+                   std::to_string(u.matching_documents), docs});
+    }
+    return;
+  }
+  CsvRow(out, {std::string(Tr(lang, "STT", "rank")), std::string(Tr(lang, "Điểm", "score")),
+               std::string(Tr(lang, "Số, ký hiệu", "number")), std::string(Tr(lang, "Ngày", "date")),
+               std::string(Tr(lang, "Loại", "type")), std::string(Tr(lang, "Trích yếu", "title")),
+               std::string(Tr(lang, "Cơ quan ban hành", "issuer")), std::string(Tr(lang, "Mã hồ sơ", "unit_code")),
+               std::string(Tr(lang, "Tiêu đề hồ sơ", "unit_title")), std::string(Tr(lang, "Hộp", "box")),
+               std::string(Tr(lang, "Tệp", "file")), std::string(Tr(lang, "Trang", "page_range")),
+               std::string(Tr(lang, "Trang khớp", "pages")), std::string(Tr(lang, "Độ mật", "secrecy")),
+               std::string(Tr(lang, "Độ khẩn", "urgency")), std::string(Tr(lang, "OCR", "ocr")),
+               std::string(Tr(lang, "Trích đoạn", "snippet")), std::string(Tr(lang, "Mã văn bản", "id")),
+               std::string(Tr(lang, "Đường dẫn", "path"))});
+  for (const DocumentHit& d : response.documents) {
+    const auto& m = d.doc.meta;
+    CsvRow(out, {std::to_string(d.rank), std::to_string(d.score), m.number.value_or(""),
+                 m.date ? m.date->ToString() : "", m.type.value_or(""), m.title.value_or(""), m.issuer.value_or(""),
+                 d.doc.unit.code, d.doc.unit.title, d.doc.unit.box, d.doc.file, PageRange(d.doc), JoinPages(d.pages),
+                 m.secrecy ? catalog::SecrecyName(*m.secrecy) : "", m.urgency ? catalog::UrgencyName(*m.urgency) : "",
+                 d.doc.HasOcr() ? "1" : "0", d.snippet.value_or(""), d.id, d.doc.path});
+  }
+}
+
+}  // namespace luutru::search

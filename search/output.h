@@ -1,0 +1,34 @@
+// The three presentations of a SearchResponse: JSON (the contract in DESIGN.md, for programs
+// and the server), a table readable in 80 columns (for the archivist at a terminal), and CSV
+// (RFC 4180, to paste into a retrieval-request sheet).
+#ifndef LUUTRU_SEARCH_OUTPUT_H_
+#define LUUTRU_SEARCH_OUTPUT_H_
+
+#include <ostream>
+
+#include <nlohmann/json.hpp>
+
+#include "search/messages.h"
+#include "search/searcher.h"
+
+namespace luutru::search {
+
+// {"query", "total", "total_is_estimate", "results": [...]}, fields in the order of the contract;
+// unknown fields are null. When the
+// total is 0 it also carries "suggestion" (string or null), "blocking_filters" (option names)
+// and "unit_not_found" (bool).
+nlohmann::ordered_json ToJson(const SearchResponse& response);
+nlohmann::ordered_json DocumentToJson(const DocumentHit& hit);
+
+// `width` is the terminal width in columns (80 unless the terminal says otherwise).
+void WriteTable(std::ostream& out, const SearchResponse& response, Lang lang, size_t width = 80);
+
+// A header row, then one row per document (per unit when grouped), CRLF line ends.
+void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang);
+
+// The hints of a search that found nothing, one sentence a line (suggestion, emptying filter).
+std::string ZeroResultHints(const SearchResponse& response, Lang lang);
+
+}  // namespace luutru::search
+
+#endif  // LUUTRU_SEARCH_OUTPUT_H_

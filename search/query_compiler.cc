@@ -1,0 +1,348 @@
+#include "search/query_compiler.h"
+
+#include <charconv>
+#include <utility>
+
+#include "catalog/model.h"
+#include "catalog/schema.h"
+#include "search/search_error.h"
+#include "tokenizers/notation.h"
+#include "tokenizers/tokenizer.h"
+
+namespace luutru::search {
+namespace {
+
+namespace schema = catalog::schema;
+using tokenizers::Token;
+using tokenizers::TokenKind;
+
+// How much more an exact (marked) match weighs than a folded one.
+constexpr double kExactBoost = 2.0;
+// Title words are indexed again in their own short field (S, XFS), where every word is rare and
+// so weighs a lot: scaled down, a title word adds to a match instead of outweighing the body.
+constexpr double kTitleScale = 0.5;
+// Weight given to a document whose own number is the notation typed: it ranks above documents
+// that only cite it. Boolean terms carry no weight of their own, hence a fixed one.
+constexpr double kOwnNumberWeight = 8.0;
+// Weight, per word, of the words standing together as typed. A fixed weight, not the words' own:
+// Vietnamese syllables are few and common ("Trương Công Định" is three of the commonest), so the
+// words weigh almost nothing apiece while the phrase they make is rare and is what was asked for.
+constexpr double kAdjacencyWeightPerWord = 5.0;
+
+std::string Cat(std::string_view prefix, std::string_view value) {
+  std::string s(prefix);
+  s += value;
+  return s;
+}
+
+// A word, or a notation/date with the word tokens that spell it.
+struct Item {
+  Token token;
+  std::vector<Token> parts;  // empty for a plain word or number
+  bool compound() const { return token.kind == TokenKind::kNotation || token.kind == TokenKind::kDate; }
+};
+
+std::vector<Item> Items(std::string_view text) {
+  std::vector<Item> items;
+  for (Token& t : tokenizers::Tokenize(text)) {
+    if (!items.empty() && items.back().compound() && t.begin >= items.back().token.begin &&
+        t.end <= items.back().token.end &&
+        (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber)) {
+      items.back().parts.push_back(std::move(t));
+      continue;
+    }
+    items.push_back(Item{std::move(t), {}});
+  }
+  return items;
+}
+
+MatchWord ToMatchWord(const Token& t, size_t offset) {
+  return MatchWord{t.exact, t.folded, t.exact != t.folded, offset + t.begin, offset + t.end};
+}
+
+Xapian::Query WordQuery(const MatchWord& w) {
+  std::vector<Xapian::Query> alternatives;
+  alternatives.emplace_back(Cat(schema::kFolded, w.folded));
+  alternatives.emplace_back(kTitleScale, Xapian::Query(Cat(schema::kTitleFolded, w.folded)));
+  if (w.marked) {
+    alternatives.emplace_back(kExactBoost, Xapian::Query(w.exact));
+    alternatives.emplace_back(kTitleScale, Xapian::Query(Cat(schema::kTitle, w.exact)));
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+Xapian::Query PhraseQuery(const std::vector<MatchWord>& words) {
+  if (words.size() == 1) return WordQuery(words.front());
+  std::vector<Xapian::Query> folded;
+  std::vector<Xapian::Query> exact;
+  bool marked = false;
+  for (const MatchWord& w : words) {
+    folded.emplace_back(Cat(schema::kFolded, w.folded));
+    exact.emplace_back(w.exact);
+    marked = marked || w.marked;
+  }
+  Xapian::Query folded_phrase(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), words.size());
+  if (!marked) return folded_phrase;
+  Xapian::Query exact_phrase(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), words.size());
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(kExactBoost, exact_phrase), folded_phrase);
+}
+
+enum class PartKind { kEmpty, kFilter, kWeighted };
+
+struct Part {
+  PartKind kind = PartKind::kEmpty;
+  Xapian::Query query;
+};
+
+class Compiler {
+ public:
+  Compiler(const UnitResolver& resolve_unit, int without_field)
+      : resolve_unit_(resolve_unit), without_field_(without_field) {}
+
+  CompiledQuery Run(const QueryNode& root) {
+    Part part = Compile(root, false);
+    CompiledQuery out;
+    if (part.kind != PartKind::kEmpty) out.query = part.query;
+    out.sequences = std::move(sequences_);
+    out.fields = std::move(fields_);
+    return out;
+  }
+
+ private:
+  Part Compile(const QueryNode& node, bool negated) {
+    switch (node.kind) {
+      case QueryNode::Kind::kAnd: return CompileAnd(node, negated);
+      case QueryNode::Kind::kOr: return CompileOr(node, negated);
+      case QueryNode::Kind::kNot: {
+        Part inner = Compile(node.children.front(), !negated);
+        if (inner.kind == PartKind::kEmpty) return inner;
+        return Part{PartKind::kFilter,
+                    Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, inner.query)};
+      }
+      case QueryNode::Kind::kText: return CompileText(node, negated, /*phrase=*/false);
+      case QueryNode::Kind::kPhrase: return CompileText(node, negated, /*phrase=*/true);
+      case QueryNode::Kind::kField: return CompileField(node, negated);
+    }
+    return {};
+  }
+
+  Part CompileAnd(const QueryNode& node, bool negated) {
+    std::vector<Xapian::Query> weighted, filters, excluded;
+    // Words typed one after another rank higher where they also stand one after another in the
+    // text: a request quotes a phrase of the document more often than not ("quy vi nguoi ngheo").
+    std::vector<Xapian::Query> adjacency;
+    std::vector<MatchWord> run;
+    auto end_run = [&] {
+      if (run.size() >= 2) {
+        auto* fixed = new Xapian::FixedWeightPostingSource(kAdjacencyWeightPerWord * static_cast<double>(run.size()));
+        adjacency.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), PhraseQuery(run));
+      }
+      run.clear();
+    };
+    for (const QueryNode& child : node.children) {
+      if (child.kind == QueryNode::Kind::kText) {
+        const std::vector<Item> items = Items(child.text);
+        if (items.size() == 1 && !items[0].compound()) {
+          run.push_back(ToMatchWord(items[0].token, child.text_offset));
+        } else {
+          end_run();
+        }
+      } else if (child.kind != QueryNode::Kind::kField) {
+        end_run();
+      }
+      if (child.kind == QueryNode::Kind::kNot) {
+        Part inner = Compile(child.children.front(), !negated);
+        if (inner.kind != PartKind::kEmpty) excluded.push_back(inner.query);
+        continue;
+      }
+      Part part = Compile(child, negated);
+      if (part.kind == PartKind::kWeighted) weighted.push_back(part.query);
+      if (part.kind == PartKind::kFilter) filters.push_back(part.query);
+    }
+    end_run();
+    Part out;
+    if (!weighted.empty()) {
+      out.kind = PartKind::kWeighted;
+      out.query = Xapian::Query(Xapian::Query::OP_AND, weighted.begin(), weighted.end());
+      if (!adjacency.empty() && !negated) {
+        out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query,
+                                  Xapian::Query(Xapian::Query::OP_OR, adjacency.begin(), adjacency.end()));
+      }
+      if (!filters.empty()) {
+        out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query,
+                                  Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+      }
+    } else if (!filters.empty()) {
+      out.kind = PartKind::kFilter;
+      out.query = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    }
+    if (!excluded.empty()) {
+      if (out.kind == PartKind::kEmpty) {
+        out.kind = PartKind::kFilter;
+        out.query = Xapian::Query::MatchAll;
+      }
+      out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query,
+                                Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+    }
+    return out;
+  }
+
+  Part CompileOr(const QueryNode& node, bool negated) {
+    std::vector<Xapian::Query> alternatives;
+    bool any_weighted = false;
+    for (const QueryNode& child : node.children) {
+      Part part = Compile(child, negated);
+      if (part.kind == PartKind::kEmpty) continue;
+      if (part.kind == PartKind::kWeighted) {
+        any_weighted = true;
+        alternatives.push_back(part.query);
+      } else {
+        alternatives.emplace_back(0.0, part.query);  // a filter inside OR adds no weight
+      }
+    }
+    if (alternatives.empty()) return {};
+    return Part{any_weighted ? PartKind::kWeighted : PartKind::kFilter,
+                Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end())};
+  }
+
+  Part CompileText(const QueryNode& node, bool negated, bool phrase) {
+    std::vector<Item> items = Items(node.text);
+    std::vector<MatchWord> positional;  // word and number tokens, parts of compounds included
+    bool has_compound = false;
+    for (const Item& item : items) {
+      if (item.compound()) {
+        has_compound = true;
+        for (const Token& p : item.parts) positional.push_back(ToMatchWord(p, node.text_offset));
+      } else {
+        positional.push_back(ToMatchWord(item.token, node.text_offset));
+      }
+    }
+    if (items.empty()) return {};
+
+    Xapian::Query query;
+    if (phrase || !has_compound) {
+      // A quoted phrase, or one unquoted run such as "TP.HCM": its words in order.
+      if (positional.empty()) return {};
+      query = PhraseQuery(positional);
+      if (!negated) sequences_.push_back(MatchSequence{positional});
+      if (phrase && has_compound) {
+        // A notation or date inside a phrase also matches its indexed whole.
+        std::vector<Xapian::Query> wholes{query};
+        for (const Item& item : items) {
+          if (item.compound() && items.size() == 1) wholes.push_back(CompoundTermQuery(item));
+        }
+        query = Xapian::Query(Xapian::Query::OP_OR, wholes.begin(), wholes.end());
+      }
+      return Part{PartKind::kWeighted, query};
+    }
+    // An unquoted run holding a notation or a date ("45-TB/TU", "12/03/2023"): each item is
+    // required; a compound matches its whole term or its parts in order.
+    std::vector<Xapian::Query> required;
+    for (const Item& item : items) {
+      if (item.compound()) {
+        std::vector<MatchWord> parts;
+        for (const Token& p : item.parts) parts.push_back(ToMatchWord(p, node.text_offset));
+        std::vector<Xapian::Query> alternatives{CompoundTermQuery(item)};
+        if (!parts.empty()) {
+          alternatives.push_back(PhraseQuery(parts));
+          if (!negated) sequences_.push_back(MatchSequence{parts});
+        }
+        required.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+      } else {
+        MatchWord w = ToMatchWord(item.token, node.text_offset);
+        required.push_back(WordQuery(w));
+        if (!negated) sequences_.push_back(MatchSequence{{w}});
+      }
+    }
+    return Part{PartKind::kWeighted, Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())};
+  }
+
+  static Xapian::Query CompoundTermQuery(const Item& item) {
+    if (item.token.kind == TokenKind::kDate) return Xapian::Query(Cat(schema::kTextDate, item.token.exact));
+    // The document's own number (weighted), or a notation cited in its text.
+    auto* fixed = new Xapian::FixedWeightPostingSource(kOwnNumberWeight);
+    Xapian::Query own(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
+                      Xapian::Query(Cat(schema::kNumber, item.token.folded)));
+    return Xapian::Query(Xapian::Query::OP_OR, own, Xapian::Query(Cat(schema::kTextNotation, item.token.folded)));
+  }
+
+  Part CompileField(const QueryNode& node, bool /*negated*/) {
+    const int index = static_cast<int>(fields_.size());
+    const std::string& value = node.text;
+    fields_.push_back(std::string(QueryFieldName(node.field)) + ":" +
+                      (value.find(' ') == std::string::npos ? value : "\"" + value + "\""));
+    if (index == without_field_) return {};
+    switch (node.field) {
+      case QueryField::kNumber: return Part{PartKind::kFilter, NumberFilter(node.text)};
+      case QueryField::kType: return Part{PartKind::kFilter, TypeFilter(node.text)};
+      case QueryField::kYear: return Part{PartKind::kFilter, YearFilter(node.text)};
+      case QueryField::kUnit: return Part{PartKind::kFilter, UnitFilter(resolve_unit_(node.text))};
+      case QueryField::kIssuer: {
+        std::vector<Xapian::Query> words;
+        for (const Token& t : tokenizers::Tokenize(node.text)) {
+          if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) {
+            words.emplace_back(Cat(schema::kIssuer, t.folded));
+          }
+        }
+        if (words.empty()) return {};
+        return Part{PartKind::kFilter, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end())};
+      }
+    }
+    return {};
+  }
+
+  const UnitResolver& resolve_unit_;
+  const int without_field_;
+  std::vector<MatchSequence> sequences_;
+  std::vector<std::string> fields_;
+};
+
+bool ParseYear(std::string_view s, int& year) {
+  if (s.size() != 4) return false;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), year);
+  return ec == std::errc() && p == s.data() + s.size() && year >= 1000;
+}
+
+}  // namespace
+
+Xapian::Query NumberFilter(std::string_view notation) {
+  auto key = tokenizers::NotationKey(notation);
+  if (!key) throw SearchError(SearchError::Kind::kBadNumber, std::string(notation));
+  return Xapian::Query(Cat(schema::kNumber, *key));
+}
+
+Xapian::Query TypeFilter(std::string_view type_name_or_code) {
+  auto type = catalog::FindDocumentType(type_name_or_code);
+  if (!type) throw SearchError(SearchError::Kind::kUnknownType, std::string(type_name_or_code));
+  return Xapian::Query(Cat(schema::kType, catalog::TypeKey(type->name)));
+}
+
+Xapian::Query YearFilter(std::string_view year_or_range) {
+  std::string_view first = year_or_range, last = year_or_range;
+  if (size_t dots = year_or_range.find(".."); dots != std::string_view::npos) {
+    first = year_or_range.substr(0, dots);
+    last = year_or_range.substr(dots + 2);
+  }
+  int from = 0, to = 0;
+  if (!ParseYear(first, from) || !ParseYear(last, to) || to < from || to - from > 500) {
+    throw SearchError(SearchError::Kind::kBadYear, std::string(year_or_range));
+  }
+  std::vector<Xapian::Query> years;
+  for (int y = from; y <= to; ++y) years.emplace_back(Cat(schema::kYear, std::to_string(y)));
+  return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
+}
+
+Xapian::Query UnitFilter(const std::vector<std::string>& unit_keys) {
+  // The bare prefix is never a term: a query that matches nothing and, unlike
+  // Xapian::Query::MatchNothing, is not mistaken for "no query".
+  if (unit_keys.empty()) return Xapian::Query(std::string(schema::kUnit));
+  std::vector<Xapian::Query> units;
+  for (const std::string& key : unit_keys) units.emplace_back(Cat(schema::kUnit, key));
+  return Xapian::Query(Xapian::Query::OP_OR, units.begin(), units.end());
+}
+
+CompiledQuery CompileQuery(const QueryNode& root, const UnitResolver& resolve_unit, int without_field) {
+  return Compiler(resolve_unit, without_field).Run(root);
+}
+
+}  // namespace luutru::search

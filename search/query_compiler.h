@@ -1,0 +1,66 @@
+// Turns a parsed query into a Xapian query over the index schema (catalog/schema.h), and keeps
+// the words it searched for so that pages and snippets can be found afterwards.
+//
+// Every word goes through tokenizers::Tokenize(), the analyzer the indexer uses. A word typed
+// without marks searches the folded field ("dang uy" finds "Đảng ủy"); a word with marks searches
+// both, the exact form weighing more, so "Vì người nghèo" ranks exact matches first and still finds
+// a scan that reads "Vi người nghèo". Field filters (so:, loai:, nam:, hoso:, coquan:) are boolean:
+// they narrow the result without changing its order. Clearance is NOT applied here (see searcher.h).
+#ifndef LUUTRU_SEARCH_QUERY_COMPILER_H_
+#define LUUTRU_SEARCH_QUERY_COMPILER_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/query_parser.h"
+
+namespace luutru::search {
+
+// One word the user searched for.
+struct MatchWord {
+  std::string exact;   // tokenizers ExactForm
+  std::string folded;  // tokenizers FoldedForm
+  bool marked;         // typed with diacritics: exact != folded
+  size_t query_begin;  // its bytes in the query string, for a spelling suggestion
+  size_t query_end;
+};
+
+// Words that must stand next to each other: one word, or a phrase.
+struct MatchSequence {
+  std::vector<MatchWord> words;
+};
+
+struct CompiledQuery {
+  // Empty (Xapian::Query()) when the query neither searches words nor filters.
+  Xapian::Query query;
+  // Words searched for, outside NOT: their pages are reported and marked in snippets.
+  std::vector<MatchSequence> sequences;
+  // The field filters of the query as typed ("loai:CT"), in order: a search that finds nothing
+  // names the one that emptied it.
+  std::vector<std::string> fields;
+  bool HasWords() const { return !sequences.empty(); }
+};
+
+// Resolves a storage-unit code as typed to the unit keys (catalog::UnitKey) it names in the
+// index; empty when none. May throw SearchError (an ambiguous code).
+using UnitResolver = std::function<std::vector<std::string>(std::string_view code)>;
+
+// Throws SearchError for a field value that cannot be understood (so:abc, loai:xyz, nam:20x).
+// `without_field` >= 0 leaves out that field filter (an index into CompiledQuery::fields).
+CompiledQuery CompileQuery(const QueryNode& root, const UnitResolver& resolve_unit, int without_field = -1);
+
+// The boolean filters behind --number, --type and the year of nam:, shared with the field
+// prefixes so both spell the same terms. Each throws SearchError on a value it cannot read.
+Xapian::Query NumberFilter(std::string_view notation);
+Xapian::Query TypeFilter(std::string_view type_name_or_code);
+Xapian::Query YearFilter(std::string_view year_or_range);
+Xapian::Query UnitFilter(const std::vector<std::string>& unit_keys);
+
+}  // namespace luutru::search
+
+#endif  // LUUTRU_SEARCH_QUERY_COMPILER_H_

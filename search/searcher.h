@@ -1,0 +1,129 @@
+// The search library behind luutru-search and luutru-serve: one request in, one answer out.
+//
+// A Searcher holds one or more Xapian databases searched as one. Search() parses the query,
+// applies the filters, ranks or sorts, groups by storage unit on request, and finds the pages and
+// snippets of each hit. Clearance is enforced in exactly one place, Searcher::Execute(): every
+// Xapian query of this file, including the totals, the unit listings and lookups, the counts per
+// unit and the spelling checks, is run through it, so a document above the reader's clearance
+// cannot appear or be counted anywhere.
+//
+// A Searcher is not thread-safe (a Xapian::Database is not); give each thread its own.
+#ifndef LUUTRU_SEARCH_SEARCHER_H_
+#define LUUTRU_SEARCH_SEARCHER_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "catalog/model.h"
+#include "catalog/schema.h"
+#include "search/query_compiler.h"
+
+namespace luutru::search {
+
+enum class SortOrder {
+  kDefault,    // relevance when words were searched; catalog order for a unit listing; else date
+  kRelevance,
+  kDate,       // oldest first, undated last
+  kDateDescending,
+};
+
+struct SearchRequest {
+  std::string query;                  // the query language of query_parser.h; may be empty
+  std::optional<std::string> unit;    // --unit: storage unit code, however typed
+  std::optional<std::string> number;  // --number: số và ký hiệu
+  std::optional<std::string> type;    // --type: name or abbreviation
+  std::optional<std::string> from;    // --from / --to: YYYY, YYYY-MM or YYYY-MM-DD
+  std::optional<std::string> to;
+  bool group_by_unit = false;
+  SortOrder sort = SortOrder::kDefault;
+  catalog::Secrecy clearance = catalog::Secrecy::kNormal;
+  int limit = 10;  // documents, or units when grouped
+  int offset = 0;
+};
+
+struct DocumentHit {
+  int rank = 0;   // from offset + 1 (within its unit when grouped)
+  int score = 0;  // relevance percentage
+  std::string id;
+  catalog::ArchiveDocument doc;
+  std::vector<int> pages;              // where the words matched, from the start of the file
+  std::optional<std::string> snippet;  // matched words marked « »; nullopt without words
+};
+
+struct UnitHit {
+  int rank = 0;
+  std::string key;  // catalog::UnitKey
+  catalog::StorageUnit unit;
+  uint64_t matching_documents = 0;  // exact
+  std::vector<DocumentHit> documents;  // the best 3
+};
+
+// Why a search found nothing, where the database can tell.
+struct ZeroResultHelp {
+  std::optional<std::string> suggestion;      // the query with misspelt words corrected
+  std::vector<std::string> blocking_filters;  // filters that alone removed every result: "--type", "nam:2019"
+  bool unit_not_found = false;                // --unit named no storage unit (this reader may see)
+  std::string unit_code;                      // the --unit code, as typed
+};
+
+struct SearchResponse {
+  std::string query;
+  bool grouped = false;
+  uint64_t total = 0;  // documents, or units when grouped
+  bool total_is_estimate = false;
+  std::vector<DocumentHit> documents;  // when not grouped
+  std::vector<UnitHit> units;          // when grouped
+  ZeroResultHelp help;                 // filled when total is 0
+};
+
+class Searcher {
+ public:
+  // Opens every path and searches them as one. Throws SearchError(kDatabase) naming the path
+  // that cannot be opened.
+  static Searcher Open(const std::vector<std::string>& paths);
+  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+
+  // Throws QuerySyntaxError on a malformed query, SearchError on a value or request it cannot
+  // use (an unknown type, an ambiguous unit code ...), Xapian::Error on a failing database.
+  SearchResponse Search(const SearchRequest& request) const;
+
+  // The storage-unit keys `code` names among the units visible at `clearance`: the unit whose
+  // key equals UnitKey(code), else the units whose key ends with it as whole '/' parts. Throws
+  // SearchError(kAmbiguousUnit) listing them when several do.
+  std::vector<std::string> ResolveUnit(std::string_view code, catalog::Secrecy clearance) const;
+
+  // The document with this id (ArchiveDocument::Id()) if `clearance` may see it, else nullopt:
+  // a document above the reader's clearance is indistinguishable from one that does not exist.
+  std::optional<DocumentHit> FindDocument(std::string_view id, catalog::Secrecy clearance) const;
+
+  const Xapian::Database& database() const { return db_; }
+
+ private:
+  struct Run {
+    SortOrder sort = SortOrder::kRelevance;  // kDefault here means catalog order
+    int collapse_max = 0;                    // 0: no collapsing on the unit
+    Xapian::doccount first = 0;
+    Xapian::doccount max_items = 0;
+    Xapian::doccount check_at_least = 0;
+  };
+  // THE one function that runs a query: it ANDs the clearance filter into every query.
+  // `query` must not be empty (Xapian::Query() matches nothing here).
+  Xapian::MSet Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const;
+  // Documents matching `query` that `clearance` may see, counted exactly.
+  uint64_t CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
+  DocumentHit MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled) const;
+  std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
+                                     const Xapian::Query& filters) const;
+  std::string SpellingFor(const std::string& folded) const;
+
+  Xapian::Database db_;
+};
+
+}  // namespace luutru::search
+
+#endif  // LUUTRU_SEARCH_SEARCHER_H_

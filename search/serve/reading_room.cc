@@ -1,0 +1,416 @@
+#include "search/serve/reading_room.h"
+
+#include <charconv>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "search/messages.h"
+#include "search/output.h"
+#include "search/query_parser.h"
+#include "search/search_error.h"
+#include "search/serve/page_image.h"
+#include "search/serve/web_assets.h"
+
+namespace luutru::serve {
+namespace {
+
+using json = nlohmann::ordered_json;
+using search::Lang;
+using search::Tr;
+
+constexpr double kDefaultDpi = 110;
+constexpr double kMinDpi = 20;
+constexpr double kMaxDpi = 200;
+constexpr int kUnitListingLimit = 100000;
+
+std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+void SendJson(httplib::Response& res, int status, const json& body) {
+  res.status = status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_content(Dump(body), "application/json; charset=utf-8");
+}
+
+void SendError(httplib::Response& res, int status, const std::string& message) {
+  SendJson(res, status, json{{"error", message}, {"status", status}});
+}
+
+Lang RequestLang(const httplib::Request& req) {
+  if (req.has_param("lang")) return search::ChooseLang(req.get_param_value("lang"), nullptr);
+  const std::string accept = req.get_header_value("Accept-Language");
+  return accept.rfind("en", 0) == 0 ? Lang::kEn : Lang::kVi;
+}
+
+std::optional<std::string> Param(const httplib::Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  std::string value = req.get_param_value(name);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+// A non-negative integer parameter; nullopt (and a 400 already sent) when it is not one.
+std::optional<int> IntParam(const httplib::Request& req, httplib::Response& res, const char* name, int fallback,
+                            Lang lang) {
+  auto text = Param(req, name);
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < 0) {
+    SendError(res, 400,
+              std::string(Tr(lang, "Tham số không hợp lệ: ", "Invalid parameter: ")) + name + "=" + *text);
+    return std::nullopt;
+  }
+  return value;
+}
+
+json UnitCandidatesJson(const search::SearchError& e) {
+  json out = json::array();
+  for (const auto& c : e.candidates()) out.push_back(json{{"code", c.code}, {"title", c.title}, {"box", c.box}});
+  return out;
+}
+
+// Runs `body`, turning the library's errors into JSON answers with the right status.
+template <typename Body>
+void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
+  const Lang lang = RequestLang(req);
+  try {
+    body(lang);
+  } catch (const search::QuerySyntaxError& e) {
+    SendError(res, 400, search::DescribeError(lang, e, req.get_param_value("q")));
+  } catch (const search::SearchError& e) {
+    if (e.kind() == search::SearchError::Kind::kDatabase) {
+      SendError(res, 503, search::DescribeError(lang, e));
+    } else if (e.kind() == search::SearchError::Kind::kAmbiguousUnit) {
+      SendJson(res, 400, json{{"error", search::DescribeError(lang, e)}, {"status", 400},
+                              {"candidates", UnitCandidatesJson(e)}});
+    } else {
+      SendError(res, 400, search::DescribeError(lang, e));
+    }
+  } catch (const Xapian::Error& e) {
+    SendError(res, 500, std::string(Tr(lang, "Lỗi cơ sở dữ liệu: ", "Database error: ")) + e.get_description());
+  } catch (const PageImageError& e) {
+    SendError(res, 500, std::string(Tr(lang, "Không hiển thị được trang: ", "The page cannot be shown: ")) + e.what());
+  } catch (const std::exception& e) {
+    SendError(res, 500, e.what());
+  }
+}
+
+json PagesJson(const catalog::ArchiveDocument& doc) {
+  json pages = json::array();
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    const catalog::Page& p = doc.pages[i];
+    pages.push_back(json{
+        {"page", doc.first_page + static_cast<int>(i)},
+        {"source", std::string(catalog::TextSourceName(p.source))},
+        {"ocr_confidence", p.ocr_confidence >= 0 ? json(p.ocr_confidence) : json(nullptr)},
+        {"text", p.text},
+    });
+  }
+  return pages;
+}
+
+json UnitJson(const catalog::StorageUnit& unit) {
+  auto opt = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+  return json{{"code", opt(unit.code)}, {"title", opt(unit.title)}, {"box", opt(unit.box)},
+              {"fonds", opt(unit.fonds)}, {"inventory", opt(unit.inventory)}};
+}
+
+}  // namespace
+
+// --- SearcherPool ---------------------------------------------------------------------------
+
+SearcherPool::SearcherPool(std::vector<std::string> paths, std::chrono::seconds max_age)
+    : paths_(std::move(paths)), max_age_(max_age) {}
+
+SearcherPool::Lease::Lease(SearcherPool* pool, std::unique_ptr<search::Searcher> searcher,
+                           std::chrono::steady_clock::time_point opened)
+    : return_{pool, opened}, searcher_(std::move(searcher)) {}
+
+SearcherPool::Lease::~Lease() {
+  if (!searcher_) return;
+  std::lock_guard<std::mutex> lock(return_.pool->mutex_);
+  return_.pool->idle_.push_back(Idle{std::move(searcher_), return_.opened});
+}
+
+SearcherPool::Lease SearcherPool::Acquire() {
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    while (!idle_.empty()) {
+      Idle idle = std::move(idle_.back());
+      idle_.pop_back();
+      if (now - idle.opened <= max_age_) return Lease(this, std::move(idle.searcher), idle.opened);
+    }
+  }
+  return Lease(this, std::make_unique<search::Searcher>(search::Searcher::Open(paths_)), now);
+}
+
+// --- ReadingRoom ----------------------------------------------------------------------------
+
+ReadingRoom::ReadingRoom(ReadingRoomOptions options)
+    : options_(std::move(options)),
+      pool_(options_.databases, std::chrono::seconds(30)),
+      log_(options_.access_log) {
+  pool_.Acquire();  // fails now, naming the database, rather than at the first request
+}
+
+std::optional<Reader> ReadingRoom::Authenticate(const httplib::Request& req, httplib::Response& res) const {
+  auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
+  if (!reader) {
+    res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
+    SendError(res, 401, std::string(Tr(RequestLang(req), "Sai tên người dùng, mật khẩu hoặc mã truy cập.",
+                                       "Wrong user name, password or token.")));
+  }
+  return reader;
+}
+
+bool ReadingRoom::LogViews(const Reader& reader, const httplib::Request& req, const search::DocumentHit& hit,
+                           std::optional<int> page, const char* endpoint) {
+  if (!AccessLog::MustLog(hit.doc.meta.secrecy)) return true;
+  AccessRecord record;
+  record.user = reader.name;
+  record.document_id = hit.id;
+  record.page = page;
+  record.endpoint = endpoint;
+  record.secrecy = catalog::EffectiveSecrecy(hit.doc.meta.secrecy);
+  record.remote = req.remote_addr;
+  return log_.Record(record);
+}
+
+void ReadingRoom::Mount(httplib::Server& server) {
+  server.Get("/", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob:");
+    res.set_content(std::string(IndexHtml()), "text/html; charset=utf-8");
+  });
+  server.Get("/app.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(AppJs()), "text/javascript; charset=utf-8");
+  });
+  server.Get("/app.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(AppCss()), "text/css; charset=utf-8");
+  });
+  server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
+    auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
+    if (!reader || reader->name.empty()) {
+      res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
+      SendError(res, 401, std::string(Tr(RequestLang(req), "Cần đăng nhập.", "Please sign in.")));
+      return;
+    }
+    res.set_redirect("/");
+  });
+  server.Get("/api/whoami", [this](const httplib::Request& req, httplib::Response& res) {
+    auto reader = Authenticate(req, res);
+    if (!reader) return;
+    SendJson(res, 200, json{{"user", reader->name.empty() ? json(nullptr) : json(reader->name)},
+                            {"clearance", catalog::SecrecyName(reader->clearance)}});
+  });
+  server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) { Health(req, res); });
+  server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
+  server.Get(R"(/api/units/(.+))", [this](const httplib::Request& req, httplib::Response& res) { Unit(req, res); });
+  server.Get(R"(/api/documents/(.+)/pages/(\d+)\.png)",
+             [this](const httplib::Request& req, httplib::Response& res) { PageImage(req, res); });
+  server.Get(R"(/api/documents/(.+))",
+             [this](const httplib::Request& req, httplib::Response& res) { Document(req, res); });
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a route already answered with its own JSON error
+    const Lang lang = RequestLang(req);
+    SendError(res, res.status, res.status == 404 ? std::string(Tr(lang, "Không có trang này.", "Not found."))
+                                                 : "HTTP " + std::to_string(res.status));
+  });
+  server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+    std::string message = "internal error";
+    try {
+      if (ep) std::rethrow_exception(ep);
+    } catch (const std::exception& e) {
+      message = e.what();
+    } catch (...) {
+    }
+    SendError(res, 500, message);
+  });
+}
+
+void ReadingRoom::Health(const httplib::Request& req, httplib::Response& res) {
+  Guarded(req, res, [&](Lang) {
+    auto searcher = pool_.Acquire();
+    SendJson(res, 200, json{{"status", "ok"}, {"documents", searcher->database().get_doccount()}});
+  });
+}
+
+void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
+  Guarded(req, res, [&](Lang lang) {
+    search::SearchRequest request;
+    request.query = req.get_param_value("q");
+    request.number = Param(req, "number");
+    request.unit = Param(req, "unit");
+    request.type = Param(req, "type");
+    request.from = Param(req, "from");
+    request.to = Param(req, "to");
+    request.clearance = reader->clearance;
+    if (auto group = Param(req, "group")) {
+      if (*group != "unit") {
+        SendError(res, 400, std::string(Tr(lang, "group chỉ nhận 'unit'", "group takes only 'unit'")));
+        return;
+      }
+      request.group_by_unit = true;
+    }
+    if (auto sort = Param(req, "sort")) {
+      if (*sort == "relevance") request.sort = search::SortOrder::kRelevance;
+      else if (*sort == "date") request.sort = search::SortOrder::kDate;
+      else if (*sort == "-date") request.sort = search::SortOrder::kDateDescending;
+      else {
+        SendError(res, 400, std::string(Tr(lang, "sort không hợp lệ: ", "invalid sort: ")) + *sort);
+        return;
+      }
+    }
+    const auto limit = IntParam(req, res, "limit", 10, lang);
+    if (!limit) return;
+    const auto offset = IntParam(req, res, "offset", 0, lang);
+    if (!offset) return;
+    if (*limit > options_.max_results) {
+      SendError(res, 400, std::string(Tr(lang, "limit tối đa là ", "limit is at most ")) +
+                              std::to_string(options_.max_results));
+      return;
+    }
+    request.limit = *limit;
+    request.offset = *offset;
+    const std::string format = Param(req, "format").value_or("json");
+    if (format != "json" && format != "csv") {
+      SendError(res, 400, std::string(Tr(lang, "format không hợp lệ: ", "invalid format: ")) + format);
+      return;
+    }
+
+    search::SearchResponse response;
+    {
+      auto searcher = pool_.Acquire();
+      response = searcher->Search(request);
+    }
+    auto log_hits = [&](const std::vector<search::DocumentHit>& hits) {
+      for (const auto& hit : hits) {
+        if (!LogViews(*reader, req, hit, std::nullopt, "search")) return false;
+      }
+      return true;
+    };
+    bool logged = log_hits(response.documents);
+    for (const auto& unit : response.units) logged = logged && log_hits(unit.documents);
+    if (!logged) {
+      SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+      return;
+    }
+    if (format == "csv") {
+      std::ostringstream csv;
+      search::WriteCsv(csv, response, lang);
+      res.set_header("Content-Disposition", "attachment; filename=\"luutru.csv\"");
+      res.set_header("Cache-Control", "no-store");
+      // A byte-order mark so spreadsheet programs read the Vietnamese as UTF-8.
+      res.set_content("\xEF\xBB\xBF" + csv.str(), "text/csv; charset=utf-8");
+      return;
+    }
+    SendJson(res, 200, search::ToJson(response));
+  });
+}
+
+void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
+  Guarded(req, res, [&](Lang lang) {
+    search::SearchRequest request;
+    request.unit = req.matches[1].str();
+    request.clearance = reader->clearance;
+    request.limit = kUnitListingLimit;
+    search::SearchResponse response;
+    {
+      auto searcher = pool_.Acquire();
+      response = searcher->Search(request);
+    }
+    if (response.documents.empty()) {
+      SendError(res, 404, std::string(Tr(lang, "Không có hồ sơ mang mã '", "No storage unit has the code '")) +
+                              *request.unit + "'.");
+      return;
+    }
+    json documents = json::array();
+    for (const auto& hit : response.documents) {
+      if (!LogViews(*reader, req, hit, std::nullopt, "unit")) {
+        SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+        return;
+      }
+      documents.push_back(search::DocumentToJson(hit));
+    }
+    SendJson(res, 200, json{{"unit", UnitJson(response.documents.front().doc.unit)},
+                            {"total", response.total},
+                            {"documents", std::move(documents)}});
+  });
+}
+
+void ReadingRoom::Document(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
+  Guarded(req, res, [&](Lang lang) {
+    const std::string id = req.matches[1].str();
+    std::optional<search::DocumentHit> hit;
+    {
+      auto searcher = pool_.Acquire();
+      hit = searcher->FindDocument(id, reader->clearance);
+    }
+    if (!hit) {
+      SendError(res, 404, std::string(Tr(lang, "Không có văn bản ", "No document ")) + id);
+      return;
+    }
+    if (!LogViews(*reader, req, *hit, std::nullopt, "document")) {
+      SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+      return;
+    }
+    json out = search::DocumentToJson(*hit);
+    out.erase("rank");
+    out.erase("score");
+    out["unit"] = UnitJson(hit->doc.unit);
+    out["page_sources"] = PagesJson(hit->doc);
+    SendJson(res, 200, out);
+  });
+}
+
+void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
+  Guarded(req, res, [&](Lang lang) {
+    const std::string id = req.matches[1].str();
+    int page = 0;
+    const std::string page_text = req.matches[2].str();
+    std::from_chars(page_text.data(), page_text.data() + page_text.size(), page);
+    double dpi = kDefaultDpi;
+    if (auto text = Param(req, "dpi")) {
+      int value = 0;
+      auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+      if (ec != std::errc() || end != text->data() + text->size() || value < kMinDpi || value > kMaxDpi) {
+        SendError(res, 400, std::string(Tr(lang, "dpi phải từ 20 đến 200", "dpi must be 20 to 200")));
+        return;
+      }
+      dpi = value;
+    }
+    std::optional<search::DocumentHit> hit;
+    {
+      auto searcher = pool_.Acquire();
+      hit = searcher->FindDocument(id, reader->clearance);
+    }
+    // Same answer for a hidden document as for a missing one or a page outside it.
+    if (!hit || page < hit->doc.first_page || page > hit->doc.last_page) {
+      SendError(res, 404, std::string(Tr(lang, "Không có trang ", "No page ")) + page_text + " / " + id);
+      return;
+    }
+    if (!LogViews(*reader, req, *hit, page, "page")) {
+      SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+      return;
+    }
+    std::string png;
+    {
+      std::lock_guard<std::mutex> lock(render_mutex_);
+      png = RenderPagePng(hit->doc, page, dpi, WordsToHighlight(req.get_param_value("q")));
+    }
+    res.set_header("Cache-Control", "private, no-store");
+    res.set_content(std::move(png), "image/png");
+  });
+}
+
+}  // namespace luutru::serve

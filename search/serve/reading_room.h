@@ -1,0 +1,111 @@
+// The reading room (phòng đọc): the HTTP routes of luutru-serve over the shared search library.
+//
+// JSON answers are the objects of `luutru-search --format json` (search/output.h), so the web and
+// the command line answer identically. Every route authenticates the caller (users.h) and passes
+// the caller's clearance to the search library, which enforces it: a document above it is absent
+// everywhere (results, totals, groups, unit listings, document metadata, page images), and asking
+// for it by id answers 404, as for a document that does not exist. Views of documents classified
+// mật or higher are written to the access log first.
+//
+// Routes:
+//   GET /                      the web page (Vietnamese); /app.js, /app.css its script and style
+//   GET /login                 asks the browser for a user name and password (HTTP Basic)
+//   GET /api/whoami            {"user", "clearance"}
+//   GET /api/search            q, number, unit, type, from, to, group=unit, sort, limit, offset,
+//                              format=json|csv
+//   GET /api/units/{code}      a storage unit and its documents in catalog order
+//   GET /api/documents/{id}    one document: metadata, and each page's text source and text
+//   GET /api/documents/{id}/pages/{n}.png?q=&dpi=   the page with the query's words marked
+//   GET /healthz               {"status": "ok", "documents": N}
+// Errors are {"error": message, "status": code}.
+#ifndef LUUTRU_SEARCH_SERVE_READING_ROOM_H_
+#define LUUTRU_SEARCH_SERVE_READING_ROOM_H_
+
+#include <httplib.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "search/searcher.h"
+#include "search/serve/access_log.h"
+#include "search/serve/users.h"
+
+namespace luutru::serve {
+
+// Searchers for concurrent requests: a Searcher is not thread-safe, so each request borrows one.
+// A searcher older than `max_age` is reopened before it is lent, so a running server sees what
+// the indexer committed since.
+class SearcherPool {
+ public:
+  SearcherPool(std::vector<std::string> paths, std::chrono::seconds max_age);
+
+  class Lease {
+   public:
+    Lease(SearcherPool* pool, std::unique_ptr<search::Searcher> searcher,
+          std::chrono::steady_clock::time_point opened);
+    Lease(Lease&&) = default;
+    ~Lease();
+    const search::Searcher& operator*() const { return *searcher_; }
+    const search::Searcher* operator->() const { return searcher_.get(); }
+
+   private:
+    struct Return {
+      SearcherPool* pool;
+      std::chrono::steady_clock::time_point opened;
+    };
+    Return return_;
+    std::unique_ptr<search::Searcher> searcher_;
+  };
+
+  // Throws search::SearchError(kDatabase) when a database cannot be opened.
+  Lease Acquire();
+
+ private:
+  struct Idle {
+    std::unique_ptr<search::Searcher> searcher;
+    std::chrono::steady_clock::time_point opened;
+  };
+  std::vector<std::string> paths_;
+  std::chrono::seconds max_age_;
+  std::mutex mutex_;
+  std::vector<Idle> idle_;
+};
+
+struct ReadingRoomOptions {
+  std::vector<std::string> databases;
+  Users users;
+  std::string access_log = "-";
+  int max_results = 1000;  // the largest limit a search may ask for
+};
+
+class ReadingRoom {
+ public:
+  // Opens every database once to fail early. Throws search::SearchError, std::runtime_error.
+  explicit ReadingRoom(ReadingRoomOptions options);
+
+  // Installs the routes on `server`.
+  void Mount(httplib::Server& server);
+
+ private:
+  std::optional<Reader> Authenticate(const httplib::Request& req, httplib::Response& res) const;
+  void Search(const httplib::Request& req, httplib::Response& res);
+  void Unit(const httplib::Request& req, httplib::Response& res);
+  void Document(const httplib::Request& req, httplib::Response& res);
+  void PageImage(const httplib::Request& req, httplib::Response& res);
+  void Health(const httplib::Request& req, httplib::Response& res);
+  // False when a view of a secret document could not be logged (the caller must not show it).
+  bool LogViews(const Reader& reader, const httplib::Request& req, const search::DocumentHit& hit,
+                std::optional<int> page, const char* endpoint);
+
+  ReadingRoomOptions options_;
+  SearcherPool pool_;
+  AccessLog log_;
+  std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
+};
+
+}  // namespace luutru::serve
+
+#endif  // LUUTRU_SEARCH_SERVE_READING_ROOM_H_

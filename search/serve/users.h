@@ -1,0 +1,77 @@
+// The readers of luutru-serve and their clearance (mức được phép xem độ mật).
+//
+// A users file has one reader a line, fields separated by spaces or tabs; '#' starts a comment:
+//
+//   # name      clearance   credential
+//   thuthu      mat         $y$j9T$...             (a crypt(3) hash: HTTP Basic password)
+//   canbo       toi-mat     $6$salt$...            (any crypt(3) method libcrypt verifies)
+//   robot       thuong      token:9f86d081...      (SHA-256 hex of a Bearer API token)
+//
+// clearance is one of thuong, mat, toi-mat, tuyet-mat (ParseSecrecy). A request without
+// credentials reads at `thuong`; a request with credentials that do not verify is refused (401),
+// never downgraded, so a mistyped password is noticed.
+#ifndef LUUTRU_SEARCH_SERVE_USERS_H_
+#define LUUTRU_SEARCH_SERVE_USERS_H_
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <unordered_map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/model.h"
+
+namespace luutru::serve {
+
+// Who is asking, and what they may see.
+struct Reader {
+  std::string name;  // "" for an anonymous reader
+  catalog::Secrecy clearance = catalog::Secrecy::kNormal;
+};
+
+// A line of the users file that cannot be used; what() names the line.
+class UsersFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class Users {
+ public:
+  Users() = default;  // nobody: every request is anonymous
+  static Users Load(const std::string& path);      // throws UsersFileError
+  static Users Parse(std::string_view contents);   // throws UsersFileError
+
+  // The reader an Authorization header value names ("Basic ...", "Bearer ..."); an empty header
+  // is the anonymous reader. nullopt when the credentials do not verify or the scheme is unknown.
+  // Thread-safe. Credentials that verified are remembered by their SHA-256, so a page showing
+  // many page images costs one password hash (tens of milliseconds), not one per image.
+  std::optional<Reader> Authenticate(std::string_view authorization) const;
+
+  size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::string name;
+    catalog::Secrecy clearance;
+    std::string password_hash;  // crypt(3) hash, or empty
+    std::string token_sha256;   // lower-case hex, or empty
+  };
+  struct Verified {
+    std::mutex mutex;
+    std::unordered_map<std::string, Reader> readers;  // by Sha256Hex of the header value
+  };
+  std::optional<Reader> Verify(std::string_view authorization) const;
+
+  std::vector<Entry> entries_;
+  std::shared_ptr<Verified> verified_ = std::make_shared<Verified>();
+};
+
+// Lower-case hex SHA-256 of `data`: how an API token is written in the users file.
+std::string Sha256Hex(std::string_view data);
+
+}  // namespace luutru::serve
+
+#endif  // LUUTRU_SEARCH_SERVE_USERS_H_

@@ -1,0 +1,225 @@
+#include "search/snippet.h"
+
+#include <algorithm>
+#include <set>
+
+#include "tokenizers/tokenizer.h"
+
+namespace luutru::search {
+namespace {
+
+using tokenizers::Token;
+using tokenizers::TokenKind;
+
+constexpr std::string_view kOpen = "«";
+constexpr std::string_view kClose = "»";
+constexpr std::string_view kEllipsis = "…";
+constexpr size_t kLeadChars = 40;  // context kept before the first match of a window
+
+struct Match {
+  size_t begin;  // bytes in the page text
+  size_t end;
+  size_t sequence;
+  bool exact;
+};
+
+std::vector<Token> WordTokens(std::string_view text) {
+  std::vector<Token> out;
+  for (Token& t : tokenizers::Tokenize(text)) {
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Every place where a whole sequence matches, one Match per word.
+std::vector<Match> FindMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
+  const std::vector<Token> tokens = WordTokens(text);
+  std::vector<Match> matches;
+  for (size_t s = 0; s < sequences.size(); ++s) {
+    const auto& words = sequences[s].words;
+    if (words.empty() || words.size() > tokens.size()) continue;
+    for (size_t i = 0; i + words.size() <= tokens.size(); ++i) {
+      bool whole = true;
+      for (size_t k = 0; k < words.size() && whole; ++k) {
+        const Token& t = tokens[i + k];
+        whole = t.folded == words[k].folded && t.position == tokens[i].position + k;
+      }
+      if (!whole) continue;
+      for (size_t k = 0; k < words.size(); ++k) {
+        const Token& t = tokens[i + k];
+        matches.push_back(Match{t.begin, t.end, s, words[k].marked && t.exact == words[k].exact});
+      }
+    }
+  }
+  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  return matches;
+}
+
+bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Byte offset `chars` code points after (or, negative, before) `from`, clamped to the text.
+size_t MoveChars(std::string_view text, size_t from, long chars) {
+  size_t pos = from;
+  if (chars >= 0) {
+    while (chars > 0 && pos < text.size()) {
+      ++pos;
+      while (pos < text.size() && IsContinuation(static_cast<unsigned char>(text[pos]))) ++pos;
+      --chars;
+    }
+  } else {
+    while (chars < 0 && pos > 0) {
+      --pos;
+      while (pos > 0 && IsContinuation(static_cast<unsigned char>(text[pos]))) --pos;
+      ++chars;
+    }
+  }
+  return pos;
+}
+
+// Renders text[begin, end) with whitespace collapsed and the matches inside marked.
+std::string Render(std::string_view text, size_t begin, size_t end, const std::vector<Match>& matches) {
+  // Merge matches separated only by whitespace into runs.
+  std::vector<std::pair<size_t, size_t>> runs;
+  for (const Match& m : matches) {
+    if (m.begin < begin || m.end > end) continue;
+    if (!runs.empty()) {
+      auto& last = runs.back();
+      if (m.begin <= last.second) {
+        last.second = std::max(last.second, m.end);
+        continue;
+      }
+      bool only_space = true;
+      for (size_t i = last.second; i < m.begin && only_space; ++i) only_space = IsSpaceByte(text[i]);
+      if (only_space) {
+        last.second = m.end;
+        continue;
+      }
+    }
+    runs.emplace_back(m.begin, m.end);
+  }
+  std::string out;
+  size_t run = 0;
+  bool pending_space = false;
+  for (size_t i = begin; i < end; ++i) {
+    if (run < runs.size() && i == runs[run].first) {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out += kOpen;
+    }
+    if (IsSpaceByte(text[i])) {
+      pending_space = true;
+    } else {
+      if (pending_space && !out.empty()) out.push_back(' ');
+      pending_space = false;
+      out.push_back(text[i]);
+    }
+    if (run < runs.size() && i + 1 == runs[run].second) {
+      out += kClose;
+      ++run;
+    }
+  }
+  return out;
+}
+
+struct Window {
+  long score = -1;
+  size_t page_index = 0;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+}  // namespace
+
+std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
+  return Render(text, 0, text.size(), FindMatches(text, sequences));
+}
+
+std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
+                                       const std::vector<int>& preferred_pages,
+                                       const std::vector<MatchSequence>& sequences, size_t width) {
+  if (sequences.empty() || doc.pages.empty()) return std::nullopt;
+  std::vector<size_t> candidates;
+  for (int page : preferred_pages) {
+    const long index = page - doc.first_page;
+    if (index >= 0 && index < static_cast<long>(doc.pages.size())) candidates.push_back(static_cast<size_t>(index));
+  }
+  if (candidates.empty()) {
+    for (size_t i = 0; i < doc.pages.size(); ++i) candidates.push_back(i);
+  }
+
+  Window best;
+  std::vector<Match> best_matches;
+  for (size_t index : candidates) {
+    std::string_view text = doc.pages[index].text;
+    std::vector<Match> matches = FindMatches(text, sequences);
+    for (size_t first = 0; first < matches.size(); ++first) {
+      const size_t begin = MoveChars(text, matches[first].begin, -static_cast<long>(kLeadChars));
+      const size_t end = MoveChars(text, begin, static_cast<long>(width));
+      std::set<size_t> distinct;
+      long exact = 0, count = 0;
+      for (size_t k = first; k < matches.size() && matches[k].end <= end; ++k) {
+        distinct.insert(matches[k].sequence);
+        exact += matches[k].exact ? 1 : 0;
+        ++count;
+      }
+      const long score = static_cast<long>(distinct.size()) * 10000 + exact * 100 + count;
+      if (score > best.score) {
+        best = Window{score, index, begin, end};
+        best_matches = matches;
+      }
+    }
+  }
+  if (best.score < 0) {
+    // The words matched only in the title or issuer fields: show the start of the text.
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
+      if (doc.pages[i].text.find_first_not_of(" \n\t\r") == std::string::npos) continue;
+      best = Window{0, i, 0, MoveChars(doc.pages[i].text, 0, static_cast<long>(width))};
+      break;
+    }
+    if (best.score < 0) return std::nullopt;
+  }
+
+  std::string_view text = doc.pages[best.page_index].text;
+  size_t begin = best.begin, end = best.end;
+  // Cut at word boundaries: never in the middle of a word.
+  if (begin > 0) {
+    size_t first_match = text.size();
+    for (const Match& m : best_matches) {
+      if (m.begin >= begin) {
+        first_match = m.begin;
+        break;
+      }
+    }
+    while (begin > 0 && begin < first_match && !IsSpaceByte(text[begin - 1])) ++begin;
+  }
+  if (end < text.size()) {
+    size_t back = end;
+    while (back > begin && !IsSpaceByte(text[back])) --back;
+    bool cuts_match = false;
+    for (const Match& m : best_matches) cuts_match = cuts_match || (m.begin < end && m.end > back);
+    if (back > begin && !cuts_match) {
+      end = back;
+    } else {
+      // Cutting back would lose a match (or the whole window): finish the word instead.
+      while (end < text.size() && !IsSpaceByte(text[end])) ++end;
+    }
+  }
+  std::string body = Render(text, begin, end, best_matches);
+  size_t first = body.find_first_not_of(' ');
+  if (first == std::string::npos) return std::nullopt;
+  body = body.substr(first, body.find_last_not_of(' ') - first + 1);
+  std::string out;
+  if (begin > 0 && text.substr(0, begin).find_first_not_of(" \n\t\r") != std::string_view::npos) {
+    out += kEllipsis;
+    out += ' ';
+  }
+  out += body;
+  if (end < text.size() && text.substr(end).find_first_not_of(" \n\t\r") != std::string_view::npos) {
+    out += ' ';
+    out += kEllipsis;
+  }
+  return out;
+}
+
+}  // namespace luutru::search

@@ -1,0 +1,39 @@
+// Snippets: a window of a document's text around the searched words, with the document's own
+// words marked « ».
+//
+// Matching runs the analyzer (tokenizers::Tokenize) over the stored page text and compares folded
+// forms, so the original spelling is marked even when only the folded form matched ("Đảng" for
+// the query "dang"), when the text is NFD, in the other tone style, or in capitals. Xapian's
+// MSet::snippet cannot do this: it re-tokenizes with its own rules and knows no folded forms.
+#ifndef LUUTRU_SEARCH_SNIPPET_H_
+#define LUUTRU_SEARCH_SNIPPET_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/model.h"
+#include "search/query_compiler.h"
+
+namespace luutru::search {
+
+inline constexpr size_t kSnippetChars = 200;
+
+// The best window of about `width` characters on one of `preferred_pages` (file page numbers;
+// all pages of the document when empty): most distinct searched words, then exact-form matches,
+// then most matches. Adjacent matched words share one pair of marks: «nhà đại đoàn kết».
+// Whitespace is collapsed; "… " and " …" show where text was cut. nullopt when `sequences` is
+// empty or the document has no text.
+std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
+                                       const std::vector<int>& preferred_pages,
+                                       const std::vector<MatchSequence>& sequences,
+                                       size_t width = kSnippetChars);
+
+// Marks the matches of `sequences` in `text` with « » over the whole text (no window).
+std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences);
+
+}  // namespace luutru::search
+
+#endif  // LUUTRU_SEARCH_SNIPPET_H_

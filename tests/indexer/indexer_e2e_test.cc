@@ -1,0 +1,419 @@
+// End-to-end tests of luutru-index: real PDFs, generated archives, incremental runs, worker
+// faults, and runs killed with SIGKILL.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "catalog/schema.h"
+#include "tests/indexer/test_pdf.h"
+#include "tests/test_support.h"
+
+namespace luutru {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct RunResult {
+  int status = -1;
+  std::string err;
+};
+
+fs::path IndexBinary() { return testing::BinaryDir() / "indexer" / "luutru-index"; }
+
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env,
+            const fs::path& err_file) {
+  const pid_t pid = fork();
+  if (pid == 0) {
+    for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
+    const int fd = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 2);
+    const int null = open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    std::vector<char*> argv;
+    const std::string bin = IndexBinary().string();
+    argv.push_back(const_cast<char*>(bin.c_str()));
+    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class IndexerE2eTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("luutru-index-e2e-" + std::to_string(getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    ASSERT_TRUE(fs::exists(IndexBinary())) << IndexBinary();
+  }
+  void TearDown() override {
+    if (!HasFailure()) fs::remove_all(dir_);
+  }
+
+  RunResult Index(std::vector<std::string> args, const std::vector<std::string>& env = {}) {
+    const fs::path err = dir_ / "stderr.txt";
+    std::vector<std::string> full_env = {"LANG=en_US.UTF-8"};
+    full_env.insert(full_env.end(), env.begin(), env.end());
+    const pid_t pid = Spawn(args, full_env, err);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    RunResult r;
+    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.err = ReadFile(err);
+    return r;
+  }
+
+  std::vector<json> Report(const fs::path& p) {
+    std::vector<json> lines;
+    std::ifstream in(p);
+    std::string line;
+    while (std::getline(in, line)) lines.push_back(json::parse(line));
+    return lines;
+  }
+  static std::map<std::string, json> ByFile(const std::vector<json>& report) {
+    std::map<std::string, json> out;
+    for (const json& j : report) out[j.at("file").get<std::string>()] = j;
+    return out;
+  }
+
+  // Every document of the database by id: its stored data, terms (with wdf and positions) and
+  // values. Two databases with equal snapshots answer every query alike.
+  static std::map<std::string, std::string> Snapshot(const fs::path& db_dir) {
+    std::map<std::string, std::string> out;
+    Xapian::Database db(db_dir.string());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      const Xapian::Document doc = db.get_document(*it);
+      std::string id, text = doc.get_data() + "\n";
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string term = *t;
+        if (term.rfind("Q", 0) == 0) id = term;
+        text += term + ":" + std::to_string(t.get_wdf());
+        for (auto p = db.positionlist_begin(*it, term); p != db.positionlist_end(*it, term); ++p) {
+          text += "," + std::to_string(*p);
+        }
+        text += "\n";
+      }
+      for (auto v = doc.values_begin(); v != doc.values_end(); ++v) {
+        text += "v" + std::to_string(v.get_valueno()) + "=" + *v + "\n";
+      }
+      out[id] = text;
+    }
+    return out;
+  }
+
+  static std::map<std::string, catalog::ArchiveDocument> Documents(const fs::path& db_dir) {
+    std::map<std::string, catalog::ArchiveDocument> out;
+    Xapian::Database db(db_dir.string());
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      auto stored = catalog::schema::ReadStoredDocument(db.get_document(*it));
+      out[stored.doc.Id()] = stored.doc;
+    }
+    return out;
+  }
+
+  // A generated archive: `n` documents in two storage-unit folders.
+  void MakeArchive(const fs::path& root, int n) {
+    for (int i = 0; i < n; ++i) {
+      testing::OfficeDocument d;
+      d.number = std::to_string(10 + i) + "/QĐ-UBND";
+      d.place_date = "Thái Bình, ngày " + std::to_string(1 + i % 28) + " tháng " +
+                     std::to_string(1 + i % 12) + " năm 2023";
+      d.title = "Về việc hỗ trợ hộ nghèo đợt " + std::to_string(i + 1);
+      d.body_pages = {"Điều 1. Hỗ trợ xây mới " + std::to_string(100 + i) + " nhà đại đoàn kết.",
+                      "Điều 2. Giao Sở Tài chính bố trí kinh phí số " + std::to_string(i) + "."};
+      const fs::path folder = root / (i % 2 ? "dvbq-0002" : "dvbq-0001");
+      fs::create_directories(folder);
+      char name[32];
+      std::snprintf(name, sizeof name, "qd-%03d.pdf", i);
+      testing::WriteOfficePdf(folder / name, d);
+    }
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(IndexerE2eTest, RealBornDigitalDocumentsIndexWithTheirNumbersAndDates) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  const fs::path arch = dir_ / "arch";
+  fs::create_directories(arch);
+  for (const char* f : {"qn_2025_11-TB-UBND_text.pdf", "bnnmt_2026_445-QD-BNNMT_text.pdf"}) {
+    fs::copy_file(shared / "real-pdfs" / f, arch / f);
+  }
+  const RunResult r = Index({"--db", (dir_ / "db").string(), "--jobs", "2", "--ocr", "never",
+                             "--report", (dir_ / "r.jsonl").string(), arch.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto docs = Documents(dir_ / "db");
+  ASSERT_EQ(docs.size(), 2u);
+  const auto& tb = docs.at("qn_2025_11-TB-UBND_text.pdf#1-2");
+  EXPECT_EQ(tb.meta.number.value_or("?"), "11/TB-UBND");
+  EXPECT_EQ(tb.meta.date ? tb.meta.date->ToString() : "?", "2025-01-08");
+  EXPECT_EQ(tb.meta.type.value_or("?"), "Thông báo");
+  EXPECT_EQ(tb.unit.code, "arch");
+  // Header blocks in block order, not interleaved word by word.
+  const std::string& p1 = tb.pages.at(0).text;
+  EXPECT_NE(p1.find("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI"), std::string::npos) << p1.substr(0, 400);
+  const auto& qd = docs.at("bnnmt_2026_445-QD-BNNMT_text.pdf#1-16");
+  EXPECT_EQ(qd.meta.number.value_or("?"), "445/QĐ-BNNMT");
+  EXPECT_EQ(qd.meta.date ? qd.meta.date->ToString() : "?", "2026-02-02");
+  EXPECT_EQ(qd.pages.size(), 16u);
+  for (const auto& p : qd.pages) EXPECT_EQ(p.source, catalog::TextSource::kTextLayer);
+  EXPECT_NE(r.err.find("2 files"), std::string::npos) << r.err;
+}
+
+TEST_F(IndexerE2eTest, ScanIsOcredOnceAndReadFromTheCacheOnFullReindex) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  const fs::path arch = dir_ / "arch";
+  fs::create_directories(arch);
+  fs::copy_file(shared / "real-pdfs" / "qn_2025_574-UBND-KTTH_scan.pdf", arch / "cv.pdf");
+  const std::string db = (dir_ / "db").string();
+  ASSERT_EQ(Index({"--db", db, "--report", (dir_ / "r1.jsonl").string(), arch.string()}).status, 0);
+  const json first = Report(dir_ / "r1.jsonl").at(0);
+  ASSERT_EQ(first.at("status"), "indexed");
+  for (const json& p : first.at("pages")) {
+    EXPECT_EQ(p.at("source"), "ocr");
+    EXPECT_FALSE(p.at("ocr_cached").get<bool>());
+  }
+  ASSERT_EQ(Index({"--db", db, "--full", "--report", (dir_ / "r2.jsonl").string(), arch.string()}).status, 0);
+  const json second = Report(dir_ / "r2.jsonl").at(0);
+  ASSERT_EQ(second.at("status"), "indexed");
+  for (const json& p : second.at("pages")) EXPECT_TRUE(p.at("ocr_cached").get<bool>());
+  const auto docs = Documents(db);
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_TRUE(docs.begin()->second.HasOcr());
+  EXPECT_NE(docs.begin()->second.pages.at(0).text.find("Quảng Ngãi"), std::string::npos);
+}
+
+TEST_F(IndexerE2eTest, IncrementalRunsTouchEditDeleteCatalogAndUnmount) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 6);
+  {
+    std::ofstream csv(arch / "catalog.csv");
+    csv << "file,unit_code,box,doc_type\n"
+        << "dvbq-0001/qd-000.pdf,Phông 12 / Mục lục 01 / ĐVBQ 0001,3,Quyết định\n";
+  }
+  const std::string db = (dir_ / "db").string();
+  const std::string catalog = (arch / "catalog.csv").string();
+  auto run = [&](const std::string& report, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--db", db, "--catalog", catalog, "--jobs", "2",
+                                     "--report", (dir_ / report).string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(arch.string());
+    return Index(args);
+  };
+
+  RunResult r = run("r1.jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto docs = Documents(db);
+  ASSERT_EQ(docs.size(), 6u);
+  EXPECT_EQ(docs.at("dvbq-0001/qd-000.pdf#1-2").unit.code, "Phông 12 / Mục lục 01 / ĐVBQ 0001");
+  EXPECT_EQ(docs.at("dvbq-0001/qd-000.pdf#1-2").unit.box, "3");
+  EXPECT_EQ(docs.at("dvbq-0002/qd-001.pdf#1-2").unit.code, "dvbq-0002");
+  const auto clean = Snapshot(db);
+
+  // Unchanged archive: nothing extracted, nothing changed.
+  r = run("r2.jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const json& j : Report(dir_ / "r2.jsonl")) EXPECT_EQ(j.at("status"), "unchanged") << j;
+  EXPECT_EQ(Snapshot(db), clean);
+
+  // Touch (same bytes, new mtime): still unchanged. Edit one, delete one.
+  const fs::path touched = arch / "dvbq-0001/qd-002.pdf";
+  fs::last_write_time(touched, fs::last_write_time(touched) + std::chrono::hours(1));
+  testing::OfficeDocument edited;
+  edited.number = "99/QĐ-UBND";
+  edited.body_pages = {"Nội dung mới về chuyển đổi số."};
+  testing::WriteOfficePdf(arch / "dvbq-0002/qd-003.pdf", edited);
+  fs::remove(arch / "dvbq-0002/qd-005.pdf");
+  r = run("r3.jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto rep = ByFile(Report(dir_ / "r3.jsonl"));
+  EXPECT_EQ(rep.at("dvbq-0001/qd-002.pdf").at("status"), "unchanged");
+  EXPECT_EQ(rep.at("dvbq-0002/qd-003.pdf").at("status"), "indexed");
+  EXPECT_EQ(rep.at("dvbq-0002/qd-005.pdf").at("status"), "deleted");
+  EXPECT_EQ(rep.at("dvbq-0001/qd-000.pdf").at("status"), "unchanged");
+  docs = Documents(db);
+  EXPECT_EQ(docs.size(), 5u);
+  EXPECT_EQ(docs.count("dvbq-0002/qd-005.pdf#1-2"), 0u);
+  EXPECT_NE(docs.at("dvbq-0002/qd-003.pdf#1-1").pages.at(0).text.find("chuyển đổi số"), std::string::npos);
+
+  // Edited catalog: values re-applied from the stored pages, no PDF extracted again.
+  {
+    std::ofstream csv(arch / "catalog.csv");
+    csv << "file,unit_code,box,doc_type,page_range\n"
+        << "dvbq-0001/qd-000.pdf,Phông 12 / Mục lục 01 / ĐVBQ 0001,4,Quyết định,1-1\n"
+        << "dvbq-0001/qd-000.pdf,Phông 12 / Mục lục 01 / ĐVBQ 0001,4,Báo cáo,2-2\n";
+  }
+  r = run("r4.jsonl");
+  ASSERT_EQ(r.status, 0) << r.err;
+  rep = ByFile(Report(dir_ / "r4.jsonl"));
+  EXPECT_EQ(rep.at("dvbq-0001/qd-000.pdf").at("status"), "unchanged");
+  EXPECT_TRUE(rep.at("dvbq-0001/qd-000.pdf").value("reapplied", false));
+  EXPECT_FALSE(rep.at("dvbq-0001/qd-002.pdf").value("reapplied", false));
+  for (const json& j : Report(dir_ / "r4.jsonl")) EXPECT_NE(j.at("status"), "indexed") << j;
+  docs = Documents(db);
+  EXPECT_EQ(docs.count("dvbq-0001/qd-000.pdf#1-2"), 0u);
+  ASSERT_EQ(docs.count("dvbq-0001/qd-000.pdf#2-2"), 1u);
+  EXPECT_EQ(docs.at("dvbq-0001/qd-000.pdf#2-2").meta.type.value_or("?"), "Báo cáo");
+  EXPECT_EQ(docs.at("dvbq-0001/qd-000.pdf#1-1").unit.box, "4");
+  EXPECT_NE(docs.at("dvbq-0001/qd-000.pdf#2-2").pages.at(0).text.find("Điều 2"), std::string::npos);
+
+  // The same result as a clean run with the edited catalog and archive.
+  const std::string db2 = (dir_ / "db2").string();
+  ASSERT_EQ(Index({"--db", db2, "--catalog", catalog, arch.string()}).status, 0);
+  EXPECT_EQ(Snapshot(db), Snapshot(db2));
+
+  // Unmounted: the PATH is gone. Exit 2, nothing deleted.
+  const auto before = Snapshot(db);
+  fs::rename(arch, dir_ / "elsewhere");
+  r = Index({"--db", db, arch.string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(arch.string()), std::string::npos) << r.err;
+  EXPECT_EQ(Snapshot(db), before);
+}
+
+TEST_F(IndexerE2eTest, CrashHangAndMemoryBlowUpCostOneFileEach) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 6);
+  const std::string db = (dir_ / "db").string();
+  const RunResult r = Index({"--db", db, "--jobs", "2", "--report", (dir_ / "r.jsonl").string(), arch.string()},
+                            {"LUUTRU_TEST_CRASH_ON=qd-001.pdf", "LUUTRU_TEST_HANG_ON=qd-002.pdf",
+                             "LUUTRU_TEST_MEMORY_ON=qd-003.pdf", "LUUTRU_TEST_TIME_LIMIT=3"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("qd-001.pdf: killed by signal 6"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("qd-002.pdf: timed out after 3 s"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("qd-003.pdf: over the memory limit"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("3 failed"), std::string::npos) << r.err;
+  const auto docs = Documents(db);
+  EXPECT_EQ(docs.size(), 3u);
+  for (const char* ok : {"dvbq-0001/qd-000.pdf#1-2", "dvbq-0001/qd-004.pdf#1-2", "dvbq-0002/qd-005.pdf#1-2"}) {
+    EXPECT_EQ(docs.count(ok), 1u) << ok;
+  }
+  const auto rep = ByFile(Report(dir_ / "r.jsonl"));
+  EXPECT_EQ(rep.at("dvbq-0002/qd-001.pdf").at("status"), "failed");
+  // Rerun without the faults: the failed files are indexed now.
+  const RunResult again = Index({"--db", db, arch.string()});
+  EXPECT_EQ(again.status, 0) << again.err;
+  EXPECT_EQ(Documents(db).size(), 6u);
+}
+
+TEST_F(IndexerE2eTest, BrokenFileFailsClearlyAndAFormerlyGoodFileKeepsItsEntry) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 2);
+  const std::string db = (dir_ / "db").string();
+  ASSERT_EQ(Index({"--db", db, arch.string()}).status, 0);
+  {
+    std::ofstream broken(arch / "dvbq-0001/broken.pdf");
+    broken << "%PDF-1.4\nthis is not a PDF body\n";
+    std::ofstream damaged(arch / "dvbq-0002/qd-001.pdf", std::ios::trunc);
+    damaged << "garbage";
+  }
+  const RunResult r = Index({"--db", db, arch.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("broken.pdf: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("qd-001.pdf: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("previous index entry is kept"), std::string::npos) << r.err;
+  const auto docs = Documents(db);
+  EXPECT_EQ(docs.size(), 2u);
+  EXPECT_EQ(docs.count("dvbq-0002/qd-001.pdf#1-2"), 1u);
+}
+
+TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 60);
+  const std::string clean_db = (dir_ / "clean").string();
+  const auto t0 = std::chrono::steady_clock::now();
+  ASSERT_EQ(Index({"--db", clean_db, "--jobs", "2", arch.string()}).status, 0);
+  const int clean_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now() - t0).count());
+  const auto clean = Snapshot(clean_db);
+  ASSERT_EQ(clean.size(), 60u);
+
+  const std::string db = (dir_ / "db").string();
+  std::mt19937 rng(20261128);
+  int interrupted = 0;
+  std::vector<size_t> partial;  // documents committed when each killed run ended
+  for (int i = 0; i < 4; ++i) {
+    const pid_t pid = Spawn({"--db", db, "--jobs", "2", arch.string()},
+                            {"LANG=en", "LUUTRU_TEST_BATCH_DOCUMENTS=7"}, dir_ / "killed.txt");
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, std::max(10, clean_ms * 9 / 10))(rng)));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    interrupted += WIFSIGNALED(status) ? 1 : 0;
+    partial.push_back(fs::exists(fs::path(db) / "iamglass") ? Xapian::Database(db).get_doccount() : 0);
+  }
+  std::printf("documents committed after each kill:");
+  for (size_t n : partial) std::printf(" %zu", n);
+  std::printf("\n");
+  std::printf("clean run %d ms; runs interrupted by SIGKILL: %d of 4\n", clean_ms, interrupted);
+  EXPECT_GE(interrupted, 2);  // the kills must land mid-run for the test to mean anything
+  EXPECT_TRUE(std::any_of(partial.begin(), partial.end(), [](size_t n) { return n > 0 && n < 60; }))
+      << "no kill landed between two commits";
+  const RunResult r = Index({"--db", db, "--jobs", "2", arch.string()});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(Snapshot(db), clean);
+}
+
+TEST_F(IndexerE2eTest, JsonlDocumentsGoThroughTheSameAnalysis) {
+  const fs::path input = dir_ / "docs.jsonl";
+  {
+    std::ofstream out(input);
+    out << R"({"file":"p12/u345/a.pdf","unit_code":"Phông 12 / ĐVBQ 345","box":"7","doc_number":"45-TB/TU",)"
+        << R"("doc_date":"2023-03-12","doc_type":"Thông báo","title":"Kết luận về nhà đại đoàn kết",)"
+        << R"("pages":["TỈNH ỦY THÁI BÌNH\nSố 45-TB/TU","xây mới 419 nhà đại đoàn kết"]})" << "\n";
+    out << R"({"file":"p12/u345/b.pdf","unit_code":"Phông 12 / ĐVBQ 345","page_range":"5-5",)"
+        << R"("pages":["Uû ban nh©n d©n tØnh Th¸i B×nh"]})" << "\n";
+    out << "{not json\n";
+  }
+  const std::string db = (dir_ / "db").string();
+  const RunResult r = Index({"--db", db, "--jsonl", input.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("docs.jsonl:3"), std::string::npos) << r.err;
+  const auto docs = Documents(db);
+  ASSERT_EQ(docs.size(), 2u);
+  const auto& a = docs.at("p12/u345/a.pdf#1-2");
+  EXPECT_EQ(a.meta.number.value_or("?"), "45-TB/TU");
+  EXPECT_EQ(a.unit.box, "7");
+  const auto& b = docs.at("p12/u345/b.pdf#5-5");
+  EXPECT_EQ(b.pages.at(0).source, catalog::TextSource::kLegacyRepaired);
+  EXPECT_NE(b.pages.at(0).text.find("Thái Bình"), std::string::npos);
+}
+
+TEST_F(IndexerE2eTest, UsageErrorsAndMessagesInVietnamese) {
+  RunResult r = Index({"--db", (dir_ / "db").string()});
+  EXPECT_EQ(r.status, 2);
+  r = Index({"--db", (dir_ / "db").string(), "--ocr", "sometimes", dir_.string()});
+  EXPECT_EQ(r.status, 2);
+  r = Index({"--db", (dir_ / "db").string(), "--lang", "vi", (dir_ / "missing").string()});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("không tồn tại"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir_ / "db"));
+}
+
+}  // namespace
+}  // namespace luutru

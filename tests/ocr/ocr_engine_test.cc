@@ -1,0 +1,143 @@
+// OcrEngine on page 1 of each real scan (about 2 s a page), and its errors.
+#include <gtest/gtest.h>
+#include <poppler-document.h>
+#include <poppler-page.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "indexer/ocr.h"
+#include "tests/test_support.h"
+
+namespace luutru::indexer {
+namespace {
+
+// Lower case without marks and with đ as d, so that a dropped or misread mark does not hide a
+// word the search would still find through its folded form.
+std::string Fold(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  static std::unique_ptr<icu::Transliterator> fold(icu::Transliterator::createInstance(
+      "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
+  EXPECT_TRUE(U_SUCCESS(status));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  fold->transliterate(text);
+  text.findAndReplace(u"đ", u"d");
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+bool IsNfc(const std::string& utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  return nfc->isNormalized(icu::UnicodeString::fromUTF8(utf8), status) && U_SUCCESS(status);
+}
+
+struct ScanPage {
+  const char* file;
+  std::vector<std::string> folded_words;  // words the page shows, in folded form
+};
+
+void PrintTo(const ScanPage& scan, std::ostream* os) { *os << scan.file; }
+
+// Only words printed in the body of page 1 (not the stamp, which the text layer already has).
+const ScanPage kScans[] = {
+    {"qn_2020_05-CT-UBND_scan.pdf", {"quang ngai", "chi thi", "thue dien tu"}},
+    {"qn_2018_07-CT-UBND_scan.pdf", {"quang ngai", "chi thi", "thi hanh an"}},
+    {"qn_2025_23-BC-UBND_scan.pdf", {"quang ngai", "bao cao", "cai cach thu tuc hanh chinh"}},
+    {"qn_2025_574-UBND-KTTH_scan.pdf", {"quang ngai", "hdnd tinh", "ky hop thu 31"}},
+    {"hcmuit_2026_753-KH-DCT_scan_noocr.pdf", {"ke hoach", "cong thuong", "khao sat"}},
+};
+
+class RealScanOcr : public ::testing::TestWithParam<ScanPage> {
+ protected:
+  static void SetUpTestSuite() { engine_ = new OcrEngine("vie"); }
+  static void TearDownTestSuite() {
+    delete engine_;
+    engine_ = nullptr;
+  }
+  static OcrEngine* engine_;
+};
+OcrEngine* RealScanOcr::engine_ = nullptr;
+
+TEST_P(RealScanOcr, FirstPageReadsItsWords) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  const ScanPage& scan = GetParam();
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_file((shared / "real-pdfs" / scan.file).string()));
+  ASSERT_TRUE(doc);
+  const OcrPage page = engine_->Recognize(*doc, 0);
+
+  const std::string folded = Fold(page.text);
+  for (const std::string& word : scan.folded_words) {
+    EXPECT_NE(folded.find(word), std::string::npos) << scan.file << " lacks \"" << word
+                                                    << "\" in:\n" << page.text;
+  }
+  EXPECT_GT(page.text.size(), 800u) << scan.file;
+  EXPECT_TRUE(IsNfc(page.text));
+  EXPECT_GT(page.mean_confidence, 60) << scan.file;
+  EXPECT_LE(page.mean_confidence, 100);
+
+  // Word boxes lie on the page, in points from the top left, and spell the text.
+  std::unique_ptr<poppler::page> p(doc->create_page(0));
+  const poppler::rectf size = p->page_rect();
+  ASSERT_GT(page.words.size(), 100u);
+  double top_of_first = -1, top_of_last = -1;
+  size_t found_in_text = 0;
+  for (const OcrWord& w : page.words) {
+    EXPECT_FALSE(w.text.empty());
+    EXPECT_LE(0, w.x0);
+    EXPECT_LT(w.x0, w.x1);
+    EXPECT_LE(w.x1, size.width() + 1);
+    EXPECT_LE(0, w.y0);
+    EXPECT_LT(w.y0, w.y1);
+    EXPECT_LE(w.y1, size.height() + 1);
+    EXPECT_LT(w.y1 - w.y0, 60) << w.text;  // a word is a line high, not a page
+    EXPECT_GE(w.confidence, 0);
+    EXPECT_LE(w.confidence, 100);
+    if (page.text.find(w.text) != std::string::npos) ++found_in_text;
+    if (top_of_first < 0) top_of_first = w.y0;
+    top_of_last = w.y0;
+  }
+  EXPECT_EQ(found_in_text, page.words.size());
+  EXPECT_LT(top_of_first, top_of_last);  // reading order runs down the page
+}
+
+INSTANTIATE_TEST_SUITE_P(Page1, RealScanOcr, ::testing::ValuesIn(kScans),
+                         [](const ::testing::TestParamInfo<ScanPage>& info) {
+                           std::string n = info.param.file;
+                           for (char& c : n) {
+                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return n;
+                         });
+
+TEST(OcrEngine, MissingLanguageDataIsAClearError) {
+  try {
+    OcrEngine engine("xyzlang");
+    FAIL() << "an engine without language data was created";
+  } catch (const std::runtime_error& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("xyzlang"), std::string::npos) << what;
+    EXPECT_NE(what.find("not found"), std::string::npos) << what;
+  }
+}
+
+TEST(OcrEngine, PageOutsideTheDocumentIsAnError) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(
+      (shared / "real-pdfs" / "qn_2020_05-CT-UBND_scan.pdf").string()));
+  ASSERT_TRUE(doc);
+  OcrEngine engine("vie");
+  EXPECT_THROW(engine.Recognize(*doc, 2), std::out_of_range);
+  EXPECT_THROW(engine.Recognize(*doc, -1), std::out_of_range);
+}
+
+}  // namespace
+}  // namespace luutru::indexer

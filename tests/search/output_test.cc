@@ -1,0 +1,149 @@
+#include "search/output.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "search/display_width.h"
+#include "search/snippet.h"
+#include "tests/search/search_fixture.h"
+
+namespace luutru::search::testing {
+namespace {
+
+TEST(DisplayWidth, CountsColumnsNotBytes) {
+  EXPECT_EQ(DisplayWidth("Đảng ủy"), 7u);
+  EXPECT_EQ(DisplayWidth("Đa\xCC\x89ng u\xCC\x89y"), 7u) << "combining marks take no column";
+  EXPECT_EQ(DisplayWidth("漢字"), 4u);
+  EXPECT_EQ(PadToWidth("ủy", 4), "ủy  ");
+  EXPECT_EQ(TruncateToWidth("Thông báo kết luận", 10), "Thông báo…");
+  EXPECT_EQ(TruncateToWidth("Đa\xCC\x89ng u\xCC\x89y ba\xCC\x80n", 7), "Đa\xCC\x89ng u\xCC\x89…")
+      << "a kept letter keeps its combining mark";
+  for (const auto& line : WrapToWidth("xây mới, sửa chữa 419 nhà đại đoàn kết trị giá hơn 20 tỷ đồng", 12)) {
+    EXPECT_LE(DisplayWidth(line), 12u) << line;
+  }
+}
+
+class OutputTest : public SearchTest {};
+
+TEST_F(OutputTest, JsonFollowsTheContract) {
+  const auto res = Find("nha dai doan ket");
+  const auto j = ToJson(res);
+  EXPECT_EQ(j["query"], "nha dai doan ket");
+  EXPECT_EQ(j["total"], 1);
+  EXPECT_EQ(j["total_is_estimate"], false);
+  ASSERT_EQ(j["results"].size(), 1u);
+  const auto& d = j["results"][0];
+  for (const char* key : {"rank", "score", "id", "file", "path", "page_range", "pages", "unit", "number", "date",
+                          "type", "title", "issuer", "secrecy", "urgency", "ocr", "snippet"}) {
+    EXPECT_TRUE(d.contains(key)) << key;
+  }
+  EXPECT_EQ(d["rank"], 1);
+  EXPECT_EQ(d["id"], "phong-12/dvbq-0345/45-TB-TU.pdf#1-2");
+  EXPECT_EQ(d["page_range"], nlohmann::ordered_json::array({1, 2}));
+  EXPECT_EQ(d["pages"], nlohmann::ordered_json::array({2}));
+  EXPECT_EQ(d["unit"]["code"], "Phông 12 / Mục lục 01 / ĐVBQ 0345");
+  EXPECT_EQ(d["unit"]["box"], "12");
+  EXPECT_EQ(d["number"], "45-TB/TU");
+  EXPECT_EQ(d["date"], "2023-03-12");
+  EXPECT_EQ(d["type"], "Thông báo");
+  EXPECT_EQ(d["secrecy"], "thường");
+  EXPECT_TRUE(d["urgency"].is_null()) << "unknown is null";
+  EXPECT_EQ(d["ocr"], false);
+  EXPECT_NE(d["snippet"].get<std::string>().find("«nhà đại đoàn kết»"), std::string::npos);
+}
+
+TEST_F(OutputTest, JsonForAGroupedSearchAndAnEmptyOne) {
+  SearchRequest r;
+  r.query = "nghèo";
+  r.group_by_unit = true;
+  auto j = ToJson(Find(r));
+  ASSERT_EQ(j["results"].size(), 1u);
+  EXPECT_EQ(j["results"][0]["matching_documents"], 2);
+  EXPECT_EQ(j["results"][0]["documents"].size(), 2u);
+  EXPECT_EQ(j["results"][0]["unit"]["box"], "12");
+
+  j = ToJson(Find("quy vi nguoi nghseo"));
+  EXPECT_EQ(j["total"], 0);
+  EXPECT_EQ(j["suggestion"], "quy vi nguoi ngheo");
+  EXPECT_TRUE(j["blocking_filters"].is_array());
+}
+
+TEST_F(OutputTest, UndatedDocumentHasNullDate) {
+  SearchRequest r;
+  r.number = "05/CT-UBND";
+  const auto j = ToJson(Find(r));
+  ASSERT_EQ(j["results"].size(), 1u);
+  EXPECT_TRUE(j["results"][0]["date"].is_null());
+  EXPECT_EQ(j["results"][0]["pages"], nlohmann::ordered_json::array());
+  EXPECT_TRUE(j["results"][0]["snippet"].is_null());
+}
+
+TEST_F(OutputTest, TableFitsIn80Columns) {
+  for (bool grouped : {false, true}) {
+    for (Lang lang : {Lang::kVi, Lang::kEn}) {
+      SearchRequest r;
+      r.query = "tinh";
+      r.group_by_unit = grouped;
+      r.clearance = catalog::Secrecy::kTopSecret;
+      std::ostringstream out;
+      WriteTable(out, Find(r), lang);
+      std::istringstream lines(out.str());
+      std::string line;
+      int count = 0;
+      while (std::getline(lines, line)) {
+        EXPECT_LE(DisplayWidth(line), 80u) << line;
+        ++count;
+      }
+      EXPECT_GT(count, 5);
+      EXPECT_NE(out.str().find(lang == Lang::kVi ? "Tìm thấy" : "Found"), std::string::npos);
+    }
+  }
+}
+
+TEST_F(OutputTest, CsvIsRfc4180) {
+  std::ostringstream out;
+  WriteCsv(out, Find("nha dai doan ket"), Lang::kEn);
+  const std::string csv = out.str();
+  EXPECT_EQ(csv.rfind("rank,score,number,date,type,title,issuer,unit_code", 0), 0u);
+  EXPECT_NE(csv.find("\r\n1,"), std::string::npos);
+  // The snippet holds commas, so it is quoted.
+  EXPECT_NE(csv.find("\"… Năm 2023") == std::string::npos ? csv.find(",\"") : 0, std::string::npos);
+  size_t quotes = 0;
+  for (char c : csv) quotes += c == '"';
+  EXPECT_EQ(quotes % 2, 0u);
+}
+
+}  // namespace
+}  // namespace luutru::search::testing
+
+namespace luutru::search::testing {
+namespace {
+
+TEST(Snippet, NeverEndsInsideAWord) {
+  catalog::ArchiveDocument doc;
+  doc.first_page = doc.last_page = 1;
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "thủ tục hành chính bị bãi bỏ lĩnh vực đất đai ";
+  catalog::Page page;
+  page.text = text;
+  doc.pages.push_back(page);
+  MatchSequence dat{{MatchWord{"đất", "dat", true, 0, 0}}};
+  MatchSequence thu{{MatchWord{"thủ", "thu", true, 0, 0}}};
+  for (size_t width : {50u, 77u, 101u, 150u, 200u}) {
+    const auto snippet = MakeSnippet(doc, {1}, {dat, thu}, width);
+    ASSERT_TRUE(snippet);
+    std::string body = *snippet;
+    ASSERT_TRUE(body.ends_with(" …")) << body;
+    body = body.substr(0, body.size() - std::string(" …").size());
+    // The last word is whole: one of the words of the text, possibly marked.
+    std::string last = body.substr(body.rfind(' ') + 1);
+    for (const char* mark : {"«", "»"}) {
+      for (size_t p; (p = last.find(mark)) != std::string::npos;) last.erase(p, std::string(mark).size());
+    }
+    EXPECT_NE((" " + text).find(" " + last + " "), std::string::npos) << width << ": " << *snippet;
+  }
+}
+
+}  // namespace
+}  // namespace luutru::search::testing

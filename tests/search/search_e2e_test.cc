@@ -1,0 +1,199 @@
+// End to end: a generated archive (luutru-corpus) indexed by luutru-index, searched with its
+// query set of known answers; and the real born-digital PDFs of ../shared. Skips, saying why,
+// when a program it needs was not built.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "search/evaluation.h"
+#include "search/searcher.h"
+#include "tests/test_support.h"
+
+namespace luutru::search {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+fs::path Program(const char* dir, const char* name) { return luutru::testing::BinaryDir() / dir / name; }
+
+int Shell(const std::string& cmd) {
+  const int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string Q(const fs::path& p) { return "'" + p.string() + "'"; }
+
+class GeneratedArchive : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const fs::path corpus = Program("corpus", "luutru-corpus");
+    const fs::path index = Program("indexer", "luutru-index");
+    if (!fs::exists(corpus) || !fs::exists(index)) {
+      skip_ = "luutru-corpus or luutru-index is not built";
+      return;
+    }
+    root_ = fs::temp_directory_path() / ("luutru-search-e2e-" + std::to_string(::getpid()));
+    fs::remove_all(root_);
+    fs::create_directories(root_);
+    // Small but with every variant: about a fifth of the documents are scans (OCR).
+    if (Shell(Q(corpus) + " --out " + Q(root_ / "archive") + " --docs 60 --seed 11 >" + Q(root_ / "corpus.log") +
+              " 2>&1") != 0) {
+      skip_ = "luutru-corpus failed (see " + (root_ / "corpus.log").string() + ")";
+      return;
+    }
+    // Exit 1 is expected: the archive holds broken files on purpose.
+    const int rc = Shell(Q(index) + " --db " + Q(root_ / "db") + " --catalog " + Q(root_ / "archive" / "catalog.csv") +
+                         " " + Q(root_ / "archive") + " >" + Q(root_ / "index.log") + " 2>&1");
+    if (rc != 0 && rc != 1) failure_ = "luutru-index exited " + std::to_string(rc);
+  }
+  static void TearDownTestSuite() {
+    if (!root_.empty() && !std::getenv("LUUTRU_KEEP_E2E")) fs::remove_all(root_);
+  }
+  void CheckQuality();
+  void CheckUnitListings();
+
+  void SetUp() override {
+    if (!skip_.empty()) GTEST_SKIP() << skip_;
+    ASSERT_TRUE(failure_.empty()) << failure_;
+  }
+
+  static inline fs::path root_;
+  static inline std::string skip_;
+  static inline std::string failure_;
+};
+
+// One test, not two: ctest runs each test in its own process, and building the archive costs OCR.
+TEST_F(GeneratedArchive, QualityPerQueryClassAndExactUnitListings) {
+  CheckQuality();
+  CheckUnitListings();
+}
+
+void GeneratedArchive::CheckQuality() {
+  const Searcher searcher = Searcher::Open({(root_ / "db").string()});
+  std::ifstream queries(root_ / "archive" / "queries.jsonl");
+  ASSERT_TRUE(queries) << "no queries.jsonl";
+  const auto quality = Evaluate(searcher, queries);
+  ASSERT_FALSE(quality.empty());
+  std::cout << std::left << std::setw(20) << "class" << std::right << std::setw(8) << "queries" << std::setw(11)
+            << "recall@10" << std::setw(8) << "MRR" << '\n';
+  for (const auto& [name, c] : quality) {
+    std::cout << std::left << std::setw(20) << name << std::right << std::setw(8) << c.queries << std::fixed
+              << std::setprecision(3) << std::setw(11) << c.recall_at_10 << std::setw(8) << c.mrr << '\n';
+  }
+  for (const auto& [name, c] : quality) {
+    EXPECT_GE(c.recall_at_10, 0.95) << name;
+    EXPECT_GE(c.mrr, 0.85) << name;
+    if (c.recall_at_10 < 0.95 || c.mrr < 0.85) {
+      for (const auto& miss : c.misses) std::cout << "  miss: " << miss << '\n';
+    }
+  }
+}
+
+std::string UnitCodeOf(const json& t) {
+  if (t.contains("unit_code") && t["unit_code"].is_string()) return t["unit_code"];
+  if (t.contains("unit")) {
+    if (t["unit"].is_string()) return t["unit"];
+    if (t["unit"].is_object() && t["unit"].contains("code")) return t["unit"]["code"];
+  }
+  return {};
+}
+
+std::string IdOf(const json& t) {
+  if (t.contains("id") && t["id"].is_string()) return t["id"];
+  std::string id = t.value("file", "");
+  if (t.contains("page_range") && t["page_range"].is_array() && t["page_range"].size() == 2) {
+    id += "#" + std::to_string(t["page_range"][0].get<int>()) + "-" + std::to_string(t["page_range"][1].get<int>());
+  } else if (t.contains("first_page") && t.contains("last_page")) {
+    id += "#" + std::to_string(t["first_page"].get<int>()) + "-" + std::to_string(t["last_page"].get<int>());
+  }
+  return id;
+}
+
+void GeneratedArchive::CheckUnitListings() {
+  std::ifstream truth(root_ / "archive" / "truth.jsonl");
+  ASSERT_TRUE(truth) << "no truth.jsonl";
+  std::map<std::string, std::set<std::string>> units;
+  for (std::string line; std::getline(truth, line);) {
+    if (line.empty()) continue;
+    const json t = json::parse(line);
+    if (t.value("must_fail", false) || t.contains("broken")) continue;
+    const std::string code = UnitCodeOf(t);
+    if (!code.empty()) units[code].insert(IdOf(t));
+  }
+  ASSERT_FALSE(units.empty());
+  const Searcher searcher = Searcher::Open({(root_ / "db").string()});
+  for (const auto& [code, ids] : units) {
+    SearchRequest r;
+    r.unit = code;
+    r.clearance = catalog::Secrecy::kTopSecret;
+    r.limit = 1000;
+    const auto res = searcher.Search(r);
+    std::set<std::string> got;
+    std::map<std::string, int> last_page_of_file;
+    for (const auto& d : res.documents) {
+      got.insert(d.id);
+      // Several documents of one PDF come in page order.
+      auto [it, fresh] = last_page_of_file.emplace(d.doc.file, d.doc.first_page);
+      if (!fresh) {
+        EXPECT_GT(d.doc.first_page, it->second) << code;
+        it->second = d.doc.first_page;
+      }
+    }
+    EXPECT_EQ(got, ids) << code;
+    EXPECT_EQ(res.total, ids.size()) << code;
+  }
+}
+
+// The born-digital real documents, indexed without OCR: found by words, number and type.
+TEST(RealDocuments, BornDigitalPdfsAreFound) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  const fs::path index = Program("indexer", "luutru-index");
+  if (!fs::exists(index)) GTEST_SKIP() << "luutru-index is not built";
+  const fs::path root = fs::temp_directory_path() / ("luutru-search-real-" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  fs::create_directories(root / "pdfs");
+  for (const char* f : {"qn_2025_11-TB-UBND_text.pdf", "bnnmt_2026_445-QD-BNNMT_text.pdf"}) {
+    fs::copy_file(shared / "real-pdfs" / f, root / "pdfs" / f);
+  }
+  ASSERT_EQ(Shell(Q(index) + " --ocr never --db " + Q(root / "db") + " " + Q(root / "pdfs") + " >/dev/null 2>&1"), 0);
+  const Searcher searcher = Searcher::Open({(root / "db").string()});
+
+  SearchRequest words;
+  words.query = "thu tuc hanh chinh bi bai bo dat dai";
+  words.clearance = catalog::Secrecy::kTopSecret;
+  auto res = searcher.Search(words);
+  ASSERT_GE(res.documents.size(), 1u);
+  EXPECT_EQ(res.documents[0].doc.file, "bnnmt_2026_445-QD-BNNMT_text.pdf");
+  EXPECT_FALSE(res.documents[0].pages.empty());
+  ASSERT_TRUE(res.documents[0].snippet);
+  EXPECT_NE(res.documents[0].snippet->find("«"), std::string::npos);
+
+  SearchRequest marked;
+  marked.query = "cổ phần hóa";
+  marked.clearance = catalog::Secrecy::kTopSecret;
+  res = searcher.Search(marked);
+  ASSERT_GE(res.documents.size(), 1u);
+  EXPECT_EQ(res.documents[0].doc.file, "qn_2025_11-TB-UBND_text.pdf");
+
+  SearchRequest number;
+  number.number = "Số: 11/TB-UBND";
+  number.clearance = catalog::Secrecy::kTopSecret;
+  res = searcher.Search(number);
+  ASSERT_EQ(res.documents.size(), 1u) << "the number is read from the header";
+  EXPECT_EQ(res.documents[0].doc.file, "qn_2025_11-TB-UBND_text.pdf");
+  fs::remove_all(root);
+}
+
+}  // namespace
+}  // namespace luutru::search

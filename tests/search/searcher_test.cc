@@ -1,0 +1,426 @@
+#include "search/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "search/search_error.h"
+#include "tests/search/search_fixture.h"
+
+namespace luutru::search::testing {
+namespace {
+
+constexpr const char* k45 = "phong-12/dvbq-0345/45-TB-TU.pdf";
+constexpr const char* k12 = "phong-12/dvbq-0345/12-NQ-TU.pdf";
+constexpr const char* k45Other = "phong-3/dvbq-0345/45-TB-TU.pdf";
+constexpr const char* kSecret = "phong-12/dvbq-0346/mat-46.pdf";
+constexpr const char* kUnknownSecrecy = "phong-12/dvbq-0345/khong-ro-mat.pdf";
+constexpr const char* kNfd = "phong-12/dvbq-0347/05-CT-UBND.pdf";
+constexpr const char* kInScan = "phong-12/dvbq-0347/scan-ho-so.pdf";
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+TEST_F(SearchTest, UnaccentedQueryFindsEverySpelling) {
+  // "Đảng ủy" in NFC, "Đảng uỷ" in the other tone style, and NFD text.
+  const auto r = Find("dang uy");
+  const auto files = Files(r);
+  EXPECT_TRUE(Contains(files, kNfd));
+  EXPECT_TRUE(Contains(files, kInScan));
+  EXPECT_TRUE(Contains(files, k45)) << "ĐẢNG ... ỦY in capitals";
+  EXPECT_FALSE(Contains(files, kUnknownSecrecy)) << "its secrecy is unknown: mật";
+  EXPECT_EQ(r.total, 3u);
+}
+
+TEST_F(SearchTest, MarkedQueryRanksExactMatchesFirstAndStillFindsFoldedOnes) {
+  const auto r = Find("Vì người nghèo");
+  const auto files = Files(r);
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0], k45) << "exact 'Vì' outranks the scan that reads 'Vi'";
+  EXPECT_EQ(files[1], k12);
+  EXPECT_GT(r.documents[0].score, r.documents[1].score);
+}
+
+TEST_F(SearchTest, ToneStyleAndNormalizationFormNeverMatter) {
+  const auto old_style = Files(Find("hòa giải"));
+  const auto new_style = Files(Find("hoà giải"));
+  const auto nfd = Files(Find("ho\xCC\x80""a gia\xCC\x89i"));
+  const auto capitals = Files(Find("HOÀ GIẢI"));
+  ASSERT_EQ(old_style, std::vector<std::string>{kInScan});
+  EXPECT_EQ(new_style, old_style);
+  EXPECT_EQ(nfd, old_style);
+  EXPECT_EQ(capitals, old_style);
+}
+
+TEST_F(SearchTest, WordsAreAndedByDefault) {
+  EXPECT_EQ(Files(Find("nghèo thôn")), std::vector<std::string>{});
+  EXPECT_EQ(Find("nghèo OR thôn").total, 3u);
+}
+
+TEST_F(SearchTest, PhraseNeedsTheWordsInOrder) {
+  EXPECT_EQ(Files(Find("\"nha dai doan ket\"")), std::vector<std::string>{k45});
+  EXPECT_EQ(Find("\"ket doan dai nha\"").total, 0u);
+  EXPECT_EQ(Files(Find("\"nhà đại đoàn kết\"")), std::vector<std::string>{k45});
+}
+
+TEST_F(SearchTest, NotAndMinusExclude) {
+  EXPECT_EQ(Files(Find("nghèo -giảm")), std::vector<std::string>{k45});
+  EXPECT_EQ(Files(Find("nghèo NOT giam")), std::vector<std::string>{k45});
+  EXPECT_EQ(Files(Find("(thon OR giam) ngheo")), std::vector<std::string>{k12});
+}
+
+TEST_F(SearchTest, NumberLookupListsEveryDocumentWithThatNotation) {
+  SearchRequest r;
+  r.number = "Số: 45 - TB/TU";
+  const auto res = Find(r);
+  ASSERT_EQ(res.total, 2u);
+  // No words: by date, oldest first; both issuers are there to tell them apart.
+  EXPECT_EQ(Files(res), (std::vector<std::string>{k45Other, k45}));
+  for (const auto& d : res.documents) {
+    EXPECT_TRUE(d.pages.empty());
+    EXPECT_FALSE(d.snippet.has_value());
+  }
+}
+
+TEST_F(SearchTest, NumberIgnoresLeadingZerosAndDStroke) {
+  SearchRequest r;
+  r.number = "5/CT-UBND";
+  EXPECT_EQ(Files(Find(r)), std::vector<std::string>{kNfd});
+  r.number = "15/QD-UBND";
+  EXPECT_EQ(Files(Find(r)), std::vector<std::string>{kInScan});
+  r.number = "15/QÐ-UBND";  // Icelandic eth
+  EXPECT_EQ(Files(Find(r)), std::vector<std::string>{kInScan});
+  EXPECT_EQ(Files(Find("so:05/CT-UBND")), std::vector<std::string>{kNfd});
+}
+
+TEST_F(SearchTest, NotationInTheQueryTextFindsTheDocumentBeforeThoseCitingIt) {
+  const auto files = Files(Find("45-TB/TU"));
+  ASSERT_EQ(files.size(), 3u);
+  EXPECT_EQ(files[2], k12) << "it only cites 45-TB/TU";
+  EXPECT_TRUE(Contains(files, k45));
+  EXPECT_TRUE(Contains(files, k45Other));
+  EXPECT_EQ(Files(Find("\"45-TB/TU\"")).size(), 3u);
+}
+
+TEST_F(SearchTest, BadNumberIsAnError) {
+  SearchRequest r;
+  r.number = "hello";
+  try {
+    Find(r);
+    FAIL() << "expected SearchError";
+  } catch (const SearchError& e) {
+    EXPECT_EQ(e.kind(), SearchError::Kind::kBadNumber);
+  }
+}
+
+TEST_F(SearchTest, UnitListingIsInCatalogOrderWhateverTheCodeSpelling) {
+  SearchRequest r;
+  r.unit = "phong 12 / muc luc 1 / DVBQ 345";
+  r.clearance = Secrecy::kConfidential;
+  const auto res = Find(r);
+  EXPECT_EQ(Files(res), (std::vector<std::string>{k45, k12, kUnknownSecrecy}));
+  r.unit = "Phông 12 / Mục lục 01 / ĐVBQ 0345";
+  EXPECT_EQ(Files(Find(r)), (std::vector<std::string>{k45, k12, kUnknownSecrecy}));
+}
+
+TEST_F(SearchTest, UnitListingWithoutCatalogOrderFollowsFileAndPage) {
+  SearchRequest r;
+  r.unit = "Phông 12 / Mục lục 01 / ĐVBQ 0347";
+  EXPECT_EQ(Files(Find(r)), (std::vector<std::string>{kNfd, kInScan}));
+}
+
+TEST_F(SearchTest, AmbiguousUnitSuffixListsTheCandidates) {
+  SearchRequest r;
+  r.unit = "ĐVBQ 345";
+  try {
+    Find(r);
+    FAIL() << "expected SearchError";
+  } catch (const SearchError& e) {
+    ASSERT_EQ(e.kind(), SearchError::Kind::kAmbiguousUnit);
+    ASSERT_EQ(e.candidates().size(), 2u);
+    std::vector<std::string> codes{e.candidates()[0].code, e.candidates()[1].code};
+    EXPECT_TRUE(Contains(codes, Unit345().code));
+    EXPECT_TRUE(Contains(codes, Unit345Other().code));
+  }
+  r.unit = "muc luc 2 / dvbq 345";
+  EXPECT_EQ(Files(Find(r)), std::vector<std::string>{k45Other});
+}
+
+TEST_F(SearchTest, UnitFieldInTheQuery) {
+  EXPECT_EQ(Files(Find("thong bao hoso:\"Phông 3 / Mục lục 02 / ĐVBQ 345\"")), std::vector<std::string>{k45Other});
+  EXPECT_THROW(Find("hoso:\"DVBQ 345\" thong"), SearchError);
+}
+
+TEST_F(SearchTest, TypeByNameWithoutMarksOrAbbreviation) {
+  for (const char* t : {"chi thi", "Chỉ thị", "CT"}) {
+    SearchRequest r;
+    r.type = t;
+    EXPECT_EQ(Files(Find(r)), std::vector<std::string>{kNfd}) << t;
+  }
+  EXPECT_EQ(Find("loai:\"thong bao ket luan\"").total, 2u);
+  EXPECT_EQ(Find("loai:TB nam:2019").total, 1u);
+  SearchRequest bad;
+  bad.type = "khong co loai nay";
+  EXPECT_THROW(Find(bad), SearchError);
+}
+
+TEST_F(SearchTest, DateFiltersUsePeriodOverlapAndLeaveOutUndated) {
+  SearchRequest r;
+  r.to = "2023-03";
+  // 2023-03-12, 2023-03 (month only), 2019-05-02 and 2023 (year only, overlaps March).
+  auto files = Files(Find(r));
+  std::sort(files.begin(), files.end());
+  std::vector<std::string> want{k45, k12, k45Other, kInScan};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(files, want);
+
+  SearchRequest from;
+  from.from = "2023-03-15";
+  files = Files(Find(from));
+  std::sort(files.begin(), files.end());
+  want = {k12, kInScan};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(files, want) << "month and year periods overlap; 12 March does not";
+
+  SearchRequest day;
+  day.from = "2023-03-12";
+  day.to = "2023-03-12";
+  files = Files(Find(day));
+  std::sort(files.begin(), files.end());
+  want = {k45, k12, kInScan};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(files, want);
+
+  SearchRequest bad;
+  bad.from = "2023-13";
+  EXPECT_THROW(Find(bad), SearchError);
+  SearchRequest reversed;
+  reversed.from = "2024";
+  reversed.to = "2023";
+  EXPECT_THROW(Find(reversed), SearchError);
+}
+
+TEST_F(SearchTest, SortByDate) {
+  SearchRequest r;
+  r.query = "tinh";
+  r.sort = SortOrder::kDate;
+  r.clearance = Secrecy::kTopSecret;
+  auto res = Find(r);
+  ASSERT_GE(res.documents.size(), 3u);
+  std::vector<std::string> firsts;
+  for (const auto& d : res.documents) firsts.push_back(d.doc.meta.date ? d.doc.meta.date->FirstDay() : "~");
+  EXPECT_TRUE(std::is_sorted(firsts.begin(), firsts.end()));
+  r.sort = SortOrder::kDateDescending;
+  res = Find(r);
+  std::vector<std::string> lasts;
+  for (const auto& d : res.documents) lasts.push_back(d.doc.meta.date ? d.doc.meta.date->LastDay() : "");
+  EXPECT_TRUE(std::is_sorted(lasts.rbegin(), lasts.rend()));
+}
+
+TEST_F(SearchTest, PagesAreCountedFromTheStartOfTheFile) {
+  auto res = Find("nha dai doan ket");
+  ASSERT_EQ(Files(res), std::vector<std::string>{k45});
+  EXPECT_EQ(res.documents[0].pages, std::vector<int>{2});
+  // The document is pages 3-4 of its PDF; "phối hợp" is on its second page.
+  res = Find("phoi hop");
+  ASSERT_EQ(Files(res), std::vector<std::string>{kInScan});
+  EXPECT_EQ(res.documents[0].pages, std::vector<int>{4});
+  res = Find("hoà giải");
+  EXPECT_EQ(res.documents[0].pages, (std::vector<int>{3, 4}));
+}
+
+TEST_F(SearchTest, SnippetMarksTheOriginalWordsEvenForFoldedMatches) {
+  auto res = Find("nha dai doan ket");
+  ASSERT_EQ(res.documents.size(), 1u);
+  ASSERT_TRUE(res.documents[0].snippet);
+  EXPECT_NE(res.documents[0].snippet->find("«nhà đại đoàn kết»"), std::string::npos) << *res.documents[0].snippet;
+  res = Find("dang uy");
+  for (const auto& d : res.documents) {
+    ASSERT_TRUE(d.snippet);
+    EXPECT_NE(d.snippet->find("«"), std::string::npos) << *d.snippet;
+  }
+}
+
+TEST_F(SearchTest, GroupByUnitGivesAPullList) {
+  SearchRequest r;
+  r.query = "tinh";
+  r.group_by_unit = true;
+  r.clearance = Secrecy::kTopSecret;
+  auto res = Find(r);
+  EXPECT_TRUE(res.grouped);
+  // Units with "tỉnh": 0345 (3 documents), 0346 (1), 0347 (2).
+  ASSERT_EQ(res.total, 3u);
+  ASSERT_EQ(res.units.size(), 3u);
+  for (const auto& u : res.units) {
+    if (u.key == catalog::UnitKey(Unit345().code)) {
+      EXPECT_EQ(u.matching_documents, 3u);
+      EXPECT_EQ(u.unit.box, "12");
+    }
+    if (u.key == catalog::UnitKey(Unit347().code)) {
+      EXPECT_EQ(u.matching_documents, 2u);
+    }
+    EXPECT_LE(u.documents.size(), 3u);
+    EXPECT_EQ(u.documents.size(), std::min<uint64_t>(u.matching_documents, 3));
+  }
+  r.limit = 1;
+  r.offset = 1;
+  res = Find(r);
+  EXPECT_EQ(res.total, 3u) << "total counts units, whatever the page";
+  ASSERT_EQ(res.units.size(), 1u);
+  EXPECT_EQ(res.units[0].rank, 2);
+}
+
+// Clearance: every channel.
+TEST_F(SearchTest, ClearanceHidesSecretDocumentsFromResultsAndTotals) {
+  EXPECT_EQ(Files(Find("dai doan ket")), std::vector<std::string>{k45});
+  EXPECT_EQ(Find("dai doan ket").total, 1u);
+  const auto mat = Files(Find("dai doan ket", Secrecy::kConfidential));
+  EXPECT_EQ(mat.size(), 3u);
+  EXPECT_TRUE(Contains(mat, kSecret));
+  EXPECT_TRUE(Contains(mat, kUnknownSecrecy)) << "unknown secrecy counts as mật";
+}
+
+TEST_F(SearchTest, ClearanceHidesSecretDocumentsFromGroups) {
+  SearchRequest r;
+  r.query = "dai doan ket";
+  r.group_by_unit = true;
+  auto res = Find(r);
+  ASSERT_EQ(res.total, 1u);
+  ASSERT_EQ(res.units.size(), 1u);
+  EXPECT_EQ(res.units[0].matching_documents, 1u) << "the unknown-secrecy document of the unit is not counted";
+  r.clearance = Secrecy::kConfidential;
+  res = Find(r);
+  EXPECT_EQ(res.total, 2u);
+}
+
+TEST_F(SearchTest, ClearanceHidesSecretUnitsFromListingsAndLookups) {
+  SearchRequest r;
+  r.unit = "Phông 12 / Mục lục 01 / ĐVBQ 0346";
+  auto res = Find(r);
+  EXPECT_EQ(res.total, 0u);
+  EXPECT_TRUE(res.help.unit_not_found) << "a unit of secret documents does not exist for this reader";
+  r.clearance = Secrecy::kConfidential;
+  EXPECT_EQ(Files(Find(r)), std::vector<std::string>{kSecret});
+
+  SearchRequest number;
+  number.number = "46-TB/TU";
+  EXPECT_EQ(Find(number).total, 0u);
+  number.clearance = Secrecy::kSecret;
+  EXPECT_EQ(Find(number).total, 1u);
+
+  // A suffix that is unique at normal clearance is not ambiguous because of a secret unit.
+  SearchRequest suffix;
+  suffix.unit = "dvbq 346";
+  EXPECT_TRUE(Find(suffix).help.unit_not_found);
+}
+
+TEST_F(SearchTest, ClearanceHidesSecretWordsFromSnippetsAndSuggestions) {
+  // "zyxwabc" occurs only in the secret document: no result and no hint that leads to it.
+  auto res = Find("zyxwabd");
+  EXPECT_EQ(res.total, 0u);
+  EXPECT_FALSE(res.help.suggestion.has_value());
+  res = Find("zyxwabd", Secrecy::kConfidential);
+  ASSERT_TRUE(res.help.suggestion.has_value());
+  EXPECT_EQ(*res.help.suggestion, "zyxwabc");
+  for (const auto& d : Find("nhan su OR bi mat OR tinh").documents) {
+    ASSERT_TRUE(d.snippet);
+    EXPECT_EQ(d.snippet->find("bí mật"), std::string::npos);
+  }
+}
+
+TEST_F(SearchTest, ZeroResultsSuggestsASpellingAndNamesTheFilter) {
+  auto res = Find("quy vi nguoi nghseo");
+  EXPECT_EQ(res.total, 0u);
+  ASSERT_TRUE(res.help.suggestion.has_value());
+  EXPECT_EQ(*res.help.suggestion, "quy vi nguoi ngheo");
+
+  SearchRequest r;
+  r.query = "nha dai doan ket";
+  r.type = "chi thi";
+  res = Find(r);
+  EXPECT_EQ(res.total, 0u);
+  EXPECT_EQ(res.help.blocking_filters, std::vector<std::string>{"--type"});
+
+  res = Find("nha dai doan ket nam:2019 loai:\"thong bao\"");
+  EXPECT_EQ(res.total, 0u);
+  EXPECT_EQ(res.help.blocking_filters, std::vector<std::string>{"nam:2019"});
+}
+
+TEST_F(SearchTest, EmptyRequestIsAnError) {
+  EXPECT_THROW(Find(""), SearchError);
+  EXPECT_THROW(Find("..."), SearchError);
+}
+
+TEST_F(SearchTest, SeveralDatabasesAreSearchedAsOne) {
+  const auto second = dir_.string() + "-second";
+  DocSpec extra{"phong-20/dvbq-0001/01-KH-HU.pdf", Unit("20", "01", "0001", "1", "Hồ sơ kế hoạch"), "01-KH/HU",
+                PartialDate{2024, 1, 5}, "Kế hoạch", "Huyện ủy Kiến Xương", "Kế hoạch xây nhà đại đoàn kết",
+                Secrecy::kNormal, {"Kế hoạch xây dựng nhà đại đoàn kết năm 2024"}};
+  Build(second, {extra});
+  const Searcher both = Searcher::Open({dir_.string(), second});
+  SearchRequest r;
+  r.query = "nha dai doan ket";
+  const auto res = both.Search(r);
+  EXPECT_EQ(res.total, 2u);
+  auto files = Files(res);
+  EXPECT_TRUE(Contains(files, k45));
+  EXPECT_TRUE(Contains(files, "phong-20/dvbq-0001/01-KH-HU.pdf"));
+  // Pages and snippets come from the right shard.
+  for (const auto& d : res.documents) {
+    EXPECT_FALSE(d.pages.empty());
+    ASSERT_TRUE(d.snippet);
+  }
+  std::filesystem::remove_all(second);
+}
+
+TEST_F(SearchTest, MissingDatabaseIsNamed) {
+  try {
+    Searcher::Open({dir_.string(), "/nonexistent/luutru-db"});
+    FAIL();
+  } catch (const SearchError& e) {
+    EXPECT_EQ(e.kind(), SearchError::Kind::kDatabase);
+    EXPECT_EQ(e.detail(), "/nonexistent/luutru-db");
+  }
+}
+
+TEST_F(SearchTest, LimitAndOffsetPage) {
+  SearchRequest r;
+  r.query = "tinh";
+  r.clearance = Secrecy::kTopSecret;
+  const auto all = Find(r);
+  r.limit = 2;
+  r.offset = 1;
+  const auto page = Find(r);
+  ASSERT_EQ(page.documents.size(), 2u);
+  EXPECT_EQ(page.documents[0].rank, 2);
+  EXPECT_EQ(page.documents[0].doc.file, all.documents[1].doc.file);
+  EXPECT_EQ(page.total, all.total);
+}
+
+}  // namespace
+}  // namespace luutru::search::testing
+
+namespace luutru::search::testing {
+namespace {
+
+TEST_F(SearchTest, WordsStandingTogetherRankFirst) {
+  const auto dir = dir_.string() + "-adjacent";
+  DocSpec scattered{"a/scattered.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                    std::nullopt, Secrecy::kNormal, {"Kết quả đoàn kiểm tra: nhà văn hóa đại hội"}};
+  DocSpec together{"a/together.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                   std::nullopt, Secrecy::kNormal,
+                   {"Năm nay huyện đã vận động các doanh nghiệp, nhà hảo tâm ủng hộ xây dựng nhà đại đoàn kết "
+                    "cho các hộ nghèo, hộ chính sách trên địa bàn các xã vùng sâu, vùng xa của huyện."}};
+  Build(dir, {scattered, together});
+  const Searcher searcher = Searcher::Open({dir});
+  SearchRequest r;
+  r.query = "nha dai doan ket";
+  const auto res = searcher.Search(r);
+  ASSERT_EQ(res.documents.size(), 2u);
+  EXPECT_EQ(res.documents[0].doc.file, "a/together.pdf");
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace luutru::search::testing
