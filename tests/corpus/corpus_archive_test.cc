@@ -1,5 +1,7 @@
 // End-to-end checks of luutru-corpus on a small archive: what the truth says is what Poppler
 // reads, the catalog parses, broken files are broken, facts are unique, output is deterministic.
+#include <unistd.h>
+
 #include <csv.h>
 #include <gtest/gtest.h>
 #include <poppler/cpp/poppler-document.h>
@@ -24,7 +26,8 @@ using nlohmann::json;
 namespace {
 
 fs::path MakeArchive(const std::string& name, int seed) {
-  fs::path dir = fs::path(::testing::TempDir()) / name;
+  // ctest runs each test in its own process, several at once: one folder per process.
+  fs::path dir = fs::path(::testing::TempDir()) / (name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   std::string cmd = std::string(LUUTRU_CORPUS_BIN) + " --out '" + dir.string() + "' --docs 30 --seed " +
                     std::to_string(seed) + " --jobs 2 > /dev/null";
