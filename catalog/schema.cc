@@ -167,7 +167,10 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
     xdoc.add_value(kSlotDateLast, m.date->LastDay());
   }
   xdoc.add_value(kSlotUnit, unit_key);
-  xdoc.add_value(kSlotOrder, OrderValue(doc));
+  const std::string order = OrderValue(doc);
+  xdoc.add_value(kSlotOrder, order);
+  xdoc.add_value(kSlotSortDate, (m.date ? m.date->FirstDay() : std::string("~")) + '\x1e' + order);
+  xdoc.add_value(kSlotSortDateDesc, (m.date ? m.date->LastDay() : std::string()) + '\x1e' + order);
   xdoc.add_value(kSlotSecrecy, std::to_string(static_cast<int>(secrecy)));
 
   json data{

@@ -46,6 +46,10 @@ inline constexpr Xapian::valueno kSlotDateLast = 1;   // PartialDate::LastDay(),
 inline constexpr Xapian::valueno kSlotUnit = 2;       // UnitKey(unit.code): the collapse key
 inline constexpr Xapian::valueno kSlotOrder = 3;      // sorts a unit's documents in catalog order
 inline constexpr Xapian::valueno kSlotSecrecy = 4;    // EffectiveSecrecy as "0".."3"
+// Whole sort keys in one slot each, since the remote backend cannot sort with a KeyMaker:
+// oldest first with undated last, and newest first (undated last when reversed).
+inline constexpr Xapian::valueno kSlotSortDate = 5;      // FirstDay or "~", then the order key
+inline constexpr Xapian::valueno kSlotSortDateDesc = 6;  // LastDay or "", then the order key
 
 // Stored with the document so search can present it without reading the PDF.
 struct StoredDocument {

@@ -83,7 +83,10 @@ Searcher Searcher::Open(const std::vector<std::string>& paths) {
     try {
       db.add_database(Xapian::Database(path));
     } catch (const Xapian::Error& e) {
-      throw SearchError(SearchError::Kind::kDatabase, path, e.get_msg().empty() ? e.get_type() : e.get_msg());
+      // The context names a remote shard ("remote:tcp(host:port)") when that is what failed.
+      std::string reason = e.get_msg().empty() ? e.get_type() : e.get_msg();
+      if (!e.get_context().empty()) reason += " (" + e.get_context() + ")";
+      throw SearchError(SearchError::Kind::kDatabase, path, reason);
     }
   }
   return Searcher(std::move(db));
@@ -92,23 +95,18 @@ Searcher Searcher::Open(const std::vector<std::string>& paths) {
 Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const {
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, schema::ClearanceFilter(clearance)));
-  Xapian::MultiValueKeyMaker keys;
+  // Single-slot sorts: the remote backend (xapian-tcpsrv shards) has no KeyMaker.
   switch (run.sort) {
     case SortOrder::kRelevance:
       break;
-    case SortOrder::kDate:
-      keys.add_value(schema::kSlotDateFirst, false, "~");  // undated after every date
-      keys.add_value(schema::kSlotOrder);
-      enquire.set_sort_by_key_then_relevance(&keys, false);
+    case SortOrder::kDate:  // undated after every date
+      enquire.set_sort_by_value_then_relevance(schema::kSlotSortDate, false);
       break;
-    case SortOrder::kDateDescending:
-      keys.add_value(schema::kSlotDateLast, true);  // undated ("") last when reversed
-      keys.add_value(schema::kSlotOrder);
-      enquire.set_sort_by_key_then_relevance(&keys, false);
+    case SortOrder::kDateDescending:  // undated ("") last when reversed
+      enquire.set_sort_by_value_then_relevance(schema::kSlotSortDateDesc, true);
       break;
     case SortOrder::kDefault:  // catalog order
-      keys.add_value(schema::kSlotOrder);
-      enquire.set_sort_by_key_then_relevance(&keys, false);
+      enquire.set_sort_by_value_then_relevance(schema::kSlotOrder, false);
       break;
   }
   if (run.collapse_max > 0) enquire.set_collapse_key(schema::kSlotUnit, run.collapse_max);
