@@ -229,39 +229,65 @@ const std::vector<DocumentType>& AllDocumentTypes() {
   return kTypes;
 }
 
+namespace {
+
+// The type table with its codes and names already in the forms they are compared in: a lookup
+// runs for every header line the metadata extractor tries, so nothing is folded twice.
+struct PreparedType {
+  const TypeEntry* entry;
+  std::vector<std::string> exact_codes;   // ExactForm: case aside, marks kept ("qđ", "đa")
+  std::vector<std::string> folded_codes;  // FoldWords ("qd", "da")
+  std::string folded_name;                // FoldWords ("thong bao")
+};
+
+const std::vector<PreparedType>& PreparedTypes() {
+  static const std::vector<PreparedType> kPrepared = [] {
+    std::vector<PreparedType> prepared;
+    for (const auto& e : TypeTable()) {
+      PreparedType p{&e, {}, {}, FoldWords(e.name)};
+      for (const char* code : e.codes) {
+        p.exact_codes.push_back(Lower(code));
+        p.folded_codes.push_back(FoldWords(code));
+      }
+      prepared.push_back(std::move(p));
+    }
+    return prepared;
+  }();
+  return kPrepared;
+}
+
+}  // namespace
+
 std::optional<DocumentType> FindDocumentType(std::string_view name_or_code) {
   const std::string lowered = Lower(name_or_code);
   std::string trimmed = lowered;
   while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
   while (!trimmed.empty() && trimmed.front() == ' ') trimmed.erase(trimmed.begin());
   if (trimmed.empty()) return std::nullopt;
+  const auto& types = PreparedTypes();
   // A code spelled as in the table (case aside) first: "DA" and "ĐA" differ only by đ.
-  for (const auto& e : TypeTable()) {
-    for (const char* code : e.codes) {
-      if (Lower(code) == trimmed) return ToType(e);
+  for (const auto& t : types) {
+    for (const auto& code : t.exact_codes) {
+      if (code == trimmed) return ToType(*t.entry);
     }
   }
   const std::string folded = FoldWords(name_or_code);
-  for (const auto& e : TypeTable()) {
-    for (const char* code : e.codes) {
-      if (FoldWords(code) == folded) return ToType(e);
+  for (const auto& t : types) {
+    for (const auto& code : t.folded_codes) {
+      if (code == folded) return ToType(*t.entry);
     }
   }
   // By name: the longest name the text starts with ("thong bao ket luan" is a Thông báo,
   // "nghi quyet lien tich" a Nghị quyết liên tịch).
-  const TypeEntry* best = nullptr;
-  size_t best_len = 0;
-  for (const auto& e : TypeTable()) {
-    const std::string name = FoldWords(e.name);
-    if (folded == name || (folded.size() > name.size() && folded.compare(0, name.size(), name) == 0 &&
-                           folded[name.size()] == ' ')) {
-      if (name.size() > best_len) {
-        best = &e;
-        best_len = name.size();
-      }
-    }
+  const PreparedType* best = nullptr;
+  for (const auto& t : types) {
+    const std::string& name = t.folded_name;
+    const bool starts = folded == name || (folded.size() > name.size() &&
+                                           folded.compare(0, name.size(), name) == 0 &&
+                                           folded[name.size()] == ' ');
+    if (starts && (!best || name.size() > best->folded_name.size())) best = &t;
   }
-  if (best) return ToType(*best);
+  if (best) return ToType(*best->entry);
   return std::nullopt;
 }
 

@@ -206,6 +206,24 @@ json PagesJson(const std::vector<ExtractedPage>& pages) {
   return out;
 }
 
+// Why a PATH or input file cannot be used, in the run's language.
+enum PathProblem { kDoesNotExist, kCannotBeRead };
+const char* Reason(const IndexOptions& options, PathProblem problem) {
+  const bool en = options.language == Language::kEnglish;
+  if (problem == kDoesNotExist) return en ? "does not exist" : "không tồn tại";
+  return en ? "cannot be read" : "không đọc được";
+}
+
+// Opens or creates the database; nullptr once the reason is on stderr (exit 2).
+std::unique_ptr<Xapian::WritableDatabase> OpenDatabase(const IndexOptions& options, const Messages& msg) {
+  try {
+    return std::make_unique<Xapian::WritableDatabase>(options.db.string(), Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::Error& e) {
+    std::fprintf(stderr, "%s\n", msg.DatabaseError(options.db.string() + ": " + e.get_description(), false).c_str());
+    return nullptr;
+  }
+}
+
 }  // namespace
 
 int RunIndex(const IndexOptions& options) {
@@ -235,24 +253,19 @@ int RunIndex(const IndexOptions& options) {
     const fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
     const fs::file_status st = fs::status(abs, ec);
     if (ec || !fs::exists(st)) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(p, options.language == Language::kEnglish ? "does not exist" : "không tồn tại").c_str());
+      std::fprintf(stderr, "%s\n", msg.MissingPath(p, Reason(options, kDoesNotExist)).c_str());
       return 2;
     }
     const bool dir = fs::is_directory(st);
     if (access(abs.c_str(), dir ? (R_OK | X_OK) : R_OK) != 0) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(p, options.language == Language::kEnglish ? "cannot be read" : "không đọc được").c_str());
+      std::fprintf(stderr, "%s\n", msg.MissingPath(p, Reason(options, kCannotBeRead)).c_str());
       return 2;
     }
     roots.push_back(dir ? Root{abs, std::nullopt} : Root{abs.parent_path(), abs});
   }
 
-  std::unique_ptr<Xapian::WritableDatabase> db;
-  try {
-    db = std::make_unique<Xapian::WritableDatabase>(options.db.string(), Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::Error& e) {
-    std::fprintf(stderr, "%s\n", msg.DatabaseError(options.db.string() + ": " + e.get_description(), false).c_str());
-    return 2;
-  }
+  std::unique_ptr<Xapian::WritableDatabase> db = OpenDatabase(options, msg);
+  if (!db) return 2;
 
   Report report(options.report);
   int batch = kBatchDocuments;
@@ -446,17 +459,12 @@ int RunJsonl(const IndexOptions& options) {
   Progress progress;
   for (const std::string& f : options.jsonl) {
     if (access(f.c_str(), R_OK) != 0) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(f, options.language == Language::kEnglish ? "cannot be read" : "không đọc được").c_str());
+      std::fprintf(stderr, "%s\n", msg.MissingPath(f, Reason(options, kCannotBeRead)).c_str());
       return 2;
     }
   }
-  std::unique_ptr<Xapian::WritableDatabase> db;
-  try {
-    db = std::make_unique<Xapian::WritableDatabase>(options.db.string(), Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::Error& e) {
-    std::fprintf(stderr, "%s\n", msg.DatabaseError(options.db.string() + ": " + e.get_description(), false).c_str());
-    return 2;
-  }
+  std::unique_ptr<Xapian::WritableDatabase> db = OpenDatabase(options, msg);
+  if (!db) return 2;
   Writer writer(*db, kJsonlBatchDocuments, 3600);
   Summary summary;
   const int threads = std::max(1, options.jobs);
