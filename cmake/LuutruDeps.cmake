@@ -7,6 +7,8 @@ pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 # poppler-glib: a page's embedded images (poppler-cpp has no call for them).
 pkg_check_modules(POPPLER_GLIB REQUIRED IMPORTED_TARGET poppler-glib cairo)
+# qpdf: a PDF's structure (which images a page draws) without drawing it.
+pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract lept)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)

@@ -3,17 +3,43 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <poppler-document.h>
 #include <poppler-page.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+#include <optional>
 #include <stdexcept>
 
 #include "indexer/page_text.h"
+#include "indexer/pdf_images.h"
 #include "tokenizers/legacy_encoding.h"
 #include "tokenizers/normalize.h"
 
 namespace luutru::indexer {
+namespace {
+
+// poppler::ustring::to_utf8 opens an iconv converter on every call, a tenth of the extraction
+// time when called per word.
+std::string Utf8(const poppler::ustring& utf16) {
+  std::string out;
+  out.reserve(utf16.size());
+  const int32_t length = static_cast<int32_t>(utf16.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U16_NEXT(utf16.data(), i, length, c);
+    if (U_IS_SURROGATE(c)) c = 0xFFFD;  // an unpaired surrogate
+    char bytes[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(bytes, n, c);
+    out.append(bytes, static_cast<size_t>(n));
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string FileContentHash(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -54,7 +80,21 @@ catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font) {
   return page;
 }
 
-Extractor::Extractor(ExtractOptions options) : options_(std::move(options)) {
+namespace {
+
+// The smallest well-formed PDF: one empty page.
+constexpr char kEmptyPdf[] =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 1 1]>>endobj\n"
+    "xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n0000000101 00000 n \n"
+    "trailer<</Size 4/Root 1 0 R>>\nstartxref\n160\n%%EOF\n";
+
+}  // namespace
+
+Extractor::Extractor(ExtractOptions options)
+    : options_(std::move(options)),
+      resident_(poppler::document::load_from_raw_data(kEmptyPdf, sizeof kEmptyPdf - 1)) {
   if (!options_.ocr_cache_dir.empty()) cache_ = std::make_unique<OcrCache>(options_.ocr_cache_dir);
 }
 
@@ -71,6 +111,24 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
   if (n <= 0) throw std::runtime_error("has no pages");
   if (on_page_count) on_page_count(n);
 
+  // Read once, and only when a page's short text layer raises the question; unknown
+  // (std::nullopt) when qpdf cannot read a file that Poppler could.
+  std::optional<PdfImageCensus> census;
+  bool census_failed = false;
+  auto image_pixels = [&](int index) -> std::optional<std::uint64_t> {
+    if (!census && !census_failed) {
+      try {
+        census.emplace(path);
+        census_failed = census->pages() != n;
+      } catch (const std::runtime_error&) {
+        census_failed = true;
+      }
+    }
+    if (census_failed) return std::nullopt;
+    return census->ImagePixels(index);
+  };
+
+  bool legacy_file = false;
   for (int i = 0; i < n; ++i) {
     std::unique_ptr<poppler::page> p(doc->create_page(i));
     ExtractedPage out;
@@ -79,12 +137,21 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
       result.pages.push_back(std::move(out));
       continue;
     }
+    // Font names cost Poppler a second pass over the page's fonts; only text that may be set in
+    // a legacy 8-bit font needs them, and once a page did, the rest of the file likely does.
+    std::vector<poppler::text_box> boxes;
+    if (!legacy_file) {
+      boxes = p->text_list(0);
+      legacy_file = std::any_of(boxes.begin(), boxes.end(), [](const poppler::text_box& b) {
+        return tokenizers::MayBeLegacyText(Utf8(b.text()));
+      });
+    }
+    if (legacy_file) boxes = p->text_list(poppler::page::text_list_include_font);
     std::vector<WordBox> words;
-    for (const poppler::text_box& box : p->text_list(poppler::page::text_list_include_font)) {
+    for (const poppler::text_box& box : boxes) {
       const poppler::rectf r = box.bbox();
-      const poppler::byte_array utf8 = box.text().to_utf8();
       WordBox w;
-      w.text.assign(utf8.begin(), utf8.end());
+      w.text = Utf8(box.text());
       w.x0 = r.left();
       w.y0 = r.top();
       w.x1 = r.right();
@@ -98,7 +165,8 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
     out.page = AnalyzeTextLayer(layer.text, layer.legacy_font);
 
     const bool ocr = options_.ocr == OcrMode::kAlways ||
-                     (options_.ocr == OcrMode::kAuto && PageNeedsOcr(*p, out.page.text));
+                     (options_.ocr == OcrMode::kAuto &&
+                      PageNeedsOcr(*p, out.page.text, [&] { return image_pixels(i); }));
     if (ocr) {
       const std::string key =
           OcrCache::PageKey(result.content_hash, i, options_.ocr_languages);
@@ -108,12 +176,15 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
         out.ocr_from_cache = true;
       } else {
         if (!ocr_) ocr_ = std::make_unique<OcrEngine>(options_.ocr_languages);
-        page = ocr_->Recognize(*doc, i);
+        page = ocr_->Recognize(path, *doc, i);
         if (cache_) cache_->Store(key, *page);
       }
       std::string text = tokenizers::NormalizeText(page->text);
       // OCR that found nothing keeps whatever the text layer had (a stamp is better than nothing).
       if (text.find_first_not_of(" \t\r\n") != std::string::npos || out.page.text.empty()) {
+        // The scan's own image lacks what is drawn over it (an e-signature stamp in the text
+        // layer): keep the text layer's words, after the OCR text so the header stays first.
+        if (page->from_embedded_image && !out.page.text.empty()) text += "\n" + out.page.text;
         out.page.text = std::move(text);
         out.page.source = catalog::TextSource::kOcr;
         out.page.ocr_confidence = page->mean_confidence;

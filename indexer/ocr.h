@@ -6,7 +6,9 @@
 #ifndef LUUTRU_INDEXER_OCR_H_
 #define LUUTRU_INDEXER_OCR_H_
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,11 +35,26 @@ struct OcrPage {
   std::string text;              // UTF-8 in NFC, lines separated by '\n'
   double mean_confidence = 0;    // Tesseract MeanTextConf, 0-100
   std::vector<OcrWord> words;
+  bool from_embedded_image = false;  // read from the scan's own image, not a rendering
+  double image_dpi = 0;              // resolution of the image Tesseract read
+};
+
+// Which image of a page Tesseract reads.
+struct OcrImageOptions {
+  // The scan's embedded image at its own resolution when the page is one image; false renders
+  // every page at 300 dpi (the benchmark's comparison).
+  bool embedded_image = true;
+  // Embedded images below this resolution are scaled up to 300 dpi before OCR (0: never).
+  double upscale_below_dpi = 0;
 };
 
 // True when the page's text layer does not carry its content: no text, or only a short stamp or
 // signature line over a page-sized image. `text_layer` is what the text layer gave for the page.
-bool PageNeedsOcr(const poppler::page& page, std::string_view text_layer);
+// A short text layer is settled by rendering the page coarsely, unless `image_pixels` (asked
+// only then) tells that the page's images hold too few pixels to be a scan of it; an empty
+// function or std::nullopt means unknown.
+bool PageNeedsOcr(const poppler::page& page, std::string_view text_layer,
+                  const std::function<std::optional<std::uint64_t>()>& image_pixels = {});
 
 // Tesseract's UTF-8 output made fit to index: NFC, "Ð" (eth, a common misreading) as "Đ", and
 // every character that is not a Vietnamese or ASCII letter, a digit, punctuation or white space
@@ -48,16 +65,17 @@ class OcrEngine {
  public:
   // `languages` as Tesseract takes them ("vie", "vie+eng", "script/Vietnamese").
   // Throws std::runtime_error naming the language when its data is missing.
-  explicit OcrEngine(const std::string& languages);
+  explicit OcrEngine(const std::string& languages, OcrImageOptions image = {});
   ~OcrEngine();
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
-  // Recognises page `index` (0-based) of `doc` from a 300 dpi grey rendering of the page (which
-  // draws a 300 dpi scan at its own resolution). Word boxes are in PDF points, origin top left.
+  // Recognises page `index` (0-based) of `doc`, loaded from the file `pdf`: from the scan's own
+  // image when the page is one image (see embedded_image.h), otherwise from a 300 dpi grey
+  // rendering. Word boxes are in PDF points, origin top left, either way.
   // Throws std::out_of_range for a page outside the document, std::runtime_error when Poppler or
   // Tesseract fails on it.
-  OcrPage Recognize(const poppler::document& doc, int index);
+  OcrPage Recognize(const std::filesystem::path& pdf, const poppler::document& doc, int index);
 
  private:
   struct Impl;

@@ -17,7 +17,8 @@ namespace {
 
 // Bumped when the OCR pipeline changes what it produces (rendering, model use, cleaning), so
 // that pages read by an older pipeline are read again rather than served from the cache.
-constexpr int kPipelineVersion = 1;
+// 2: scans read from their embedded image at its own resolution.
+constexpr int kPipelineVersion = 2;
 
 std::filesystem::path EntryPath(const std::filesystem::path& dir, const std::string& key) {
   const std::string shard = key.size() >= 2 ? key.substr(0, 2) : std::string("00");
@@ -54,6 +55,8 @@ std::optional<OcrPage> OcrCache::Find(const std::string& key) const {
     OcrPage page;
     page.text = j.at("text").get<std::string>();
     page.mean_confidence = j.value("confidence", 0.0);
+    page.from_embedded_image = j.value("embedded_image", false);
+    page.image_dpi = j.value("dpi", 0.0);
     for (const auto& w : j.value("words", nlohmann::json::array())) {
       OcrWord word;
       word.text = w.at("text").get<std::string>();
@@ -75,6 +78,8 @@ void OcrCache::Store(const std::string& key, const OcrPage& page) {
   nlohmann::json j;
   j["text"] = page.text;
   j["confidence"] = page.mean_confidence;
+  j["embedded_image"] = page.from_embedded_image;
+  j["dpi"] = page.image_dpi;
   nlohmann::json words = nlohmann::json::array();
   for (const OcrWord& w : page.words) {
     words.push_back({{"text", w.text}, {"box", {w.x0, w.y0, w.x1, w.y1}},

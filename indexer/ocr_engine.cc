@@ -1,4 +1,4 @@
-// OcrEngine: one Tesseract LSTM instance reading page images that Poppler renders.
+// OcrEngine: one Tesseract LSTM instance reading a scan's own image, or a Poppler rendering.
 #include <leptonica/allheaders.h>
 #include <omp.h>
 #include <poppler-document.h>
@@ -6,23 +6,98 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
+#include "indexer/embedded_image.h"
 #include "indexer/ocr.h"
 #include "indexer/page_image.h"
 
 namespace luutru::indexer {
 namespace {
 
-// Every page is read from a 300 dpi grey rendering. poppler-cpp cannot list a page's images, so
-// the scan's own resolution is unknown here; measured on the real scans (bench/ocr), a 300 dpi
-// Splash rendering costs 150-400 ms against 1.5-3 s of OCR, draws 300 dpi scans unresampled, and
-// reads 100 and 240 dpi scans within 0.5 % of their embedded images (which read a colour scan
-// with a red seal 3 % worse, as Tesseract greys it differently).
+// Pages that are not one image (and all pages when OcrImageOptions says so) are read from a
+// 300 dpi grey rendering; low-resolution scans are scaled up to it when asked.
 constexpr double kOcrDpi = 300;
+
+// What Tesseract reads, and where its pixels lie on the page.
+struct PageRaster {
+  GrayImage image;
+  double left = 0, top = 0, points_per_pixel_x = 0, points_per_pixel_y = 0;
+  bool embedded = false;
+};
+
+// The image scaled up to `dpi` by leptonica's linear interpolation.
+GrayImage Upscale(const GrayImage& image, double dpi) {
+  const float factor = static_cast<float>(dpi / image.dpi);
+  PIX* pix = pixCreate(image.width, image.height, 8);
+  if (!pix) throw std::runtime_error("out of memory for a page image");
+  l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = 0; y < image.height; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < image.width; ++x) SET_DATA_BYTE(line, x, image.at(x, y));
+  }
+  PIX* scaled = pixScaleGrayLI(pix, factor, factor);
+  pixDestroy(&pix);
+  if (!scaled) throw std::runtime_error("cannot scale a page image up");
+  GrayImage out;
+  out.width = static_cast<int>(pixGetWidth(scaled));
+  out.height = static_cast<int>(pixGetHeight(scaled));
+  out.dpi = image.dpi * out.width / image.width;
+  out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+  data = pixGetData(scaled);
+  const int scaled_wpl = pixGetWpl(scaled);
+  for (int y = 0; y < out.height; ++y) {
+    const l_uint32* line = data + static_cast<size_t>(y) * scaled_wpl;
+    for (int x = 0; x < out.width; ++x) {
+      out.pixels[static_cast<size_t>(y) * out.width + x] =
+          static_cast<std::uint8_t>(GET_DATA_BYTE(line, x));
+    }
+  }
+  pixDestroy(&scaled);
+  return out;
+}
+
+// The scan's own image when the page is one, otherwise a rendering at kOcrDpi.
+PageRaster PageImage(const std::filesystem::path& pdf, const poppler::page& page, int index,
+                     const OcrImageOptions& options) {
+  PageRaster raster;
+  std::optional<EmbeddedPageImage> embedded;
+  // Opened per page: a file indexed again under the same path may have changed, and opening
+  // parses little more than the cross-reference table.
+  if (options.embedded_image) {
+    try {
+      embedded = EmbeddedImages(pdf).FullPageImage(index, page);
+    } catch (const std::runtime_error&) {
+      // poppler-glib shares poppler-cpp's parser, so this is rare; the rendering still reads it.
+    }
+  }
+  if (embedded) {
+    raster.embedded = true;
+    raster.left = embedded->left;
+    raster.top = embedded->top;
+    if (embedded->image.dpi < options.upscale_below_dpi) {
+      const double before_x = embedded->image.width, before_y = embedded->image.height;
+      raster.image = Upscale(embedded->image, kOcrDpi);
+      raster.points_per_pixel_x = embedded->points_per_pixel_x * before_x / raster.image.width;
+      raster.points_per_pixel_y = embedded->points_per_pixel_y * before_y / raster.image.height;
+    } else {
+      raster.image = std::move(embedded->image);
+      raster.points_per_pixel_x = embedded->points_per_pixel_x;
+      raster.points_per_pixel_y = embedded->points_per_pixel_y;
+    }
+    return raster;
+  }
+  raster.image = RenderGray(page, kOcrDpi);
+  raster.points_per_pixel_x = raster.points_per_pixel_y = 72.0 / raster.image.dpi;
+  return raster;
+}
 
 std::string WithoutScriptPrefix(std::string languages) {
   for (size_t at; (at = languages.find("script/")) != std::string::npos;) {
@@ -41,9 +116,12 @@ void KeepOpenMpOnOneThread() { omp_set_max_active_levels(0); }
 
 struct OcrEngine::Impl {
   tesseract::TessBaseAPI api;
+  OcrImageOptions image;
 };
 
-OcrEngine::OcrEngine(const std::string& languages) : impl_(std::make_unique<Impl>()) {
+OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->image = image;
   setenv("OMP_THREAD_LIMIT", "1", 1);
   // Leptonica reports recoverable trouble inside Tesseract's layout analysis ("Error in
   // boxClipToRectangle: box outside rectangle") on stderr; the page still reads, and stderr
@@ -71,13 +149,15 @@ OcrEngine::OcrEngine(const std::string& languages) : impl_(std::make_unique<Impl
 
 OcrEngine::~OcrEngine() { impl_->api.End(); }
 
-OcrPage OcrEngine::Recognize(const poppler::document& doc, int index) {
+OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::document& doc,
+                             int index) {
   if (index < 0 || index >= doc.pages()) {
     throw std::out_of_range("page " + std::to_string(index + 1) + " is not in the document");
   }
   std::unique_ptr<poppler::page> page(doc.create_page(index));
   if (!page) throw std::runtime_error("Poppler could not open page " + std::to_string(index + 1));
-  const GrayImage image = RenderGray(*page, kOcrDpi);
+  const PageRaster raster = PageImage(pdf, *page, index, impl_->image);
+  const GrayImage& image = raster.image;
 
   KeepOpenMpOnOneThread();
   tesseract::TessBaseAPI& api = impl_->api;
@@ -92,8 +172,8 @@ OcrPage OcrEngine::Recognize(const poppler::document& doc, int index) {
   std::unique_ptr<char[]> text(api.GetUTF8Text());
   result.text = CleanOcrText(text ? text.get() : "");
   result.mean_confidence = api.MeanTextConf();
-
-  const double to_points = 72.0 / image.dpi;
+  result.from_embedded_image = raster.embedded;
+  result.image_dpi = image.dpi;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it && !it->Empty(tesseract::RIL_WORD)) {
     do {
@@ -104,10 +184,10 @@ OcrPage OcrEngine::Recognize(const poppler::document& doc, int index) {
       if (w.text.empty()) continue;
       int left = 0, top = 0, right = 0, bottom = 0;
       if (!it->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom)) continue;
-      w.x0 = left * to_points;
-      w.y0 = top * to_points;
-      w.x1 = right * to_points;
-      w.y1 = bottom * to_points;
+      w.x0 = raster.left + left * raster.points_per_pixel_x;
+      w.y0 = raster.top + top * raster.points_per_pixel_y;
+      w.x1 = raster.left + right * raster.points_per_pixel_x;
+      w.y1 = raster.top + bottom * raster.points_per_pixel_y;
       w.confidence = it->Confidence(tesseract::RIL_WORD);
       result.words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));

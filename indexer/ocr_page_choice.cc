@@ -2,6 +2,9 @@
 #include <poppler-page.h>
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string_view>
 
 #include "indexer/ocr.h"
@@ -23,6 +26,10 @@ size_t VisibleCharacters(std::string_view text) {
   return n;
 }
 
+// Fewer image pixels than this cannot hold a readable page (an A4 page at 50 dpi is 241,605;
+// scans are 100-300 dpi): a logo, seal or signature image on a typed page, not a scan.
+constexpr std::uint64_t kScanPixels = 250'000;
+
 // A page painted at least this much is an image of a page (a scan), not text on paper.
 constexpr double kPageImage = 0.5;
 // Dark area the text layer's boxes leave unexplained, as a share of the page, above which a page
@@ -31,10 +38,15 @@ constexpr double kUnexplainedInk = 0.001;
 
 }  // namespace
 
-bool PageNeedsOcr(const poppler::page& page, std::string_view text_layer) {
+bool PageNeedsOcr(const poppler::page& page, std::string_view text_layer,
+                  const std::function<std::optional<std::uint64_t>()>& image_pixels) {
   const size_t chars = VisibleCharacters(text_layer);
   if (chars == 0) return true;
   if (chars >= kFullTextLayer) return false;
+  if (image_pixels) {
+    const std::optional<std::uint64_t> pixels = image_pixels();
+    if (pixels && *pixels < kScanPixels) return false;
+  }
   // A short text layer over a page image: OCR unless its words account for most of the ink
   // (an invisible OCR layer, or typed text on a painted background).
   const PageCoverage c = MeasureCoverage(page);

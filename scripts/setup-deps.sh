@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libicu-dev
   libxapian-dev xapian-tools
-  libpoppler-cpp-dev libpoppler-glib-dev poppler-utils
+  libpoppler-cpp-dev libpoppler-glib-dev poppler-utils libqpdf-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
   libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev

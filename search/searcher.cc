@@ -109,6 +109,7 @@ Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clea
       enquire.set_sort_by_value_then_relevance(schema::kSlotOrder, false);
       break;
   }
+  if (run.unranked) enquire.set_weighting_scheme(Xapian::BoolWeight());
   if (run.collapse_max > 0) enquire.set_collapse_key(schema::kSlotUnit, run.collapse_max);
   return enquire.get_mset(run.first, run.max_items, run.check_at_least);
 }
@@ -217,13 +218,18 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
       response.documents.push_back(std::move(hit));
     }
   } else {
-    const Xapian::doccount all = db_.get_doccount();
-    // Units: collapse to one document per unit and count them all (Xapian's collapsed match
-    // counts are estimates; one item per unit is cheap: units are far fewer than documents).
+    // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
+    // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total: counting
+    // every unit of a very common word would read the unit of every match in the archive.
+    // Unranked, Xapian stops after kCheckAtLeast matches instead of ranking them all.
     Run count_run;
+    count_run.unranked = true;
     count_run.collapse_max = 1;
-    count_run.max_items = all;
-    response.total = Execute(full, clearance, count_run).size();
+    count_run.max_items = kCheckAtLeast;
+    count_run.check_at_least = kCheckAtLeast;
+    const Xapian::MSet units = Execute(full, clearance, count_run);
+    response.total = units.get_matches_estimated();
+    response.total_is_estimate = units.get_matches_lower_bound() != units.get_matches_upper_bound();
     // The units on this page with their best documents: at most 3 per unit, in rank order, so
     // 3 * (offset + limit) items hold every unit up to the page's last.
     run.collapse_max = kDocumentsPerUnit;

@@ -110,6 +110,7 @@ class Searcher {
     Xapian::doccount first = 0;
     Xapian::doccount max_items = 0;
     Xapian::doccount check_at_least = 0;
+    bool unranked = false;  // only which documents match counts: no weights to compute
   };
   // THE one function that runs a query: it ANDs the clearance filter into every query.
   // `query` must not be empty (Xapian::Query() matches nothing here).

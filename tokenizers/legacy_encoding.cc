@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/utf8.h>
+
 #include "tokenizers/text_internal.h"
 
 namespace luutru::tokenizers {
@@ -343,6 +345,24 @@ LegacyEncoding EncodingOfFontName(std::string_view font_name) {
     return LegacyEncoding::kTcvn3;
   }
   return LegacyEncoding::kNone;
+}
+
+bool MayBeLegacyText(std::string_view utf8) {
+  // The Latin-1 letters of Vietnamese: À Á Â Ã È É Ê Ì Í Ò Ó Ô Õ Ù Ú Ý and their small forms.
+  static constexpr std::u32string_view kVietnamese = U"ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý";
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) return true;  // not UTF-8 at all
+    if (c < 0x20) {
+      if (c != '\t' && c != '\n' && c != '\r') return true;
+    } else if (c >= 0x80 && c <= 0xFF) {
+      if (kVietnamese.find(static_cast<char32_t>(c)) == std::u32string_view::npos) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace luutru::tokenizers

@@ -28,6 +28,11 @@ std::string ConvertLegacyEncoding(std::string_view utf8, LegacyEncoding encoding
 // DetectLegacyEncoding + ConvertLegacyEncoding.
 std::string RepairLegacyEncoding(std::string_view utf8);
 
+// False when `utf8` cannot be legacy look-alike text: it holds no control character and no
+// Latin-1 character that Vietnamese does not use (TCVN3 and VNI text always shows some, such as
+// "©", "¸", "û", "ä"). A cheap gate before asking a PDF for each word's font name.
+bool MayBeLegacyText(std::string_view utf8);
+
 // Name of a legacy font ("ABCDEF+.VnTime", "VNI-Times") -> its encoding, or kNone.
 LegacyEncoding EncodingOfFontName(std::string_view font_name);
 

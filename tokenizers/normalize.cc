@@ -53,10 +53,19 @@ struct CodePointTables {
       auto u = static_cast<UChar32>(c);
       nfc_inert[c] = u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
                      u_getCombiningClass(u) == 0;
-      icu::UnicodeString folded(u);
-      folded.foldCase();
-      fold[c] = folded.countChar32() == 1 ? static_cast<char32_t>(folded.char32At(0)) : kComplex;
-      unmarked[c] = Unmark(nfd, c);
+      // Most code points neither fold nor decompose: skip ICU's string paths for them (the
+      // tables are built at every process start, which a one-query search pays).
+      if (!u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_CASEFOLDED)) {
+        fold[c] = c;
+      } else {
+        icu::UnicodeString folded(u);
+        folded.foldCase();
+        fold[c] = folded.countChar32() == 1 ? static_cast<char32_t>(folded.char32At(0)) : kComplex;
+      }
+      icu::UnicodeString decomposition;
+      unmarked[c] = nfd.getDecomposition(u, decomposition) || IsMark(c) || c == U'đ' || c == U'Đ'
+                        ? Unmark(nfd, c)
+                        : std::u32string(1, c);
     }
   }
 

@@ -10,11 +10,13 @@
 #include <cstring>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "indexer/embedded_image.h"
 #include "indexer/ocr.h"
 #include "indexer/page_image.h"
 
@@ -62,17 +64,28 @@ int main(int argc, char** argv) {
       std::printf("%s p%d chars=%zu painted=%.3f ink=%.4f ink_outside=%.4f probe=%.0fms needs_ocr=%d\n",
                   f.c_str(), i + 1, text.size(), c.painted, c.ink, c.ink_outside_text,
                   std::chrono::duration<double, std::milli>(t1 - t0).count(), needs);
+      const auto e0 = std::chrono::steady_clock::now();
+      const std::optional<EmbeddedPageImage> embedded = EmbeddedImages(f).FullPageImage(i, *page);
+      if (embedded) {
+        std::printf("  embedded image %dx%d at %.0f dpi, from (%.1f, %.1f) pt: %.0f ms\n",
+                    embedded->image.width, embedded->image.height, embedded->image.dpi,
+                    embedded->left, embedded->top,
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - e0).count());
+      } else {
+        std::printf("  not one image\n");
+      }
       if (engine) {
         const auto r0 = std::chrono::steady_clock::now();
         const GrayImage raster = RenderGray(*page, 300);
         std::printf("  render 300 dpi %dx%d: %.0f ms\n", raster.width, raster.height,
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - r0).count());
         const auto o0 = std::chrono::steady_clock::now();
-        const OcrPage r = engine->Recognize(*doc, i);
+        const OcrPage r = engine->Recognize(f, *doc, i);
         const auto o1 = std::chrono::steady_clock::now();
-        std::printf("  ocr %.2fs conf=%.0f words=%zu\n%s\n---\n",
-                    std::chrono::duration<double>(o1 - o0).count(), r.mean_confidence,
-                    r.words.size(), r.text.c_str());
+        std::printf("  ocr %.2fs from %s at %.0f dpi, conf=%.0f words=%zu\n%s\n---\n",
+                    std::chrono::duration<double>(o1 - o0).count(),
+                    r.from_embedded_image ? "the embedded image" : "a rendering", r.image_dpi,
+                    r.mean_confidence, r.words.size(), r.text.c_str());
       }
     }
   }

@@ -2,10 +2,14 @@
 // same words sent straight to the Xapian API (no luutru analysis, no clearance, no snippets).
 //
 // The queries are drawn from the database itself (its vocabulary, stored page text, notations
-// and unit codes), so the benchmark runs on any archive. Prints p50/p99 per query class.
+// and unit codes), so the benchmark runs on any archive. Prints p50/p99 per query class. With
+// --dump-queries it also writes each query as quest (xapian-tools) takes it, one
+// "class<TAB>quest options<TAB>query" line each, so run-scale-bench.sh can time quest on the same
+// words.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
@@ -30,6 +34,8 @@ struct Case {
   std::string cls;
   SearchRequest request;
   Xapian::Query raw;  // the plain-Xapian equivalent; empty when there is none
+  std::string quest_options;  // how quest parses the same words; empty when it cannot
+  std::string quest_query;
 };
 
 std::vector<std::string> Sample(std::vector<std::string> from, size_t n, std::mt19937& rng) {
@@ -102,9 +108,11 @@ int main(int argc, char** argv) {
   std::vector<std::string> dbs;
   int per_class = 50;
   int rounds = 3;
+  std::string dump_queries;
   opts.add_options()("help,h", "this help")("db", po::value(&dbs)->required(), "database (repeat for shards)")(
       "queries", po::value(&per_class), "queries per class (default 50)")(
-      "rounds", po::value(&rounds), "timed rounds after one warm-up round (default 3)");
+      "rounds", po::value(&rounds), "timed rounds after one warm-up round (default 3)")(
+      "dump-queries", po::value(&dump_queries), "write the queries for quest to this file");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, opts), vm);
@@ -125,32 +133,46 @@ int main(int argc, char** argv) {
   std::vector<Case> cases;
   for (const auto& run : runs) {
     for (size_t n : {1, 2, 4}) {
-      Case c{std::to_string(n) + "-word", {}, RawAnd(run, n, false, false)};
+      Case c{std::to_string(n) + "-word", {}, RawAnd(run, n, false, false), "-o and", Join(run, n, false)};
       c.request.query = Join(run, n, false);
       cases.push_back(c);
     }
-    Case unaccented{"unaccented 2-word", {}, RawAnd(run, 2, true, false)};
+    Case unaccented{"unaccented 2-word", {}, RawAnd(run, 2, true, false),
+                    "-o and -p :" + std::string(luutru::catalog::schema::kFolded), Join(run, 2, true)};
     unaccented.request.query = Join(run, 2, true);
     cases.push_back(unaccented);
-    Case phrase{"phrase 3-word", {}, RawAnd(run, 3, false, true)};
-    phrase.request.query = "\"" + Join(run, 3, false) + "\"";
+    Case phrase{"phrase 3-word", {}, RawAnd(run, 3, false, true), "-o and", "\"" + Join(run, 3, false) + "\""};
+    phrase.request.query = phrase.quest_query;
     cases.push_back(phrase);
-    Case grouped{"group-by unit 2-word", {}, Xapian::Query()};
+    Case grouped{"group-by unit 2-word", {}, Xapian::Query(), "", ""};
     grouped.request.query = Join(run, 2, true);
     grouped.request.group_by_unit = true;
     cases.push_back(grouped);
   }
   for (const auto& key : Sample(TermsWithPrefix(db, std::string(luutru::catalog::schema::kNumber), 100000),
                                 per_class, rng)) {
-    Case c{"number lookup", {}, Xapian::Query(std::string(luutru::catalog::schema::kNumber) + key)};
+    Case c{"number lookup", {}, Xapian::Query(std::string(luutru::catalog::schema::kNumber) + key),
+           "-b so:" + std::string(luutru::catalog::schema::kNumber), "so:" + key};
     c.request.number = key;
     cases.push_back(c);
   }
   for (const auto& key : Sample(TermsWithPrefix(db, std::string(luutru::catalog::schema::kUnit), 100000),
                                 per_class, rng)) {
-    Case c{"unit listing", {}, Xapian::Query(std::string(luutru::catalog::schema::kUnit) + key)};
+    Case c{"unit listing", {}, Xapian::Query(std::string(luutru::catalog::schema::kUnit) + key),
+           "-b hoso:" + std::string(luutru::catalog::schema::kUnit), "hoso:" + key};
     c.request.unit = key;
     cases.push_back(c);
+  }
+
+  if (!dump_queries.empty()) {
+    std::ofstream out(dump_queries, std::ios::trunc);
+    for (const auto& c : cases) {
+      if (!c.quest_options.empty()) out << c.cls << '\t' << c.quest_options << '\t' << c.quest_query << '\n';
+    }
+    if (!out) {
+      std::cerr << "bench_search_latency: cannot write " << dump_queries << "\n";
+      return 2;
+    }
   }
 
   std::map<std::string, std::vector<double>> ours, plain;

@@ -205,7 +205,10 @@ TEST_F(IndexerE2eTest, ScanIsOcredOnceAndReadFromTheCacheOnFullReindex) {
   const auto docs = Documents(db);
   ASSERT_EQ(docs.size(), 1u);
   EXPECT_TRUE(docs.begin()->second.HasOcr());
-  EXPECT_NE(docs.begin()->second.pages.at(0).text.find("Quảng Ngãi"), std::string::npos);
+  const std::string& p1 = docs.begin()->second.pages.at(0).text;
+  EXPECT_NE(p1.find("Quảng Ngãi"), std::string::npos);
+  // The e-signature stamp is in the text layer, not in the scan: OCR must not lose it.
+  EXPECT_NE(p1.find("ttcbth@quangngai.gov.vn"), std::string::npos) << p1;
 }
 
 TEST_F(IndexerE2eTest, IncrementalRunsTouchEditDeleteCatalogAndUnmount) {

@@ -24,6 +24,8 @@ class OcrCacheTest : public ::testing::Test {
     OcrPage page;
     page.text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI";
     page.mean_confidence = 87;
+    page.from_embedded_image = true;
+    page.image_dpi = 240;
     page.words.push_back({"ỦY", 70.5, 60.25, 92, 72, 91.5f});
     page.words.push_back({"NGÃI", 130, 76, 171.75, 88, 64});
     return page;
@@ -44,6 +46,8 @@ TEST_F(OcrCacheTest, StoredPageIsFoundIntact) {
   const OcrPage expected = SamplePage();
   EXPECT_EQ(found->text, expected.text);
   EXPECT_DOUBLE_EQ(found->mean_confidence, expected.mean_confidence);
+  EXPECT_EQ(found->from_embedded_image, expected.from_embedded_image);
+  EXPECT_DOUBLE_EQ(found->image_dpi, expected.image_dpi);
   ASSERT_EQ(found->words.size(), expected.words.size());
   for (size_t i = 0; i < expected.words.size(); ++i) {
     EXPECT_EQ(found->words[i].text, expected.words[i].text);

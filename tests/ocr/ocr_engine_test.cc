@@ -6,6 +6,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <filesystem>
 #include <memory>
 #include <ostream>
 #include <stdexcept>
@@ -13,6 +14,7 @@
 #include <vector>
 
 #include "indexer/ocr.h"
+#include "tests/ocr/ocr_word_match.h"
 #include "tests/test_support.h"
 
 namespace luutru::indexer {
@@ -41,6 +43,7 @@ bool IsNfc(const std::string& utf8) {
 
 struct ScanPage {
   const char* file;
+  double dpi;                             // of its page image (pdfimages -list)
   std::vector<std::string> folded_words;  // words the page shows, in folded form
 };
 
@@ -48,11 +51,11 @@ void PrintTo(const ScanPage& scan, std::ostream* os) { *os << scan.file; }
 
 // Only words printed in the body of page 1 (not the stamp, which the text layer already has).
 const ScanPage kScans[] = {
-    {"qn_2020_05-CT-UBND_scan.pdf", {"quang ngai", "chi thi", "thue dien tu"}},
-    {"qn_2018_07-CT-UBND_scan.pdf", {"quang ngai", "chi thi", "thi hanh an"}},
-    {"qn_2025_23-BC-UBND_scan.pdf", {"quang ngai", "bao cao", "cai cach thu tuc hanh chinh"}},
-    {"qn_2025_574-UBND-KTTH_scan.pdf", {"quang ngai", "hdnd tinh", "ky hop thu 31"}},
-    {"hcmuit_2026_753-KH-DCT_scan_noocr.pdf", {"ke hoach", "cong thuong", "khao sat"}},
+    {"qn_2020_05-CT-UBND_scan.pdf", 100, {"quang ngai", "chi thi", "thue dien tu"}},
+    {"qn_2018_07-CT-UBND_scan.pdf", 301, {"quang ngai", "chi thi", "thi hanh an"}},
+    {"qn_2025_23-BC-UBND_scan.pdf", 300, {"quang ngai", "bao cao", "cai cach thu tuc hanh chinh"}},
+    {"qn_2025_574-UBND-KTTH_scan.pdf", 300, {"quang ngai", "hdnd tinh", "ky hop thu 31"}},
+    {"hcmuit_2026_753-KH-DCT_scan_noocr.pdf", 240, {"ke hoach", "cong thuong", "khao sat"}},
 };
 
 class RealScanOcr : public ::testing::TestWithParam<ScanPage> {
@@ -69,10 +72,13 @@ OcrEngine* RealScanOcr::engine_ = nullptr;
 TEST_P(RealScanOcr, FirstPageReadsItsWords) {
   LUUTRU_REQUIRE_SHARED(shared);
   const ScanPage& scan = GetParam();
-  std::unique_ptr<poppler::document> doc(
-      poppler::document::load_from_file((shared / "real-pdfs" / scan.file).string()));
+  const std::filesystem::path pdf = shared / "real-pdfs" / scan.file;
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
   ASSERT_TRUE(doc);
-  const OcrPage page = engine_->Recognize(*doc, 0);
+  const OcrPage page = engine_->Recognize(pdf, *doc, 0);
+  // Each is one scanned image (under a small seal on some), read at its own resolution.
+  EXPECT_TRUE(page.from_embedded_image) << scan.file;
+  EXPECT_NEAR(page.image_dpi, scan.dpi, 1.5) << scan.file;
 
   const std::string folded = Fold(page.text);
   for (const std::string& word : scan.folded_words) {
@@ -118,6 +124,25 @@ INSTANTIATE_TEST_SUITE_P(Page1, RealScanOcr, ::testing::ValuesIn(kScans),
                            return n;
                          });
 
+// The 100 dpi scan from its own image and from a 300 dpi rendering: the same words at the same
+// places, in page points.
+TEST(OcrEngine, OwnImageAndRenderingAgreeOnWordBoxes) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  const std::filesystem::path pdf = shared / "real-pdfs" / "qn_2020_05-CT-UBND_scan.pdf";
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
+  ASSERT_TRUE(doc);
+  OcrEngine own("vie");
+  OcrEngine rendered("vie", OcrImageOptions{.embedded_image = false});
+  const OcrPage a = own.Recognize(pdf, *doc, 0);
+  const OcrPage b = rendered.Recognize(pdf, *doc, 0);
+  ASSERT_TRUE(a.from_embedded_image);
+  ASSERT_FALSE(b.from_embedded_image);
+  ASSERT_GT(a.words.size(), 100u);
+  // A 100 dpi pixel is 0.72 pt; boxes of the same word agree within a few pixels.
+  const size_t matched = WordsAtTheSamePlace(a, b, 4);
+  EXPECT_GE(matched, a.words.size() * 8 / 10);
+}
+
 TEST(OcrEngine, MissingLanguageDataIsAClearError) {
   try {
     OcrEngine engine("xyzlang");
@@ -131,12 +156,12 @@ TEST(OcrEngine, MissingLanguageDataIsAClearError) {
 
 TEST(OcrEngine, PageOutsideTheDocumentIsAnError) {
   LUUTRU_REQUIRE_SHARED(shared);
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(
-      (shared / "real-pdfs" / "qn_2020_05-CT-UBND_scan.pdf").string()));
+  const std::filesystem::path pdf = shared / "real-pdfs" / "qn_2020_05-CT-UBND_scan.pdf";
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
   ASSERT_TRUE(doc);
   OcrEngine engine("vie");
-  EXPECT_THROW(engine.Recognize(*doc, 2), std::out_of_range);
-  EXPECT_THROW(engine.Recognize(*doc, -1), std::out_of_range);
+  EXPECT_THROW(engine.Recognize(pdf, *doc, 2), std::out_of_range);
+  EXPECT_THROW(engine.Recognize(pdf, *doc, -1), std::out_of_range);
 }
 
 }  // namespace

@@ -8,12 +8,15 @@
 #include <poppler-page.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "indexer/ocr.h"
+#include "indexer/pdf_images.h"
 
 namespace luutru::indexer {
 namespace {
@@ -88,7 +91,8 @@ class PageChoiceTest : public ::testing::Test {
     if (!path_.empty()) std::filesystem::remove(path_);
   }
 
-  // Draws a one-page PDF and reports PageNeedsOcr for it, given its own text layer.
+  // Draws a one-page PDF and reports PageNeedsOcr for it, given its own text layer. The
+  // decision must be the same whether the image census may settle it or the page is rendered.
   bool NeedsOcr(const std::function<void(cairo_t*)>& draw) {
     path_ = std::filesystem::temp_directory_path() /
             ("luutru-page-choice-" + std::to_string(getpid()) + "-" +
@@ -105,8 +109,21 @@ class PageChoiceTest : public ::testing::Test {
     if (!doc) return false;
     std::unique_ptr<poppler::page> page(doc->create_page(0));
     const poppler::byte_array utf8 = page->text().to_utf8();
-    return PageNeedsOcr(*page, std::string(utf8.begin(), utf8.end()));
+    const std::string text(utf8.begin(), utf8.end());
+    const PdfImageCensus census(path_);
+    bool asked = false;
+    const bool with_census = PageNeedsOcr(*page, text, [&]() -> std::optional<std::uint64_t> {
+      asked = true;
+      return census.ImagePixels(0);
+    });
+    const bool rendered = PageNeedsOcr(*page, text);
+    EXPECT_EQ(with_census, rendered) << "image pixels " << census.ImagePixels(0);
+    census_asked_ = asked;
+    return rendered;
   }
+
+  std::uint64_t ImagePixels() const { return PdfImageCensus(path_).ImagePixels(0); }
+  bool census_asked_ = false;
 
   std::filesystem::path path_;
 };
@@ -122,6 +139,38 @@ TEST_F(PageChoiceTest, ShortTypedPageWithSmallImageDoesNot) {
     cairo_arc(cr, 450, 600, 50, 0, 6.3);
     cairo_fill(cr);
   }));
+}
+
+// A raster logo or seal: too few pixels to be a scan, so the census settles the page.
+TEST_F(PageChoiceTest, ShortTypedPageWithRasterLogoDoesNot) {
+  EXPECT_FALSE(NeedsOcr([](cairo_t* cr) {
+    DrawBody(cr, 1, 2);
+    cairo_surface_t* logo = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 200, 200);
+    cairo_t* l = cairo_create(logo);
+    cairo_set_source_rgb(l, 0.8, 0.1, 0.1);
+    cairo_paint(l);
+    cairo_destroy(l);
+    cairo_set_source_surface(cr, logo, 400, 500);
+    cairo_paint(cr);
+    cairo_surface_destroy(logo);
+  }));
+  EXPECT_TRUE(census_asked_);
+  EXPECT_EQ(ImagePixels(), 200u * 200u);
+}
+
+TEST_F(PageChoiceTest, CensusCountsTheScansPixels) {
+  EXPECT_TRUE(NeedsOcr([](cairo_t* cr) {
+    PaintScan(cr, 3);
+    DrawStamp(cr);
+  }));
+  EXPECT_TRUE(census_asked_);
+  // 150 dpi over A4 (595 x 842 points).
+  EXPECT_EQ(ImagePixels(), static_cast<std::uint64_t>(595 * 150 / 72) * (842 * 150 / 72));
+}
+
+TEST_F(PageChoiceTest, FullTypedPageNeedsNoCensus) {
+  EXPECT_FALSE(NeedsOcr([](cairo_t* cr) { DrawBody(cr, 1, 40); }));
+  EXPECT_FALSE(census_asked_);
 }
 
 TEST_F(PageChoiceTest, ScanWithoutTextLayerDoes) {

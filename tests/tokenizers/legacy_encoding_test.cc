@@ -297,5 +297,26 @@ TEST(FontName, LegacyFontsAreRecognised) {
   EXPECT_EQ(EncodingOfFontName(""), LegacyEncoding::kNone);
 }
 
+// The gate before asking a PDF for font names: it may let Unicode through to the slow path,
+// never legacy text past it.
+TEST(Gate, LegacyLookAlikesAlwaysPass) {
+  for (const char* text : kVietnamese) {
+    EXPECT_TRUE(MayBeLegacyText(ToTcvn3LookAlike(text))) << text;
+    EXPECT_TRUE(MayBeLegacyText(ToVniLookAlike(text))) << text;
+  }
+  EXPECT_TRUE(MayBeLegacyText("Uû ban nh©n d©n tØnh"));
+}
+
+TEST(Gate, UnicodeVietnameseDoesNot) {
+  for (const char* text : kVietnamese) EXPECT_FALSE(MayBeLegacyText(text)) << text;
+  EXPECT_FALSE(MayBeLegacyText("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ àáâãèéêìíòóôõùúý\tĐƯƠ\n45-TB/TU, “trích” – 1.000 đồng"));
+  EXPECT_FALSE(MayBeLegacyText(""));
+}
+
+TEST(Gate, ControlAndInvalidBytesPass) {
+  EXPECT_TRUE(MayBeLegacyText("a\x01b"));
+  EXPECT_TRUE(MayBeLegacyText("\xff\xfe"));
+}
+
 }  // namespace
 }  // namespace luutru::tokenizers

@@ -1,0 +1,254 @@
+#!/usr/bin/env bash
+# luutru against its free, packaged peers on one generated archive, in one run (issue 8):
+#   - luutru-index (OCR auto, and --ocr never for the text layer alone) + luutru-search;
+#   - Recoll 1.34 (recollindex + recollq) in a private configuration, with its defaults, and with
+#     its Tesseract OCR of image-only PDFs enabled;
+#   - Xapian Omega (omindex + quest).
+# Each tool indexes the same files (the real PDFs of ../shared/real-pdfs are added when present)
+# and answers the same queries, typed as a user would type them; peers_score turns the answers
+# into one Markdown table: index time, pages/s, index size, peak RSS, recall@10 and MRR per query
+# class, query latency. The table, with the date, machine and each configuration, is written to
+# bench/peers/RESULTS.md and printed.
+#
+#   bench/peers/run-peers-bench.sh BUILD_DIR [--docs N] [--scanned-fraction F] [--out FILE.md]
+#
+# BUILD_DIR must hold luutru-corpus, luutru-index, luutru-search and peers_score.
+# LUUTRU_SHARED_DIR overrides ../shared; LUUTRU_PEERS_KEEP=1 keeps the work folder.
+set -euo pipefail
+
+usage="usage: run-peers-bench.sh BUILD_DIR [--docs N] [--scanned-fraction F] [--out FILE.md]"
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=$(cd "${1:?$usage}" && pwd)
+shift
+docs=300
+scanned=0.2
+results=$here/RESULTS.md
+while [ $# -gt 0 ]; do
+  case $1 in
+    --docs) docs=${2:?$usage}; shift 2 ;;
+    --scanned-fraction) scanned=${2:?$usage}; shift 2 ;;
+    --out) results=${2:?$usage}; shift 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
+  esac
+done
+shared=${LUUTRU_SHARED_DIR:-$repo/../shared}
+for tool in corpus/luutru-corpus indexer/luutru-index search/luutru-search bench/peers/peers_score; do
+  [ -x "$build/$tool" ] || { echo "missing $build/$tool: build it first" >&2; exit 2; }
+done
+score=$build/bench/peers/peers_score
+
+# 1. The peers, from Debian.
+packages=(recoll recollcmd xapian-omega xapian-tools poppler-utils tesseract-ocr-vie time bc jq)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}" >&2
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+work=$(mktemp -d "${TMPDIR:-/tmp}/luutru-peers.XXXXXX")
+if [ "${LUUTRU_PEERS_KEEP:-0}" = 1 ]; then echo "work folder: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
+log() { echo "[$(date +%T)] $*" >&2; }
+
+# 2. The archive. The generator's catalog, truth and queries are moved out of it, so that the
+# peers, which index every file under their top folder, cannot find the answers in them.
+archive=$work/archive
+log "generating $docs documents (scanned fraction $scanned)"
+"$build/corpus/luutru-corpus" --out "$archive" --docs "$docs" --seed 1 --scanned-fraction "$scanned" >/dev/null
+mkdir -p "$work/meta"
+mv "$archive/truth.jsonl" "$archive/queries.jsonl" "$work/meta/"
+# The catalog names files relative to its own folder: move it one level up.
+head -n 1 "$archive/catalog.csv" | grep -q '^file,' ||
+  { echo "$archive/catalog.csv: expected 'file' as the first column" >&2; exit 1; }
+sed '2,$ s|^|archive/|' "$archive/catalog.csv" > "$work/catalog.csv"
+rm "$archive/catalog.csv"
+cp "$work/meta/queries.jsonl" "$work/queries.jsonl"
+real_note="absent (no ../shared/real-pdfs)"
+probes=0
+if [ -d "$shared/real-pdfs" ]; then
+  mkdir -p "$archive/real"
+  cp "$shared/real-pdfs/"*.pdf "$archive/real/"
+  # Probes for the scans with a transcription: words only their scanned image holds.
+  for t in "$repo"/bench/ocr/data/*.p1.txt; do
+    name=$(basename "$t" .p1.txt)
+    [ -f "$archive/real/$name.pdf" ] || continue
+    pdftotext -q "$archive/real/$name.pdf" "$work/layer.txt" || : > "$work/layer.txt"
+    "$score" probe "$t" "$work/layer.txt" "$work/meta/truth.jsonl" "real/$name.pdf" >> "$work/queries.jsonl"
+  done
+  probes=$(grep -c '"real scans"' "$work/queries.jsonl" || true)
+  real_note="$(ls "$archive/real" | wc -l) files copied in, $probes probe queries"
+fi
+pages=0
+files=0
+while IFS= read -r -d '' f; do
+  n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}') || n=
+  files=$((files + 1))
+  pages=$((pages + ${n:-0}))
+done < <(find "$archive" -name '*.pdf' -print0)
+log "$files PDF files, $pages readable pages"
+find "$archive" -type f -exec cat {} + > /dev/null  # the same warm page cache for every indexer
+
+# 3. Indexing: wall time and peak RSS (/usr/bin/time), size on disk.
+manifest=$work/manifest.tsv
+: > "$manifest"
+index() {  # NAME SIZE_PATH COMMAND...: runs COMMAND, records "seconds KiB-RSS KiB-on-disk"
+  local name=$1 size_path=$2
+  shift 2
+  log "indexing: $name"
+  /usr/bin/time -f '%e %M' -o "$work/$name.time" "$@" > "$work/$name.index.log" 2>&1 ||
+    log "$name: exit status $? (the archive holds broken files on purpose; see $name.index.log)"
+  echo "$(tail -n 1 "$work/$name.time") $(du -sk "$size_path" | cut -f1)" > "$work/$name.measures"
+}
+
+luutru_db=$work/luutru.db
+index luutru-text "$work/luutru-text.db" "$build/indexer/luutru-index" --db "$work/luutru-text.db" \
+  --catalog "$work/catalog.csv" --ocr never "$archive"
+index luutru "$luutru_db" "$build/indexer/luutru-index" --db "$luutru_db" --catalog "$work/catalog.csv" \
+  --report "$work/luutru.report.jsonl" "$archive"
+
+recoll_conf() {  # DIR EXTRA-LINES...
+  mkdir -p "$1"
+  local dir=$1
+  shift
+  { echo "topdirs = $archive"; printf '%s\n' "$@"; } > "$dir/recoll.conf"
+}
+recoll_conf "$work/recoll"
+recoll_conf "$work/recoll-ocr" "pdfocr = 1" "ocrprogs = tesseract" "tesseractlang = vie"
+index recoll "$work/recoll" recollindex -c "$work/recoll" -z
+index recoll-ocr "$work/recoll-ocr" recollindex -c "$work/recoll-ocr" -z
+index omega "$work/omega.db" omindex --db "$work/omega.db" --url / --stemmer=none "$archive"
+
+# 4. Queries: one untimed pass, then a timed pass whose answers are kept. Each ask_* function
+# runs one query (ID LUUTRU-QUERY PEER-TEXT OPTIONS...) into $work/out and its parse_* function
+# turns that output into hits relative to the archive, in rank order.
+ask_luutru() {  # DB ID QUERY TEXT OPTIONS...
+  local db=$1 query=$3
+  shift 4
+  local words=()
+  [ -n "$query" ] && words=("$query")
+  "$build/search/luutru-search" --db "$db" --format json --limit 100 --clearance tuyet-mat "$@" "${words[@]}" \
+    > "$work/out" 2>/dev/null || true
+}
+parse_luutru() {
+  jq -r --arg root "$archive/" \
+    '.results[]? | (.path | ltrimstr($root)) + "#" + (.id | split("#") | .[1])' "$work/out"
+}
+ask_recoll() {  # CONF ID QUERY TEXT ...
+  recollq -c "$1" -b -n 100 "$4" > "$work/out" 2>/dev/null || true
+}
+parse_recoll() { sed -n "s|^file://$archive/||p" "$work/out"; }
+ask_quest() {  # DB ID QUERY TEXT ...
+  quest -d "$1" -s none -m 100 "$4" > "$work/out" 2>/dev/null || true
+}
+parse_quest() { sed -n 's|^url=/||p' "$work/out"; }
+
+run_queries() {  # NAME ASK PARSE TARGET
+  local name=$1 ask=$2 parse=$3 target=$4 pass fields t0 t1
+  log "querying: $name"
+  : > "$work/$name.answers"
+  : > "$work/$name.latency"
+  for pass in warm timed; do
+    while IFS=$'\x1f' read -r -a fields; do
+      t0=${EPOCHREALTIME/./}
+      "$ask" "$target" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:4}"
+      t1=${EPOCHREALTIME/./}
+      [ "$pass" = timed ] || continue
+      echo "${fields[0]}	$(bc <<< "scale=6; ($t1 - $t0) / 1000000")" >> "$work/$name.latency"
+      "$parse" | awk -v id="${fields[0]}" '{ print id "\t" NR "\t" $0 }' >> "$work/$name.answers"
+    done < "$work/queries.tsv"
+  done
+}
+"$score" queries "$work/queries.jsonl" > "$work/queries.tsv"
+run_queries luutru ask_luutru parse_luutru "$luutru_db"
+run_queries luutru-text ask_luutru parse_luutru "$work/luutru-text.db"
+run_queries recoll ask_recoll parse_recoll "$work/recoll"
+run_queries recoll-ocr ask_recoll parse_recoll "$work/recoll-ocr"
+run_queries omega ask_quest parse_quest "$work/omega.db"
+
+# 5. The table.
+row() {  # NAME LABEL CANNOT
+  local seconds rss size
+  read -r seconds rss size < "$work/$1.measures"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$work/$1.answers" "$work/$1.latency" \
+    "$seconds" "$pages" "$size" "$rss" "$3" >> "$manifest"
+}
+no_ocr="scanned-only=no OCR;real scans=no OCR"
+row luutru "luutru (OCR auto)" -
+row luutru-text "luutru --ocr never" "$no_ocr"
+row recoll "Recoll, defaults" "$no_ocr"
+row recoll-ocr "Recoll + Tesseract OCR" -
+row omega "Omega (omindex + quest)" "scanned-only=no OCR in omindex;real scans=no OCR in omindex"
+table=$("$score" table "$work/queries.jsonl" "$manifest")
+
+measure() { cut -d' ' -f"$2" "$work/$1.measures"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "—" }'; }
+ocr_luutru=$(bc <<< "$(measure luutru 1) - $(measure luutru-text 1)")
+ocr_recoll=$(bc <<< "$(measure recoll-ocr 1) - $(measure recoll 1)")
+ocr_pages_luutru=$(jq -s '[.[] | .pages[]? | select(.source == "ocr")] | length' "$work/luutru.report.jsonl")
+ocr_files_recoll=0
+ocr_pages_recoll=0
+while IFS= read -r -d '' f; do  # the files Recoll's rclpdf.py sends to OCR: no text at all
+  pdfinfo "$f" > "$work/info" 2>/dev/null || continue
+  [ -z "$(pdftotext -q "$f" - | tr -d '[:space:]')" ] || continue
+  ocr_files_recoll=$((ocr_files_recoll + 1))
+  ocr_pages_recoll=$((ocr_pages_recoll + $(awk '/^Pages:/ {print $2}' "$work/info")))
+done < <(find "$archive" -name '*.pdf' -print0)
+ocr_cache_recoll=$(find "$work/recoll-ocr/ocrcache/objects" -type f 2>/dev/null | wc -l)
+ocr_rate_luutru=$(ratio "$ocr_pages_luutru" "$ocr_luutru")
+ocr_rate_recoll=$(ratio "$ocr_pages_recoll" "$ocr_recoll")
+cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
+{
+  echo "# luutru and its peers: one archive, one run"
+  echo
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($cpu), $(uname -sr);"
+  echo "load average (1, 5, 15 min) at the start: $load_start, at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "(a load above $(nproc) means other work shared the machine: times are then longer than when idle)."
+  echo "Rerun: \`bench/peers/run-peers-bench.sh BUILD_DIR --docs $docs --scanned-fraction $scanned\`."
+  echo
+  echo "Archive: luutru-corpus --docs $docs --seed 1 --scanned-fraction $scanned; real PDFs: $real_note;"
+  echo "$files PDF files, $pages pages (pdfinfo; broken files on purpose count 0). Queries: the generator's"
+  echo "queries.jsonl plus, for the real scans with a transcription in bench/ocr/data, three words"
+  echo "that only the scanned image holds (class \"real scans\")."
+  echo
+  echo "$table"
+  echo
+  echo "Ratios: text-layer indexing, Recoll defaults / luutru --ocr never: $(ratio "$(measure recoll 1)" "$(measure luutru-text 1)")×;"
+  echo "OCR: luutru read $ocr_pages_luutru pages with Tesseract in ${ocr_luutru} s more than its text-only run"
+  echo "($ocr_rate_luutru pages/s); Recoll + OCR read the $ocr_pages_recoll pages of the $ocr_files_recoll files"
+  echo "where pdftotext finds no text ($ocr_cache_recoll entries in its OCR cache) in ${ocr_recoll} s more than"
+  echo "its default run ($ocr_rate_recoll pages/s): luutru OCRs $(ratio "$ocr_rate_luutru" "$ocr_rate_recoll")× as many pages a second."
+  echo
+  echo "Notes:"
+  echo "- R@10 / MRR: recall@10 and mean reciprocal rank (first relevant hit in the first 100)."
+  echo "  luutru answers documents (file + page range); Recoll and Omega answer files, and a file-level"
+  echo "  hit counts for every document of that file (bundled units hold several documents per file)."
+  echo "  \"real scans\": R@10 × $probes is the number of those scans found; the stamp-only ones (qn_…_scan)"
+  echo "  have a text layer holding only the signature stamp, so Recoll's OCR never reads them."
+  echo "- Every tool gets the same query string. \"document number\" queries are luutru's --number"
+  echo "  option and the number typed as the query for the peers; \"date-filtered\" queries add"
+  echo "  --from/--to for luutru, while the peers get only the words (file dates are not document dates)."
+  echo "- Latency: one process a query (luutru-search --format json, recollq -b, quest), wall time,"
+  echo "  after one untimed pass over all queries for each tool."
+  echo "- Index size: the database folder (luutru: with its OCR cache; Recoll: its configuration"
+  echo "  folder, with the OCR cache). Index wall time includes starting the tool."
+  echo "- \"cannot\" cells: the tool configuration has no OCR for image-only pages."
+  echo
+  echo "Configurations:"
+  echo "- luutru: \`luutru-index --db DB --catalog catalog.csv ARCHIVE\` (OCR auto: pages without a text"
+  echo "  layer or with only a stamp; vie), and \`--ocr never\`; \`luutru-search --db DB --format json"
+  echo "  --limit 100 --clearance tuyet-mat [OPTIONS] QUERY\`."
+  echo "- Recoll $(dpkg-query -W -f='${Version}' recollcmd), defaults: recoll.conf holds only \`topdirs = ARCHIVE\`;"
+  echo "  \`recollindex -c CONF -z\`, \`recollq -c CONF -b -n 100 QUERY\`."
+  echo "- Recoll + OCR: the same plus \`pdfocr = 1\`, \`ocrprogs = tesseract\`, \`tesseractlang = vie\`"
+  echo "  (Recoll OCRs a PDF only when pdftotext finds no text in the whole file: rclpdf.py)."
+  echo "- Omega $(dpkg-query -W -f='${Version}' xapian-omega): \`omindex --db DB --url / --stemmer=none ARCHIVE\`"
+  echo "  (there is no Vietnamese stemmer), \`quest -d DB -s none -m 100 QUERY\` (quest's default"
+  echo "  operator, OR, ranked by BM25)."
+} > "$results"
+cat "$results"
