@@ -105,10 +105,10 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
   ExtractedFile result;
   result.content_hash = FileContentHash(path);
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  if (!doc) throw std::runtime_error("not a PDF or damaged");
-  if (doc->is_locked()) throw std::runtime_error("encrypted (password protected)");
+  if (!doc) throw std::runtime_error(kNotAPdf);
+  if (doc->is_locked()) throw std::runtime_error(kEncrypted);
   const int n = doc->pages();
-  if (n <= 0) throw std::runtime_error("has no pages");
+  if (n <= 0) throw std::runtime_error(kNoPages);
   if (on_page_count) on_page_count(n);
 
   // Read once, and only when a page's short text layer raises the question; unknown

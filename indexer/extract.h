@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalog/model.h"
@@ -53,6 +54,15 @@ class Extractor {
   // This empty document stays open so that they are built once.
   std::unique_ptr<poppler::document> resident_;
 };
+
+// Why Extract fails on a file whose bytes cannot be indexed, whatever the machine: the same bytes
+// fail the same way again. Other failures (an unreadable file, a missing OCR language) may not.
+inline constexpr char kNotAPdf[] = "not a PDF or damaged";
+inline constexpr char kEncrypted[] = "encrypted (password protected)";
+inline constexpr char kNoPages[] = "has no pages";
+inline bool FailsForGood(std::string_view reason) {
+  return reason == kNotAPdf || reason == kEncrypted || reason == kNoPages;
+}
 
 // Normalizes one page's text-layer text and says where it came from: kLegacyRepaired when words
 // were in a legacy font or the text reads as legacy look-alikes, kNone when empty.

@@ -8,13 +8,20 @@
 
 namespace luutru::indexer {
 
-std::string FileStateKey(std::string_view file) {
+namespace {
+
+std::string KeyOf(std::string_view prefix, std::string_view file) {
   const XXH128_hash_t h = XXH3_128bits(file.data(), file.size());
   char hex[33];
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
                 static_cast<unsigned long long>(h.low64));
-  return std::string(kFileStatePrefix) + hex;
+  return std::string(prefix) + hex;
 }
+
+}  // namespace
+
+std::string FileStateKey(std::string_view file) { return KeyOf(kFileStatePrefix, file); }
+std::string FileFailureKey(std::string_view file) { return KeyOf(kFileFailurePrefix, file); }
 
 std::string EncodeFileState(const FileState& s) {
   return nlohmann::json{{"file", s.file},   {"path", s.path}, {"root", s.root},
@@ -48,6 +55,32 @@ std::map<std::string, FileState> LoadFileStates(const Xapian::Database& db) {
     if (auto s = DecodeFileState(db.get_metadata(*it))) states[s->file] = std::move(*s);
   }
   return states;
+}
+
+std::string EncodeFileFailure(const FileFailure& f) {
+  return nlohmann::json{{"file", f.file.file}, {"path", f.file.path}, {"size", f.file.size},
+                        {"mtime_ns", f.file.mtime_ns}, {"reason", f.reason}}
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::map<std::string, FileFailure> LoadFileFailures(const Xapian::Database& db) {
+  std::map<std::string, FileFailure> failures;
+  const std::string prefix(kFileFailurePrefix);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    try {
+      const nlohmann::json j = nlohmann::json::parse(db.get_metadata(*it));
+      FileFailure f;
+      f.file.file = j.at("file").get<std::string>();
+      f.file.path = j.at("path").get<std::string>();
+      f.file.size = j.at("size").get<uint64_t>();
+      f.file.mtime_ns = j.at("mtime_ns").get<int64_t>();
+      f.reason = j.at("reason").get<std::string>();
+      failures[f.file.file] = std::move(f);
+    } catch (const std::exception&) {
+      // Not ours, or from another version: the file is simply read again.
+    }
+  }
+  return failures;
 }
 
 }  // namespace luutru::indexer

@@ -35,6 +35,18 @@ std::optional<FileState> DecodeFileState(std::string_view data);  // nullopt if 
 // Every file state in `db`, by relative file.
 std::map<std::string, FileState> LoadFileStates(const Xapian::Database& db);
 
+// A file that was never indexed because its bytes cannot be (not a PDF, damaged, encrypted):
+// remembered so that an unchanged archive is not read again to fail again. Only `file`, `path`,
+// `size` and `mtime_ns` of the FileState are used, and `reason`.
+struct FileFailure {
+  FileState file;
+  std::string reason;
+};
+std::string FileFailureKey(std::string_view file);
+inline constexpr std::string_view kFileFailurePrefix = "x:";
+std::string EncodeFileFailure(const FileFailure& failure);
+std::map<std::string, FileFailure> LoadFileFailures(const Xapian::Database& db);
+
 }  // namespace luutru::indexer
 
 #endif  // LUUTRU_INDEXER_FILE_STATE_H_

@@ -119,6 +119,11 @@ class Writer {
     pending_ += static_cast<int>(docs.size()) + 1;
     MaybeCommit();
   }
+  // A file that cannot be indexed, or no longer is remembered as failing (`reason` empty).
+  void SetFailure(const FileState& file, const std::string& reason) {
+    db_.set_metadata(FileFailureKey(file.file), reason.empty() ? "" : EncodeFileFailure({file, reason}));
+  }
+
   void UpdateState(const FileState& state) {
     db_.set_metadata(FileStateKey(state.file), EncodeFileState(state));
     ++pending_;
@@ -280,6 +285,7 @@ int RunIndex(const IndexOptions& options) {
 
   try {
     std::map<std::string, FileState> states = LoadFileStates(*db);
+    const std::map<std::string, FileFailure> failures = LoadFileFailures(*db);
 
     std::vector<Candidate> candidates;
     std::vector<fs::path> unreadable;
@@ -323,12 +329,12 @@ int RunIndex(const IndexOptions& options) {
     auto identity = [](const Candidate& c) {
       return FileIdentity{c.file, c.path.string(), DefaultUnit(c.file, c.root_name)};
     };
-    auto fail = [&](const Candidate& c, const std::string& reason) {
+    auto fail = [&](const Candidate& c, const std::string& reason, bool remembered = false) {
       const bool kept = states.count(c.file) > 0;
       progress.Clear();
-      std::fprintf(stderr, "%s\n", msg.FileFailed(c.path.string(), reason, kept).c_str());
+      std::fprintf(stderr, "%s\n", msg.FileFailed(c.path.string(), reason, kept, remembered).c_str());
       report.Write(json{{"file", c.file}, {"path", c.path.string()}, {"status", "failed"},
-                        {"reason", reason}, {"kept_previous", kept}});
+                        {"reason", reason}, {"kept_previous", kept}, {"remembered", remembered}});
       ++summary.failed;
     };
 
@@ -336,6 +342,16 @@ int RunIndex(const IndexOptions& options) {
       if (!seen.insert(c.file).second) continue;  // the same relative file under two PATHs
       ++summary.files;
       auto st = states.find(c.file);
+      if (!options.full && st == states.end()) {
+        // Failed before and not changed since: the same bytes would fail the same way.
+        auto f = failures.find(c.file);
+        if (f != failures.end() && f->second.file.path == c.path.string() &&
+            f->second.file.size == c.size && f->second.file.mtime_ns == c.mtime_ns) {
+          fail(c, f->second.reason, /*remembered=*/true);
+          ++done;
+          continue;
+        }
+      }
       if (options.full || st == states.end()) {
         to_extract.push_back(c);
         continue;
@@ -406,7 +422,14 @@ int RunIndex(const IndexOptions& options) {
           ++done;
           if (!r.file) {
             fail(c, r.error);
+            // Remember what the bytes themselves caused, for a file with nothing in the index;
+            // a crash, a timeout or an unreadable file may go another way next time.
+            if (r.reported && !states.count(c.file) && FailsForGood(r.error)) {
+              writer.SetFailure(FileState{c.file, c.path.string(), c.root, c.size, c.mtime_ns, {}, {}, 0},
+                                r.error);
+            }
           } else {
+            if (failures.count(c.file)) writer.SetFailure(FileState{c.file, {}, {}, 0, 0, {}, {}, 0}, "");
             std::vector<catalog::Page> pages;
             for (const ExtractedPage& p : r.file->pages) pages.push_back(p.page);
             const std::vector<catalog::CatalogEntry> rows = rows_for(c);

@@ -40,13 +40,15 @@ std::string VietnameseReason(const std::string& reason) {
 }  // namespace
 
 std::string Messages::FileFailed(const std::string& file, const std::string& reason_en,
-                                 bool kept) const {
+                                 bool kept, bool remembered) const {
   const std::string reason = en_ ? reason_en : VietnameseReason(reason_en);
   if (en_) {
     return "error: " + file + ": " + reason +
-           (kept ? " (its previous index entry is kept)" : "");
+           (kept ? " (its previous index entry is kept)" : "") +
+           (remembered ? " (unchanged since the last run, not read again; --full reads it)" : "");
   }
-  return "lỗi: " + file + ": " + reason + (kept ? " (giữ nguyên bản đã lập chỉ mục trước đó)" : "");
+  return "lỗi: " + file + ": " + reason + (kept ? " (giữ nguyên bản đã lập chỉ mục trước đó)" : "") +
+         (remembered ? " (không đổi từ lần chạy trước, không đọc lại; --full để đọc lại)" : "");
 }
 
 std::string Messages::MissingPath(const std::string& path, const std::string& reason) const {

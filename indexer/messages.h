@@ -20,7 +20,9 @@ struct Summary {
 class Messages {
  public:
   explicit Messages(Language lang) : en_(lang == Language::kEnglish) {}
-  std::string FileFailed(const std::string& file, const std::string& reason, bool kept) const;
+  // `remembered`: the file failed so in an earlier run and has not changed since (not read again).
+  std::string FileFailed(const std::string& file, const std::string& reason, bool kept,
+                         bool remembered = false) const;
   std::string MissingPath(const std::string& path, const std::string& reason) const;
   std::string UnreadableFolder(const std::string& path) const;
   std::string DatabaseError(const std::string& what, bool committed_before) const;

@@ -348,7 +348,7 @@ std::vector<WorkerResult> WorkerPool::Wait(int timeout_ms) {
         w.memory_exhausted = true;  // the worker exits; its end of file comes next
       } else if (type == "error") {
         w.busy = false;
-        results.push_back(WorkerResult{w.job.tag, std::nullopt, msg.value("reason", "failed")});
+        results.push_back(WorkerResult{w.job.tag, std::nullopt, msg.value("reason", "failed"), true});
       } else if (type == "done") {
         ExtractedFile file;
         file.content_hash = msg.at("hash").get<std::string>();

@@ -42,6 +42,9 @@ struct WorkerResult {
   uint64_t tag = 0;
   std::optional<ExtractedFile> file;  // empty on failure
   std::string error;                  // "killed by signal 11", "timed out after 90 s", ...
+  // The worker read the file and said why it cannot be indexed ("encrypted ..."): the same bytes
+  // fail the same way again. False when it crashed, hung or ran out of memory.
+  bool reported = false;
 };
 
 class WorkerPool {

@@ -15,7 +15,7 @@
 set -euo pipefail
 
 build=${1:?usage: bench_index.sh BUILD_DIR [DOCS] [JOBS]}
-docs=${2:-200}
+docs=${2:-1000}
 jobs=${3:-$(nproc)}
 index="$build/indexer/luutru-index"
 corpus="$build/corpus/luutru-corpus"
@@ -75,7 +75,7 @@ run_index() {  # DB [OPTIONS...]; prints "wall_seconds peak_rss_kib"
   local db=$1
   shift
   /usr/bin/time -f '%e %M' -o "$work/time.txt" \
-    "$index" --db "$db" --jobs "$jobs" "${cat_arg[@]}" "$@" "$work/archive" \
+    "$index" --db "$db" --lang en --jobs "$jobs" "${cat_arg[@]}" "$@" "$work/archive" \
     2>"$work/stderr.txt" || true
   # Exit 1 (the archive's broken files) is expected; GNU time then adds a status line first.
   tail -n 1 "$work/time.txt"

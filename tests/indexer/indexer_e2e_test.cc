@@ -345,6 +345,51 @@ TEST_F(IndexerE2eTest, BrokenFileFailsClearlyAndAFormerlyGoodFileKeepsItsEntry) 
   EXPECT_EQ(docs.count("dvbq-0002/qd-001.pdf#1-2"), 1u);
 }
 
+TEST_F(IndexerE2eTest, UnchangedBrokenFileIsNotReadAgainUntilItChanges) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 2);
+  const fs::path broken = arch / "dvbq-0001/broken.pdf";
+  {
+    std::ofstream out(broken);
+    out << "%PDF-1.4\nthis is not a PDF body\n";
+  }
+  const std::string db = (dir_ / "db").string();
+  const auto run = [&](const std::vector<std::string>& extra, const char* report) {
+    std::vector<std::string> args{"--db", db, "--report", (dir_ / report).string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    args.push_back(arch.string());
+    RunResult r = Index(args);
+    for (const json& line : Report(dir_ / report)) {
+      if (line.at("file") == "dvbq-0001/broken.pdf") return std::make_pair(r, line);
+    }
+    return std::make_pair(r, json());
+  };
+
+  auto [first, line1] = run({}, "r1.jsonl");
+  EXPECT_EQ(first.status, 1) << first.err;
+  EXPECT_EQ(line1.value("reason", ""), "not a PDF or damaged") << line1;
+  EXPECT_FALSE(line1.value("remembered", true));
+
+  // Unchanged: still failed and named with its reason (exit 1), but not read again.
+  auto [second, line2] = run({}, "r2.jsonl");
+  EXPECT_EQ(second.status, 1) << second.err;
+  EXPECT_NE(second.err.find("broken.pdf: not a PDF or damaged (unchanged since the last run"),
+            std::string::npos) << second.err;
+  EXPECT_TRUE(line2.value("remembered", false)) << line2;
+
+  // --full reads it again.
+  auto [full, line3] = run({"--full"}, "r3.jsonl");
+  EXPECT_EQ(full.status, 1);
+  EXPECT_FALSE(line3.value("remembered", true)) << line3;
+
+  // Replaced by a good PDF: indexed, and no longer remembered as failing.
+  fs::copy_file(arch / "dvbq-0001/qd-000.pdf", broken, fs::copy_options::overwrite_existing);
+  auto [fixed, line4] = run({}, "r4.jsonl");
+  EXPECT_EQ(fixed.status, 0) << fixed.err;
+  EXPECT_EQ(line4.value("status", ""), "indexed") << line4;
+  EXPECT_EQ(Documents(db).count("dvbq-0001/broken.pdf#1-2"), 1u);
+}
+
 TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
   const fs::path arch = dir_ / "arch";
   MakeArchive(arch, 60);
