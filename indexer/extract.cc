@@ -41,45 +41,6 @@ std::string Utf8(const poppler::ustring& utf16) {
 
 }  // namespace
 
-std::string FileContentHash(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read the file");
-  XXH3_state_t* state = XXH3_createState();
-  XXH3_128bits_reset(state);
-  std::vector<char> buf(1 << 16);
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    if (in.gcount() > 0) XXH3_128bits_update(state, buf.data(), static_cast<size_t>(in.gcount()));
-  }
-  const XXH128_hash_t h = XXH3_128bits_digest(state);
-  XXH3_freeState(state);
-  char hex[33];
-  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return hex;
-}
-
-catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font) {
-  catalog::Page page;
-  std::string text = raw_text;
-  page.source = legacy_font ? catalog::TextSource::kLegacyRepaired : catalog::TextSource::kTextLayer;
-  if (!legacy_font) {
-    // No legacy font name, yet the characters may still be look-alikes (an embedded subset
-    // renamed by the producer): the detector is conservative, so a change is a real repair.
-    std::string repaired = tokenizers::RepairLegacyEncoding(text);
-    if (repaired != text) {
-      text = std::move(repaired);
-      page.source = catalog::TextSource::kLegacyRepaired;
-    }
-  }
-  page.text = tokenizers::NormalizeText(text);
-  if (page.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-    page.text.clear();
-    page.source = catalog::TextSource::kNone;
-  }
-  return page;
-}
-
 namespace {
 
 // The smallest well-formed PDF: one empty page.

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "catalog/model.h"
+#include "indexer/file_state.h"
 #include "indexer/ocr.h"
+#include "indexer/page_text.h"
 
 namespace luutru::indexer {
 
@@ -31,8 +33,6 @@ struct ExtractedFile {
   std::vector<ExtractedPage> pages;
 };
 
-// Hex digest (xxh3-128) of a file's bytes. Throws std::runtime_error when it cannot be read.
-std::string FileContentHash(const std::filesystem::path& path);
 
 // Extracts every page of one PDF. Keeps its OCR engine between files (created on first use).
 class Extractor {
@@ -64,9 +64,6 @@ inline bool FailsForGood(std::string_view reason) {
   return reason == kNotAPdf || reason == kEncrypted || reason == kNoPages;
 }
 
-// Normalizes one page's text-layer text and says where it came from: kLegacyRepaired when words
-// were in a legacy font or the text reads as legacy look-alikes, kNone when empty.
-catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font);
 
 }  // namespace luutru::indexer
 

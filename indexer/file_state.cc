@@ -4,6 +4,9 @@
 #include <xxhash.h>
 
 #include <cstdio>
+#include <fstream>
+#include <stdexcept>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 namespace luutru::indexer {
@@ -81,6 +84,24 @@ std::map<std::string, FileFailure> LoadFileFailures(const Xapian::Database& db) 
     }
   }
   return failures;
+}
+
+std::string FileContentHash(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the file");
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_128bits_reset(state);
+  std::vector<char> buf(1 << 16);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    if (in.gcount() > 0) XXH3_128bits_update(state, buf.data(), static_cast<size_t>(in.gcount()));
+  }
+  const XXH128_hash_t h = XXH3_128bits_digest(state);
+  XXH3_freeState(state);
+  char hex[33];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return hex;
 }
 
 }  // namespace luutru::indexer

@@ -5,6 +5,7 @@
 #define LUUTRU_INDEXER_FILE_STATE_H_
 
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
@@ -46,6 +47,9 @@ std::string FileFailureKey(std::string_view file);
 inline constexpr std::string_view kFileFailurePrefix = "x:";
 std::string EncodeFileFailure(const FileFailure& failure);
 std::map<std::string, FileFailure> LoadFileFailures(const Xapian::Database& db);
+
+// Hex digest (xxh3-128) of a file's bytes. Throws std::runtime_error when it cannot be read.
+std::string FileContentHash(const std::filesystem::path& path);
 
 }  // namespace luutru::indexer
 

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+
+#include <filesystem>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -15,11 +17,6 @@ namespace po = boost::program_options;
 using luutru::indexer::Language;
 
 int main(int argc, char** argv) {
-  // A worker started by the indexer itself: extraction over the socket on fd 3.
-  if (argc == 2 && std::strcmp(argv[1], "--internal-worker") == 0) {
-    return luutru::indexer::RunWorker(3);
-  }
-
   luutru::indexer::IndexOptions options;
   std::string lang_flag, ocr_mode = "auto", catalog, report;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -89,6 +86,8 @@ int main(int argc, char** argv) {
 
   char self[4096];
   const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  options.program = n > 0 ? std::string(self, static_cast<size_t>(n)) : std::string(argv[0]);
+  // The worker program lives beside this one (in the build tree and once installed).
+  const std::filesystem::path me = n > 0 ? std::string(self, static_cast<size_t>(n)) : std::string(argv[0]);
+  options.program = me.parent_path() / "luutru-index-worker";
   return luutru::indexer::RunIndex(options);
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "tokenizers/legacy_encoding.h"
+#include "tokenizers/normalize.h"
 
 namespace luutru::indexer {
 namespace {
@@ -163,6 +164,27 @@ PageText BuildPageText(const std::vector<WordBox>& boxes, double page_width, dou
     result.text += l;
   }
   return result;
+}
+
+catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font) {
+  catalog::Page page;
+  std::string text = raw_text;
+  page.source = legacy_font ? catalog::TextSource::kLegacyRepaired : catalog::TextSource::kTextLayer;
+  if (!legacy_font) {
+    // No legacy font name, yet the characters may still be look-alikes (an embedded subset
+    // renamed by the producer): the detector is conservative, so a change is a real repair.
+    std::string repaired = tokenizers::RepairLegacyEncoding(text);
+    if (repaired != text) {
+      text = std::move(repaired);
+      page.source = catalog::TextSource::kLegacyRepaired;
+    }
+  }
+  page.text = tokenizers::NormalizeText(text);
+  if (page.text.find_first_not_of(" \t\r\n") == std::string::npos) {
+    page.text.clear();
+    page.source = catalog::TextSource::kNone;
+  }
+  return page;
 }
 
 }  // namespace luutru::indexer

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "catalog/model.h"
+
 namespace luutru::indexer {
 
 // One word of the text layer, in page coordinates (points, origin top left).
@@ -32,6 +34,10 @@ struct PageText {
 // that may start a document (its header blocks are reordered).
 PageText BuildPageText(const std::vector<WordBox>& words, double page_width, double page_height,
                        bool header_page);
+
+// Normalizes one page's text-layer text and says where it came from: kLegacyRepaired when words
+// were in a legacy font or the text reads as legacy look-alikes, kNone when empty.
+catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font);
 
 }  // namespace luutru::indexer
 

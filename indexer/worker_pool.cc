@@ -1,4 +1,4 @@
-// WorkerPool and the worker loop: fork+exec over a socket pair, JSON frames, limits.
+// WorkerPool: fork+exec of luutru-index-worker over a socket pair, JSON frames, limits.
 #include "indexer/worker_pool.h"
 
 #include <fcntl.h>
@@ -16,7 +16,6 @@
 #include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
-#include <poppler-global.h>
 #include <stdexcept>
 #include <thread>
 
@@ -27,42 +26,10 @@ using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
 constexpr uint32_t kMaxFrame = 1u << 30;
-constexpr rlim_t kAddressSpaceLimit = rlim_t{1} << 30;  // 1 GiB
 
-int g_worker_fd = -1;
-char g_memory_frame[64];
-size_t g_memory_frame_size = 0;
+}  // namespace
 
-// Poppler's allocator aborts when malloc fails under RLIMIT_AS. Before dying, tell the main
-// process whether the abort came from an exhausted address space, so it reports the real reason.
-[[maybe_unused]] void OnAbort(int) {
-  int statm = open("/proc/self/statm", O_RDONLY);
-  if (statm >= 0) {
-    char buf[64];
-    ssize_t n = read(statm, buf, sizeof buf - 1);
-    close(statm);
-    if (n > 0) {
-      unsigned long long pages = 0;
-      for (ssize_t i = 0; i < n && buf[i] >= '0' && buf[i] <= '9'; ++i) pages = pages * 10 + (buf[i] - '0');
-      const unsigned long long bytes = pages * static_cast<unsigned long long>(sysconf(_SC_PAGESIZE));
-      if (bytes > kAddressSpaceLimit / 10 * 8 && g_worker_fd >= 0) {
-        ssize_t w = write(g_worker_fd, g_memory_frame, g_memory_frame_size);
-        (void)w;
-      }
-    }
-  }
-  signal(SIGABRT, SIG_DFL);
-  raise(SIGABRT);
-}
-
-std::string FileName(const std::filesystem::path& p) { return p.filename().string(); }
-
-bool EnvNames(const char* var, const std::filesystem::path& path) {
-  const char* v = std::getenv(var);
-  return v && *v && FileName(path) == v;
-}
-
-json PageToJson(const ExtractedPage& p) {
+nlohmann::json PageToJson(const ExtractedPage& p) {
   json words = json::array();
   for (const catalog::WordBox& w : p.page.words) words.push_back(json::array({w.text, w.x0, w.y0, w.x1, w.y1}));
   return json{{"x", p.page.text},
@@ -85,8 +52,6 @@ ExtractedPage PageFromJson(const json& j) {
   }
   return p;
 }
-
-}  // namespace
 
 bool WriteFrame(int fd, const std::string& payload) {
   if (payload.size() > kMaxFrame) return false;
@@ -135,77 +100,6 @@ int FileTimeLimitSeconds(int pages) {
   return 60 + 30 * std::max(1, pages);
 }
 
-int RunWorker(int fd) {
-  g_worker_fd = fd;
-  const std::string memory_msg = json{{"t", "memory"}}.dump();
-  {
-    const uint32_t n = static_cast<uint32_t>(memory_msg.size());
-    g_memory_frame[0] = static_cast<char>(n);
-    g_memory_frame[1] = g_memory_frame[2] = g_memory_frame[3] = 0;
-    std::memcpy(g_memory_frame + 4, memory_msg.data(), n);
-    g_memory_frame_size = 4 + n;
-  }
-#ifndef LUUTRU_SANITIZE
-  // Sanitizer builds reserve terabytes of shadow address space: no limit, and no reason to
-  // blame an abort on memory.
-  rlimit limit{kAddressSpaceLimit, kAddressSpaceLimit};
-  if (setrlimit(RLIMIT_AS, &limit) == 0) signal(SIGABRT, OnAbort);
-#endif
-  // Damaged PDFs make Poppler print pages of complaints; the file's failure is reported once.
-  poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-
-  std::string frame;
-  if (!ReadFrame(fd, frame)) return 0;
-  ExtractOptions options;
-  try {
-    const json init = json::parse(frame);
-    const std::string mode = init.at("ocr").get<std::string>();
-    options.ocr = mode == "always" ? OcrMode::kAlways : mode == "never" ? OcrMode::kNever : OcrMode::kAuto;
-    options.ocr_languages = init.at("lang").get<std::string>();
-    options.ocr_cache_dir = init.at("cache").get<std::string>();
-  } catch (const std::exception&) {
-    return 2;
-  }
-  Extractor extractor(options);
-  while (ReadFrame(fd, frame)) {
-    std::filesystem::path path;
-    try {
-      path = json::parse(frame).at("path").get<std::string>();
-    } catch (const std::exception&) {
-      return 2;
-    }
-    // Test-only fault switches: prove that a crash or a hang costs one file.
-    if (EnvNames("LUUTRU_TEST_CRASH_ON", path)) std::abort();
-    if (EnvNames("LUUTRU_TEST_HANG_ON", path)) {
-      for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
-    }
-    json reply;
-    try {
-      if (EnvNames("LUUTRU_TEST_MEMORY_ON", path)) {
-        // Address space, not touched memory: the limit is hit at once even on a loaded machine.
-        std::vector<std::unique_ptr<char[]>> hog;
-        for (;;) {
-          hog.emplace_back(new char[64 << 20]);
-          hog.back()[0] = 'x';
-        }
-      }
-      ExtractedFile file = extractor.Extract(path, [fd](int pages) {
-        WriteFrame(fd, json{{"t", "pages"}, {"n", pages}}.dump());
-      });
-      json pages = json::array();
-      for (const ExtractedPage& p : file.pages) pages.push_back(PageToJson(p));
-      reply = json{{"t", "done"}, {"hash", file.content_hash}, {"pages", std::move(pages)}};
-    } catch (const std::bad_alloc&) {
-      WriteFrame(fd, memory_msg);
-      return 3;  // the heap may be in any state: start afresh
-    } catch (const std::exception& e) {
-      reply = json{{"t", "error"}, {"reason", e.what()}};
-    }
-    if (!WriteFrame(fd, reply.dump(-1, ' ', false, json::error_handler_t::replace))) return 0;
-  }
-  return 0;
-}
-
 WorkerPool::WorkerPool(int jobs, ExtractOptions options, std::filesystem::path program)
     : options_(std::move(options)), program_(std::move(program)), workers_(std::max(1, jobs)) {
   for (Worker& w : workers_) Spawn(w);
@@ -233,9 +127,8 @@ void WorkerPool::Spawn(Worker& w) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(0);
     if (dup2(sv[1], 3) < 0) _exit(127);  // dup2 clears close-on-exec
-    char arg0[] = "luutru-index";
-    char arg1[] = "--internal-worker";
-    char* argv[] = {arg0, arg1, nullptr};
+    char arg0[] = "luutru-index-worker";
+    char* argv[] = {arg0, nullptr};
     execv(prog.c_str(), argv);
     _exit(127);
   }

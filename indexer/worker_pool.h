@@ -1,7 +1,7 @@
 // Extraction in worker processes, so that a PDF that crashes, hangs or exhausts memory inside
 // Poppler or Tesseract costs that one file and never the run or the database.
 //
-// The pool starts `jobs` workers (this same program run with --internal-worker over a socket
+// The pool starts `jobs` workers (luutru-index-worker, beside luutru-index, over a socket
 // pair), hands each one file at a time, reuses them across files and starts a new one when one
 // dies. Each file has a time limit that grows with its page count (a 300-page unit scan is not a
 // hang) and each worker an address-space limit (off in sanitizer builds, which reserve huge
@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "indexer/extract.h"
 
 namespace luutru::indexer {
@@ -27,8 +29,12 @@ bool WriteFrame(int fd, const std::string& payload);
 // False on end of file, an error, or a length over the limit.
 bool ReadFrame(int fd, std::string& payload);
 
-// The worker's main loop on `fd`; returns the process exit status.
+// The worker's main loop on `fd` (extract_worker.cc); returns the process exit status.
 int RunWorker(int fd);
+
+// One extracted page as a frame's JSON, and back.
+nlohmann::json PageToJson(const ExtractedPage& page);
+ExtractedPage PageFromJson(const nlohmann::json& j);
 
 // The per-file time limit: 60 s to open the file plus 30 s a page, or LUUTRU_TEST_TIME_LIMIT.
 int FileTimeLimitSeconds(int pages);
@@ -49,7 +55,7 @@ struct WorkerResult {
 
 class WorkerPool {
  public:
-  // `program` is the executable to run as a worker (normally /proc/self/exe).
+  // `program` is the worker executable (luutru-index-worker).
   WorkerPool(int jobs, ExtractOptions options, std::filesystem::path program);
   ~WorkerPool();  // stops every worker
   WorkerPool(const WorkerPool&) = delete;
