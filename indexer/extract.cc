@@ -1,11 +1,7 @@
 // Extractor: Poppler text layer -> reading order -> legacy repair -> OCR fallback -> NFC text.
 #include "indexer/extract.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
-#include <cstdio>
-#include <fstream>
 #include <poppler-document.h>
 #include <poppler-page.h>
 #include <unicode/utf16.h>
@@ -39,9 +35,23 @@ std::string Utf8(const poppler::ustring& utf16) {
   return out;
 }
 
-}  // namespace
-
-namespace {
+// The text layer's words, with their font names when `flags` asks Poppler for them.
+std::vector<WordBox> ReadWords(const poppler::page& page, int flags) {
+  std::vector<WordBox> words;
+  for (const poppler::text_box& box : page.text_list(flags)) {
+    const poppler::rectf r = box.bbox();
+    WordBox w;
+    w.text = Utf8(box.text());
+    w.x0 = r.left();
+    w.y0 = r.top();
+    w.x1 = r.right();
+    w.y1 = r.bottom();
+    w.font_name = box.get_font_name();
+    w.space_after = box.has_space_after();
+    words.push_back(std::move(w));
+  }
+  return words;
+}
 
 // The smallest well-formed PDF: one empty page.
 constexpr char kEmptyPdf[] =
@@ -100,27 +110,13 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
     }
     // Font names cost Poppler a second pass over the page's fonts; only text that may be set in
     // a legacy 8-bit font needs them, and once a page did, the rest of the file likely does.
-    std::vector<poppler::text_box> boxes;
-    if (!legacy_file) {
-      boxes = p->text_list(0);
-      legacy_file = std::any_of(boxes.begin(), boxes.end(), [](const poppler::text_box& b) {
-        return tokenizers::MayBeLegacyText(Utf8(b.text()));
-      });
-    }
-    if (legacy_file) boxes = p->text_list(poppler::page::text_list_include_font);
     std::vector<WordBox> words;
-    for (const poppler::text_box& box : boxes) {
-      const poppler::rectf r = box.bbox();
-      WordBox w;
-      w.text = Utf8(box.text());
-      w.x0 = r.left();
-      w.y0 = r.top();
-      w.x1 = r.right();
-      w.y1 = r.bottom();
-      w.font_name = box.get_font_name();
-      w.space_after = box.has_space_after();
-      words.push_back(std::move(w));
+    if (!legacy_file) {
+      words = ReadWords(*p, 0);
+      legacy_file = std::any_of(words.begin(), words.end(),
+                                [](const WordBox& w) { return tokenizers::MayBeLegacyText(w.text); });
     }
+    if (legacy_file) words = ReadWords(*p, poppler::page::text_list_include_font);
     const poppler::rectf size = p->page_rect(poppler::media_box);
     const PageText layer = BuildPageText(words, size.width(), size.height(), true);
     out.page = AnalyzeTextLayer(layer.text, layer.legacy_font);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -136,9 +137,8 @@ int RunWorker(int fd) {
 
 }  // namespace luutru::indexer
 
-int main(int argc, char** argv) {
+int main(int argc, char**) {
   if (argc != 1 || fcntl(3, F_GETFD) < 0) {
-    (void)argv;
     std::fprintf(stderr, "luutru-index-worker is started by luutru-index, not by hand\n");
     return 2;
   }
