@@ -108,6 +108,26 @@ void CsvRow(std::ostream& out, const std::vector<std::string>& fields) {
   out << "\r\n";
 }
 
+// Number keys are folded to lower case; shown in capitals, as notations are written.
+std::vector<std::string> NearNumbers(const SearchResponse& response) {
+  std::vector<std::string> shown;
+  for (std::string key : response.near_numbers) {
+    for (char& c : key) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    shown.push_back(std::move(key));
+  }
+  return shown;
+}
+
+std::string NearNumbersNote(const SearchResponse& response, Lang lang) {
+  std::string note(Tr(lang, "Không có văn bản mang đúng số này; hiển thị các số khác một ký tự (OCR có thể đã đọc sai): ",
+                       "No document has exactly this number; showing numbers one character away (OCR may have misread them): "));
+  const std::vector<std::string> numbers = NearNumbers(response);
+  for (size_t i = 0; i < numbers.size(); ++i) note += (i ? ", " : "") + numbers[i];
+  return note;
+}
+
 }  // namespace
 
 json DocumentToJson(const DocumentHit& hit) {
@@ -152,6 +172,7 @@ json ToJson(const SearchResponse& response) {
            {"total", response.total},
            {"total_is_estimate", response.total_is_estimate},
            {"results", std::move(results)}};
+  if (!response.near_numbers.empty()) out["near_numbers"] = NearNumbers(response);
   if (response.total == 0) {
     out["suggestion"] = OptString(response.help.suggestion);
     out["blocking_filters"] = response.help.blocking_filters;
@@ -180,6 +201,10 @@ std::string ZeroResultHints(const SearchResponse& response, Lang lang) {
 
 void WriteTable(std::ostream& out, const SearchResponse& response, Lang lang, size_t width) {
   if (width < 40) width = 40;
+  if (!response.near_numbers.empty()) {
+    WriteWrapped(out, NearNumbersNote(response, lang), 0, width, 4);
+    out << '\n';
+  }
   if (response.total == 0) {
     out << (response.grouped ? Tr(lang, "Không tìm thấy hồ sơ nào.", "No storage unit found.")
                              : Tr(lang, "Không tìm thấy văn bản nào.", "No document found."))

@@ -100,8 +100,7 @@ struct Part {
 
 class Compiler {
  public:
-  Compiler(const UnitResolver& resolve_unit, int without_field)
-      : resolve_unit_(resolve_unit), without_field_(without_field) {}
+  Compiler(const Resolvers& resolvers, int without_field) : resolvers_(resolvers), without_field_(without_field) {}
 
   CompiledQuery Run(const QueryNode& root) {
     Part part = Compile(root, false);
@@ -280,10 +279,10 @@ class Compiler {
                       (value.find(' ') == std::string::npos ? value : "\"" + value + "\""));
     if (index == without_field_) return {};
     switch (node.field) {
-      case QueryField::kNumber: return Part{PartKind::kFilter, NumberFilter(node.text)};
+      case QueryField::kNumber: return Part{PartKind::kFilter, NumberFilter(node.text, resolvers_.number)};
       case QueryField::kType: return Part{PartKind::kFilter, TypeFilter(node.text)};
       case QueryField::kYear: return Part{PartKind::kFilter, YearFilter(node.text)};
-      case QueryField::kUnit: return Part{PartKind::kFilter, UnitFilter(resolve_unit_(node.text))};
+      case QueryField::kUnit: return Part{PartKind::kFilter, UnitFilter(resolvers_.unit(node.text))};
       case QueryField::kIssuer: {
         std::vector<Xapian::Query> words;
         for (const Token& t : tokenizers::Tokenize(node.text)) {
@@ -298,7 +297,7 @@ class Compiler {
     return {};
   }
 
-  const UnitResolver& resolve_unit_;
+  const Resolvers& resolvers_;
   const int without_field_;
   std::vector<MatchSequence> sequences_;
   std::vector<std::string> fields_;
@@ -312,10 +311,15 @@ bool ParseYear(std::string_view s, int& year) {
 
 }  // namespace
 
-Xapian::Query NumberFilter(std::string_view notation) {
+Xapian::Query NumberFilter(std::string_view notation, const NumberResolver& resolve) {
   auto key = tokenizers::NotationKey(notation);
   if (!key) throw SearchError(SearchError::Kind::kBadNumber, std::string(notation));
-  return Xapian::Query(Cat(schema::kNumber, *key));
+  const std::vector<std::string> keys = resolve ? resolve(*key) : std::vector<std::string>{*key};
+  // As in UnitFilter: the bare prefix is never a term, so no key matches nothing.
+  if (keys.empty()) return Xapian::Query(std::string(schema::kNumber));
+  std::vector<Xapian::Query> numbers;
+  for (const std::string& k : keys) numbers.emplace_back(Cat(schema::kNumber, k));
+  return Xapian::Query(Xapian::Query::OP_OR, numbers.begin(), numbers.end());
 }
 
 Xapian::Query TypeFilter(std::string_view type_name_or_code) {
@@ -348,8 +352,8 @@ Xapian::Query UnitFilter(const std::vector<std::string>& unit_keys) {
   return Xapian::Query(Xapian::Query::OP_OR, units.begin(), units.end());
 }
 
-CompiledQuery CompileQuery(const QueryNode& root, const UnitResolver& resolve_unit, int without_field) {
-  return Compiler(resolve_unit, without_field).Run(root);
+CompiledQuery CompileQuery(const QueryNode& root, const Resolvers& resolvers, int without_field) {
+  return Compiler(resolvers, without_field).Run(root);
 }
 
 }  // namespace luutru::search

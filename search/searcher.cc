@@ -152,6 +152,44 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
   return matches;
 }
 
+std::vector<std::string> Searcher::ResolveNumber(const std::string& key, catalog::Secrecy clearance) const {
+  auto visible = [&](const std::string& k) {
+    Run run;
+    run.max_items = 1;
+    return !Execute(Xapian::Query(Cat(schema::kNumber, k)), clearance, run).empty();
+  };
+  if (visible(key)) return {key};
+  // The leading number is what the archivist knows for sure; a misread digit would name another
+  // document. Only the rest ("/ttr-ubnd") may differ, by one character.
+  const size_t digits = key.find_first_not_of("0123456789");
+  if (digits == 0 || digits == std::string::npos) return {};
+  const std::string prefix = Cat(schema::kNumber, key.substr(0, digits));
+  const std::string_view rest = std::string_view(key).substr(digits);
+  std::vector<std::string> near;
+  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+    const std::string term = *it;  // the iterator yields a temporary
+    const std::string_view candidate = std::string_view(term).substr(prefix.size());
+    if (candidate.empty() || (candidate[0] >= '0' && candidate[0] <= '9')) continue;  // 460/...
+    if (EditDistance(rest, candidate, 1) != 1) continue;
+    const std::string near_key = term.substr(schema::kNumber.size());
+    if (visible(near_key)) near.push_back(near_key);
+  }
+  return near;
+}
+
+Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers) const {
+  Resolvers r;
+  r.unit = [this, clearance](std::string_view code) { return ResolveUnit(code, clearance); };
+  r.number = [this, clearance, near_numbers](const std::string& key) {
+    std::vector<std::string> keys = ResolveNumber(key, clearance);
+    if (near_numbers && !(keys.size() == 1 && keys[0] == key)) {
+      near_numbers->insert(near_numbers->end(), keys.begin(), keys.end());
+    }
+    return keys;
+  };
+  return r;
+}
+
 DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled) const {
   DocumentHit hit;
   hit.score = it.get_percent();
@@ -171,7 +209,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
 
   const QueryNode root = ParseQuery(request.query);
   const CompiledQuery compiled =
-      CompileQuery(root, [&](std::string_view code) { return ResolveUnit(code, clearance); });
+      CompileQuery(root, LookupsFor(clearance, &response.near_numbers));
 
   // The option filters, by name, so that a search with no result can say which one emptied it.
   std::vector<std::pair<std::string, Xapian::Query>> filters;
@@ -181,7 +219,10 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     unit_not_found = keys.empty();
     filters.emplace_back("--unit", UnitFilter(keys));
   }
-  if (request.number) filters.emplace_back("--number", NumberFilter(*request.number));
+  if (request.number) {
+    filters.emplace_back("--number",
+                         NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number));
+  }
   if (request.type) filters.emplace_back("--type", TypeFilter(*request.type));
   if (request.from) filters.emplace_back("--from", DateFilter(request.from, std::nullopt));
   if (request.to) filters.emplace_back("--to", DateFilter(std::nullopt, request.to));
@@ -278,7 +319,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     }
     for (size_t k = 0; k < compiled.fields.size() && !unit_not_found; ++k) {
       const CompiledQuery without =
-          CompileQuery(root, [&](std::string_view code) { return ResolveUnit(code, clearance); }, static_cast<int>(k));
+          CompileQuery(root, LookupsFor(clearance), static_cast<int>(k));
       if (without.query.empty() && filter_queries.empty()) continue;
       if (CountVisible(AndAll(without.query, filter_queries), clearance) > 0) {
         response.help.blocking_filters.push_back(compiled.fields[k]);
@@ -343,9 +384,7 @@ std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const
   if (!changed) return std::nullopt;
   // Offer it only if it finds something this reader may see.
   try {
-    const CompiledQuery again = CompileQuery(ParseQuery(corrected), [&](std::string_view code) {
-      return ResolveUnit(code, request.clearance);
-    });
+    const CompiledQuery again = CompileQuery(ParseQuery(corrected), LookupsFor(request.clearance));
     if (again.query.empty()) return std::nullopt;
     std::vector<Xapian::Query> f;
     if (!filters.empty()) f.push_back(filters);

@@ -79,6 +79,9 @@ struct SearchResponse {
   std::vector<DocumentHit> documents;  // when not grouped
   std::vector<UnitHit> units;          // when grouped
   ZeroResultHelp help;                 // filled when total is 0
+  // Number keys searched in place of a --number or so: that no visible document carries: the
+  // numbers OCR may have misread it as (Searcher::ResolveNumber). Empty when the number was found.
+  std::vector<std::string> near_numbers;
 };
 
 class Searcher {
@@ -96,6 +99,12 @@ class Searcher {
   // key equals UnitKey(code), else the units whose key ends with it as whole '/' parts. Throws
   // SearchError(kAmbiguousUnit) listing them when several do.
   std::vector<std::string> ResolveUnit(std::string_view code, catalog::Secrecy clearance) const;
+
+  // The number keys a lookup of notation key `key` (tokenizers::NotationKey) matches for a reader
+  // at `clearance`: `key` itself when a document this reader may see carries it; otherwise the
+  // visible numbers that differ from it by one character after the leading number, as OCR
+  // misreads a type code ("46/tir-ubnd" for "46/ttr-ubnd"). Empty when there are none.
+  std::vector<std::string> ResolveNumber(const std::string& key, catalog::Secrecy clearance) const;
 
   // The document with this id (ArchiveDocument::Id()) if `clearance` may see it, else nullopt:
   // a document above the reader's clearance is indistinguishable from one that does not exist.
@@ -117,6 +126,8 @@ class Searcher {
   Xapian::MSet Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const;
   // Documents matching `query` that `clearance` may see, counted exactly.
   uint64_t CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
+  // The resolvers CompileQuery needs; near numbers used go to `near_numbers` when given.
+  Resolvers LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers = nullptr) const;
   DocumentHit MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;

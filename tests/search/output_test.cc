@@ -69,6 +69,22 @@ TEST_F(OutputTest, JsonForAGroupedSearchAndAnEmptyOne) {
   EXPECT_TRUE(j["blocking_filters"].is_array());
 }
 
+TEST_F(OutputTest, NearNumbersAreNamedInJsonAndTable) {
+  SearchRequest r;
+  r.number = "45-TP/TU";
+  const auto res = Find(r);
+  const auto j = ToJson(res);
+  EXPECT_EQ(j["near_numbers"], nlohmann::ordered_json::array({"45-TB/TU"}));
+  EXPECT_EQ(j["results"].size(), 2u);
+  std::ostringstream out;
+  WriteTable(out, res, Lang::kEn);
+  EXPECT_EQ(out.str().rfind("No document has exactly this number", 0), 0u) << out.str();
+  EXPECT_NE(out.str().find("45-TB/TU"), std::string::npos);
+
+  r.number = "45-TB/TU";
+  EXPECT_FALSE(ToJson(Find(r)).contains("near_numbers"));
+}
+
 TEST_F(OutputTest, UndatedDocumentHasNullDate) {
   SearchRequest r;
   r.number = "05/CT-UBND";
@@ -143,6 +159,24 @@ TEST(Snippet, NeverEndsInsideAWord) {
     }
     EXPECT_NE((" " + text).find(" " + last + " "), std::string::npos) << width << ": " << *snippet;
   }
+}
+
+TEST(Snippet, TakesTheBestOfTheHitPagesAndMarksOverlappingSequencesOnce) {
+  catalog::ArchiveDocument doc;
+  doc.first_page = 3;
+  doc.last_page = 4;
+  doc.pages.push_back(catalog::Page{"Đất đai của xã", catalog::TextSource::kTextLayer, -1, {}});
+  doc.pages.push_back(
+      catalog::Page{"Thủ tục về  đất đai và nhà đại đoàn kết", catalog::TextSource::kTextLayer, -1, {}});
+  MatchSequence dat{{MatchWord{"đất", "dat", true, 0, 0}}};
+  MatchSequence thu{{MatchWord{"thủ", "thu", true, 0, 0}}};
+  MatchSequence ket{{MatchWord{"kết", "ket", true, 0, 0}}};
+  MatchSequence nha{{MatchWord{"nha", "nha", false, 0, 0}, MatchWord{"dai", "dai", false, 0, 0},
+                     MatchWord{"doan", "doan", false, 0, 0}, MatchWord{"ket", "ket", false, 0, 0}}};
+  EXPECT_EQ(MakeSnippet(doc, {3, 4}, {dat, thu, ket, nha}),
+            "«Thủ» tục về «đất» đai và «nhà đại đoàn kết»");
+  EXPECT_EQ(MakeSnippet(doc, {3}, {dat, thu, ket, nha}), "«Đất» đai của xã");
+  EXPECT_EQ(MarkMatches("nhà Đại Đoàn kết", {nha}), "«nhà Đại Đoàn kết»");
 }
 
 }  // namespace

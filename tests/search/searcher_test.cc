@@ -94,6 +94,42 @@ TEST_F(SearchTest, NumberIgnoresLeadingZerosAndDStroke) {
   EXPECT_EQ(Files(Find("so:05/CT-UBND")), std::vector<std::string>{kNfd});
 }
 
+// OCR misreads type codes ("46/TIr-UBND" for "46/TTr-UBND"): a number no document carries finds
+// the numbers one character away, and says so; the leading number itself must match.
+TEST_F(SearchTest, NumberMisreadByOcrIsFoundAsANearNumber) {
+  SearchRequest r;
+  r.number = "45-TP/TU";
+  auto res = Find(r);
+  EXPECT_EQ(Files(res), (std::vector<std::string>{k45Other, k45}));
+  EXPECT_EQ(res.near_numbers, std::vector<std::string>{"45-tb/tu"});
+  r.number = "5/CT-UBNO";
+  EXPECT_EQ(Files(Find(r)), std::vector<std::string>{kNfd});
+  EXPECT_EQ(Files(Find("so:45-TP/TU")).size(), 2u);
+
+  r.number = "45-TB/TU";
+  res = Find(r);
+  EXPECT_EQ(res.total, 2u);
+  EXPECT_TRUE(res.near_numbers.empty()) << "an exact number is not widened";
+  r.number = "46-TB/TU";
+  EXPECT_EQ(Find(r).total, 0u) << "46 is another document, even one character away";
+  r.number = "45-TPX/TU";
+  EXPECT_EQ(Find(r).total, 0u) << "two characters away";
+  r.number = "450-TB/TU";
+  EXPECT_EQ(Find(r).total, 0u);
+}
+
+TEST_F(SearchTest, NearNumbersNeverRevealSecretDocuments) {
+  SearchRequest r;
+  r.number = "46-TP/TU";  // near the secret 46-TB/TU only
+  auto res = Find(r);
+  EXPECT_EQ(res.total, 0u);
+  EXPECT_TRUE(res.near_numbers.empty());
+  r.clearance = Secrecy::kSecret;
+  res = Find(r);
+  EXPECT_EQ(Files(res), std::vector<std::string>{kSecret});
+  EXPECT_EQ(res.near_numbers, std::vector<std::string>{"46-tb/tu"});
+}
+
 TEST_F(SearchTest, NotationInTheQueryTextFindsTheDocumentBeforeThoseCitingIt) {
   const auto files = Files(Find("45-TB/TU"));
   ASSERT_EQ(files.size(), 3u);
