@@ -9,6 +9,8 @@ pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(POPPLER_GLIB REQUIRED IMPORTED_TARGET poppler-glib cairo)
 # qpdf: a PDF's structure (which images a page draws) without drawing it.
 pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
+# libjpeg (libjpeg-turbo): a scan's JPEG stream decoded straight to grey for OCR.
+pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract lept)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)

@@ -1,18 +1,29 @@
-// EmbeddedImages: the one image of a scanned page, through poppler-glib and cairo.
+// EmbeddedImages: the one image of a scanned page, through poppler-glib and cairo, or straight
+// from its JPEG stream (qpdf finds it, libjpeg decodes it).
 #include "indexer/embedded_image.h"
 
 #include <cairo.h>
 #include <glib.h>
 #include <poppler.h>
 
+// qpdf 11: this code uses std::shared_ptr only, never the old PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "indexer/jpeg_image.h"
 
 namespace luutru::indexer {
 namespace {
@@ -77,6 +88,89 @@ GrayImage ToGray(cairo_surface_t* surface) {
     }
   }
   return out;
+}
+
+// A JPEG's width and height are 16-bit numbers.
+constexpr long long kMaxJpegSide = 65535;
+
+// A positive integer entry of a PDF dictionary; 0 when absent or anything else.
+long long PositiveInt(QPDFObjectHandle dict, const char* key) {
+  QPDFObjectHandle v = dict.getKey(key);
+  if (!v.isInteger()) return 0;
+  return std::max(0LL, v.getIntValue());
+}
+
+// The number of components of an image colour space libjpeg's grey output reads the same way
+// Poppler does: DeviceGray, DeviceRGB or ICCBased with N 1 or 3; 0 for any other.
+int PlainComponents(QPDFObjectHandle space) {
+  if (space.isNameAndEquals("/DeviceGray")) return 1;
+  if (space.isNameAndEquals("/DeviceRGB")) return 3;
+  if (space.isArray() && space.getArrayNItems() == 2 &&
+      space.getArrayItem(0).isNameAndEquals("/ICCBased") && space.getArrayItem(1).isStream()) {
+    const long long n = PositiveInt(space.getArrayItem(1).getDict(), "/N");
+    if (n == 1 || n == 3) return static_cast<int>(n);
+  }
+  return 0;
+}
+
+// The page's largest image (by pixels) decoded from its JPEG stream, when the largest is
+// unambiguous (every other image the page draws has at most half its pixels) and is a plain
+// JPEG: /DCTDecode alone, 8 bits, a plain colour space, no /Decode, mask or soft mask. Anything
+// else, or a stream libjpeg does not read cleanly, gives nothing.
+std::optional<GrayImage> LargestImageAsJpeg(const std::filesystem::path& pdf, int index) {
+  try {
+    QPDF qpdf;
+    qpdf.setSuppressWarnings(true);
+    qpdf.processFile(pdf.string().c_str());
+    std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(qpdf).getAllPages();
+    if (index < 0 || static_cast<size_t>(index) >= pages.size()) return std::nullopt;
+    QPDFPageObjectHelper& page = pages[static_cast<size_t>(index)];
+    // Only the images its content draws: a resource dictionary shared by every page of a file
+    // names every page's scan. The change stays in memory.
+    page.removeUnreferencedResources();
+    QPDFObjectHandle largest;
+    long long most = 0, second = 0;
+    std::set<QPDFObjGen> seen;
+    // Recursive: scans are sometimes wrapped in a form XObject.
+    page.forEachImage(true, [&](QPDFObjectHandle& image, QPDFObjectHandle&, const std::string&) {
+      if (!seen.insert(image.getObjGen()).second) return;
+      QPDFObjectHandle dict = image.getDict();
+      // Capped at JPEG's largest side, so that the product cannot overflow.
+      const long long pixels = std::min(PositiveInt(dict, "/Width"), kMaxJpegSide) *
+                               std::min(PositiveInt(dict, "/Height"), kMaxJpegSide);
+      if (pixels > most) {
+        second = most;
+        most = pixels;
+        largest = image;
+      } else {
+        second = std::max(second, pixels);
+      }
+    });
+    if (most == 0 || second * 2 > most) return std::nullopt;
+
+    QPDFObjectHandle dict = largest.getDict();
+    QPDFObjectHandle filter = dict.getKey("/Filter");
+    if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
+    QPDFObjectHandle parms = dict.getKey("/DecodeParms");
+    if (parms.isArray() && parms.getArrayNItems() == 1) parms = parms.getArrayItem(0);
+    const bool plain = filter.isNameAndEquals("/DCTDecode") &&
+                       PositiveInt(dict, "/BitsPerComponent") == 8 && !dict.hasKey("/Decode") &&
+                       !dict.hasKey("/SMask") && !dict.hasKey("/Mask") &&
+                       !(dict.getKey("/ImageMask").isBool() &&
+                         dict.getKey("/ImageMask").getBoolValue()) &&
+                       // /ColorTransform overrides how libjpeg reads three components
+                       !(parms.isDictionary() && parms.hasKey("/ColorTransform"));
+    const int components = PlainComponents(dict.getKey("/ColorSpace"));
+    const long long width = PositiveInt(dict, "/Width"), height = PositiveInt(dict, "/Height");
+    if (!plain || components == 0 || width > kMaxJpegSide || height > kMaxJpegSide) {
+      return std::nullopt;
+    }
+    const std::shared_ptr<Buffer> data = largest.getRawStreamData();
+    return DecodeJpegGray(data->getBuffer(), data->getSize(),
+                          {static_cast<int>(width), static_cast<int>(height), components});
+  } catch (const std::exception&) {
+    return std::nullopt;  // qpdf cannot read it: poppler-glib may still draw it
+  }
 }
 
 // How image pixels map to the page as displayed: mirrored left-right, top-bottom, or both (a
@@ -154,7 +248,7 @@ GrayImage Orient(GrayImage image, Orientation o) {
 
 }  // namespace
 
-EmbeddedImages::EmbeddedImages(const std::filesystem::path& pdf) {
+EmbeddedImages::EmbeddedImages(const std::filesystem::path& pdf) : path_(pdf) {
   GError* error = nullptr;
   gchar* uri = g_filename_to_uri(std::filesystem::absolute(pdf).c_str(), nullptr, &error);
   if (uri) {
@@ -171,7 +265,7 @@ EmbeddedImages::EmbeddedImages(const std::filesystem::path& pdf) {
 EmbeddedImages::~EmbeddedImages() { g_object_unref(doc_); }
 
 std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(
-    int index, const poppler::page& page_view) const {
+    int index, const poppler::page& page_view, EmbeddedImageOptions options) const {
   if (index < 0 || index >= poppler_document_get_n_pages(doc_)) return std::nullopt;
   PagePtr page(poppler_document_get_page(doc_, index));
   if (!page) return std::nullopt;
@@ -207,20 +301,31 @@ std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(
     return std::nullopt;
   }
 
-  SurfacePtr surface(poppler_page_get_image(page.get(), id));
-  if (!surface || cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS ||
-      cairo_surface_get_type(surface.get()) != CAIRO_SURFACE_TYPE_IMAGE) {
-    return std::nullopt;
-  }
-  GrayImage image = ToGray(surface.get());
-  surface.reset();
-  if (image.width < 2 || image.height < 2) return std::nullopt;
-
   // A scan is drawn at its own proportions; then a comparison with a coarse rendering of the page
-  // tells which mirroring (or half turn) of it is displayed, and that nothing covers it.
-  const double stretch = std::log((static_cast<double>(image.width) / image.height) /
-                                  (area.width() / area.height()));
-  if (std::abs(stretch) > 0.05) return std::nullopt;
+  // tells which mirroring (or half turn) of it is displayed, and that nothing covers it. The
+  // JPEG found by qpdf is the image poppler-glib chose only if it has the same proportions; the
+  // comparison rejects one that is not.
+  auto drawn_as_is = [&area](const GrayImage& image) {
+    return image.width >= 2 && image.height >= 2 &&
+           std::abs(std::log((static_cast<double>(image.width) / image.height) /
+                             (area.width() / area.height()))) <= 0.05;
+  };
+  std::optional<GrayImage> jpeg;
+  if (options.decode_jpeg) jpeg = LargestImageAsJpeg(path_, index);
+  const bool decoded_jpeg = jpeg && drawn_as_is(*jpeg);
+  GrayImage image;
+  if (decoded_jpeg) {
+    image = std::move(*jpeg);
+  } else {
+    jpeg.reset();
+    SurfacePtr surface(poppler_page_get_image(page.get(), id));
+    if (!surface || cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS ||
+        cairo_surface_get_type(surface.get()) != CAIRO_SURFACE_TYPE_IMAGE) {
+      return std::nullopt;
+    }
+    image = ToGray(surface.get());
+  }
+  if (!drawn_as_is(image)) return std::nullopt;
   // Splash draws the thumbnail in about half the time cairo takes (poppler_page_render), but
   // samples a bilevel scan rather than averaging it: drawn finer, then averaged.
   const GrayImage page_thumb =
@@ -243,6 +348,7 @@ std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(
   }
 
   EmbeddedPageImage result;
+  result.decoded_jpeg = decoded_jpeg;
   result.image = Orient(std::move(image), best);
   result.left = area.x0;
   result.top = area.y0;

@@ -64,7 +64,9 @@ std::string CleanOcrText(std::string_view utf8);
 class OcrEngine {
  public:
   // `languages` as Tesseract takes them ("vie", "vie+eng", "script/Vietnamese").
-  // Throws std::runtime_error naming the language when its data is missing.
+  // Throws std::runtime_error naming the language when its data is missing. Made for a process
+  // that does OCR: it keeps OpenMP on one thread and has malloc keep freed memory (up to 256 MiB)
+  // for the next page, process-wide.
   explicit OcrEngine(const std::string& languages, OcrImageOptions image = {});
   ~OcrEngine();
   OcrEngine(const OcrEngine&) = delete;

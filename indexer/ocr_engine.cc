@@ -1,5 +1,6 @@
 // OcrEngine: one Tesseract LSTM instance reading a scan's own image, or a Poppler rendering.
 #include <leptonica/allheaders.h>
+#include <malloc.h>
 #include <omp.h>
 #include <poppler-document.h>
 #include <poppler-page.h>
@@ -112,6 +113,16 @@ std::string WithoutScriptPrefix(std::string languages) {
 // thread's limit on active parallel levels is what keeps Tesseract on one thread here.
 void KeepOpenMpOnOneThread() { omp_set_max_active_levels(0); }
 
+// Each page allocates and frees the same large blocks (page images, Tesseract's line and
+// network buffers); by default glibc hands blocks over 128 KiB back to the kernel and trims the
+// heap, so every page pays for fresh zeroed pages again (page faults were 10-13 % of a page's
+// CPU time). Process-wide: blocks up to 32 MiB come from the heap, and up to 256 MiB of freed
+// heap is kept for the next page (64 MiB measured no fewer page faults on the real scans).
+void KeepFreedMemory() {
+  mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+  mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
@@ -128,6 +139,7 @@ OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image)
   // belongs to the indexer's progress display.
   setMsgSeverity(L_SEVERITY_NONE);
   KeepOpenMpOnOneThread();
+  KeepFreedMemory();
   tesseract::TessBaseAPI& api = impl_->api;
   int rc = api.Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY);
   // Debian installs the script models (tesseract-ocr-script-*) beside the language ones, so
@@ -160,6 +172,7 @@ OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::do
   const GrayImage& image = raster.image;
 
   KeepOpenMpOnOneThread();
+  KeepFreedMemory();
   tesseract::TessBaseAPI& api = impl_->api;
   api.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
   api.SetSourceResolution(static_cast<int>(image.dpi));

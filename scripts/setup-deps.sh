@@ -13,7 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core
-  qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet
+  qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet libjpeg62-turbo-dev
   libcpp-httplib-dev libcrypt-dev
 )
 

@@ -7,6 +7,7 @@
 #include <poppler-page.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -17,12 +18,15 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "indexer/embedded_image.h"
 #include "indexer/ocr.h"
 #include "indexer/page_image.h"
+#include "tests/ocr/jpeg_write.h"
 #include "tests/ocr/ocr_word_match.h"
+#include "tests/test_support.h"
 
 namespace luutru::indexer {
 namespace {
@@ -103,8 +107,20 @@ Raster Mirror(const Raster& in, bool horizontal, bool vertical) {
 // Writes a one-page PDF by hand: media box, /Rotate, the images with their `cm` matrices, and
 // extra content drawn after them.
 struct PlacedImage {
+  // When `jpeg` is set, the stream holds that JPEG of the raster (/DCTDecode), in colour when
+  // jpeg_components is 3, with `extra` entries added to the image dictionary.
+  PlacedImage(Raster r, std::string matrix, std::string jpeg_data = "", int components = 1,
+              std::string dict_entries = "")
+      : raster(std::move(r)),
+        cm(std::move(matrix)),
+        jpeg(std::move(jpeg_data)),
+        jpeg_components(components),
+        extra(std::move(dict_entries)) {}
   Raster raster;
   std::string cm;  // "a b c d e f"
+  std::string jpeg;
+  int jpeg_components;
+  std::string extra;
 };
 void WritePdf(const std::filesystem::path& path, int media_width, int media_height, int rotate,
               const std::vector<PlacedImage>& images, const std::string& extra = "") {
@@ -127,11 +143,15 @@ void WritePdf(const std::filesystem::path& path, int media_width, int media_heig
          " /Resources << /XObject << " + xobjects + ">> >> /Contents " +
          std::to_string(4 + images.size()) + " 0 R >>");
   for (const PlacedImage& image : images) {
+    const std::string data = image.jpeg.empty()
+                                 ? std::string(image.raster.pixels.begin(), image.raster.pixels.end())
+                                 : image.jpeg;
     object("<< /Type /XObject /Subtype /Image /Width " + std::to_string(image.raster.width) +
-           " /Height " + std::to_string(image.raster.height) +
-           " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " +
-           std::to_string(image.raster.pixels.size()) + " >>\nstream\n" +
-           std::string(image.raster.pixels.begin(), image.raster.pixels.end()) + "\nendstream");
+           " /Height " + std::to_string(image.raster.height) + " /ColorSpace " +
+           (image.jpeg_components == 3 ? "/DeviceRGB" : "/DeviceGray") +
+           " /BitsPerComponent 8 " + (image.jpeg.empty() ? "" : "/Filter /DCTDecode ") +
+           image.extra + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
+           "\nendstream");
   }
   object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
   const size_t xref = pdf.size();
@@ -144,6 +164,52 @@ void WritePdf(const std::filesystem::path& path, int media_width, int media_heig
   pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) +
          " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   std::ofstream(path, std::ios::binary) << pdf;
+}
+
+std::optional<EmbeddedPageImage> ReadImage(const std::filesystem::path& pdf, int index,
+                                           EmbeddedImageOptions options = {}) {
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
+  EXPECT_TRUE(doc);
+  if (!doc) return std::nullopt;
+  std::unique_ptr<poppler::page> page(doc->create_page(std::max(0, index)));
+  if (!page) return std::nullopt;
+  return EmbeddedImages(pdf).FullPageImage(index, *page, options);
+}
+
+// Mean grey difference of two images of the same size (255 when the sizes differ).
+double MeanDifference(const GrayImage& a, const GrayImage& b) {
+  if (a.width != b.width || a.height != b.height || a.pixels.empty()) return 255;
+  double sum = 0;
+  for (size_t i = 0; i < a.pixels.size(); ++i) sum += std::abs(a.pixels[i] - b.pixels[i]);
+  return sum / static_cast<double>(a.pixels.size());
+}
+
+// The page decoded from its JPEG stream is the page poppler-glib draws: same size, place,
+// resolution and orientation, about the same greys.
+void ExpectSameAsDrawn(const std::optional<EmbeddedPageImage>& decoded,
+                       const std::optional<EmbeddedPageImage>& drawn) {
+  ASSERT_TRUE(drawn.has_value());
+  ASSERT_TRUE(decoded.has_value());
+  EXPECT_TRUE(decoded->decoded_jpeg);
+  EXPECT_FALSE(drawn->decoded_jpeg);
+  EXPECT_EQ(decoded->image.width, drawn->image.width);
+  EXPECT_EQ(decoded->image.height, drawn->image.height);
+  EXPECT_DOUBLE_EQ(decoded->image.dpi, drawn->image.dpi);
+  EXPECT_DOUBLE_EQ(decoded->left, drawn->left);
+  EXPECT_DOUBLE_EQ(decoded->top, drawn->top);
+  EXPECT_LT(MeanDifference(decoded->image, drawn->image), 3);
+}
+
+// The grey raster in colour: a blue-grey paper and dark blue ink.
+std::vector<std::uint8_t> Tinted(const Raster& r) {
+  std::vector<std::uint8_t> rgb;
+  rgb.reserve(r.pixels.size() * 3);
+  for (const std::uint8_t v : r.pixels) {
+    rgb.push_back(static_cast<std::uint8_t>(v * 0.9));
+    rgb.push_back(static_cast<std::uint8_t>(v * 0.95));
+    rgb.push_back(v);
+  }
+  return rgb;
 }
 
 // Each way of drawing the typed page so that it is displayed upright. poppler-glib gives an
@@ -177,12 +243,8 @@ class EmbeddedImageTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove(path_); }
 
-  std::optional<EmbeddedPageImage> Read(int index = 0) {
-    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path_.string()));
-    EXPECT_TRUE(doc);
-    if (!doc) return std::nullopt;
-    std::unique_ptr<poppler::page> page(doc->create_page(0));
-    return EmbeddedImages(path_).FullPageImage(index, *page);
+  std::optional<EmbeddedPageImage> Read(int index = 0, EmbeddedImageOptions options = {}) {
+    return ReadImage(path_, index, options);
   }
 
   // Mean grey difference between the embedded image and Poppler's rendering of the page at the
@@ -285,6 +347,83 @@ TEST_F(EmbeddedImageTest, PagesThatAreNotOneImageGiveNothing) {
   }
   EXPECT_FALSE(Read(1).has_value());
   EXPECT_FALSE(Read(-1).has_value());
+}
+
+TEST_F(EmbeddedImageTest, JpegScanIsDecodedAsPopplerDrawsIt) {
+  const Raster scan = TypedScan();
+  for (const int components : {1, 3}) {
+    for (const Layout& layout : {kLayouts[0], kLayouts[1], kLayouts[2], kLayouts[3]}) {
+      SCOPED_TRACE(std::string(layout.name) + (components == 3 ? ", colour" : ", grey"));
+      const Raster stored = layout.stored(scan);
+      const std::string jpeg = EncodeJpeg(stored.width, stored.height, components,
+                                          components == 3 ? Tinted(stored) : stored.pixels);
+      WritePdf(path_, layout.media_width, layout.media_height, layout.rotate,
+               {{stored, layout.cm, jpeg, components}});
+      ExpectSameAsDrawn(Read(), Read(0, {.decode_jpeg = false}));
+    }
+  }
+}
+
+TEST_F(EmbeddedImageTest, JpegScanWithASealOverItIsDecoded) {
+  const Raster scan = TypedScan();
+  Raster seal;
+  seal.width = seal.height = 60;
+  seal.pixels.assign(3600, 90);
+  WritePdf(path_, kA4Width, kA4Height, 0,
+           {{scan, "595 0 0 842 0 0", EncodeJpeg(scan.width, scan.height, 1, scan.pixels)},
+            {seal, "40 0 0 40 400 100"}});
+  ExpectSameAsDrawn(Read(), Read(0, {.decode_jpeg = false}));
+}
+
+TEST_F(EmbeddedImageTest, JpegThatIsNotPlainIsDrawnByPoppler) {
+  const Raster scan = TypedScan();
+  const std::string jpeg = EncodeJpeg(scan.width, scan.height, 1, scan.pixels);
+  Raster mask;
+  mask.width = mask.height = 1;
+  mask.pixels = {255};
+  struct Case {
+    const char* name;
+    std::string jpeg, extra;
+  };
+  const Case cases[] = {
+      {"inverted by /Decode", jpeg, "/Decode [1 0]"},
+      {"/ColorTransform", jpeg, "/DecodeParms << /ColorTransform 0 >>"},
+      {"truncated", jpeg.substr(0, jpeg.size() / 2), ""},
+      {"corrupt", std::string(jpeg.size(), '\x5a'), ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    WritePdf(path_, kA4Width, kA4Height, 0, {{scan, "595 0 0 842 0 0", c.jpeg, 1, c.extra}});
+    const std::optional<EmbeddedPageImage> image = Read();  // no crash, no exit
+    if (image) {
+      EXPECT_FALSE(image->decoded_jpeg);
+    }
+  }
+}
+
+TEST(EmbeddedImageRealTest, JpegScansAreDecodedAsPopplerDrawsThem) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  int pages = 0, decoded = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(shared / "real-pdfs")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find("_scan") == std::string::npos || entry.path().extension() != ".pdf") continue;
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(entry.path().string()));
+    ASSERT_TRUE(doc) << name;
+    for (int i = 0; i < doc->pages(); ++i) {
+      SCOPED_TRACE(name + " page " + std::to_string(i + 1));
+      ++pages;
+      const std::optional<EmbeddedPageImage> direct = ReadImage(entry.path(), i);
+      const std::optional<EmbeddedPageImage> drawn =
+          ReadImage(entry.path(), i, {.decode_jpeg = false});
+      ASSERT_EQ(direct.has_value(), drawn.has_value());
+      if (!direct || !direct->decoded_jpeg) continue;
+      ++decoded;
+      ExpectSameAsDrawn(direct, drawn);
+    }
+  }
+  // Ten of the fourteen scanned pages are JPEG; the other four are bilevel (CCITT) scans.
+  EXPECT_EQ(pages, 14);
+  EXPECT_EQ(decoded, 10);
 }
 
 TEST_F(EmbeddedImageTest, UnreadableFileIsAnErrorNamingIt) {
