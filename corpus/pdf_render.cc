@@ -1,7 +1,6 @@
 #include "corpus/pdf_render.h"
 
 #include <cairo-pdf.h>
-#include <jpeglib.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <cstring>
 #include <memory>
 
+#include "corpus/jpeg_encode.h"
 #include "corpus/random.h"
 #include "corpus/text_forms.h"
 
@@ -257,32 +257,6 @@ void DrawSeal(cairo_t* cr, double cx, double cy, const std::string& ring, Random
   cairo_restore(cr);
 }
 
-std::vector<unsigned char> EncodeJpeg(const unsigned char* rgb, int w, int h, int quality) {
-  jpeg_compress_struct cinfo;
-  jpeg_error_mgr jerr;
-  cinfo.err = jpeg_std_error(&jerr);
-  jpeg_create_compress(&cinfo);
-  unsigned char* buf = nullptr;
-  unsigned long size = 0;
-  jpeg_mem_dest(&cinfo, &buf, &size);
-  cinfo.image_width = static_cast<JDIMENSION>(w);
-  cinfo.image_height = static_cast<JDIMENSION>(h);
-  cinfo.input_components = 3;
-  cinfo.in_color_space = JCS_RGB;
-  jpeg_set_defaults(&cinfo);
-  jpeg_set_quality(&cinfo, quality, TRUE);
-  jpeg_start_compress(&cinfo, TRUE);
-  while (cinfo.next_scanline < cinfo.image_height) {
-    JSAMPROW row = const_cast<unsigned char*>(rgb + static_cast<size_t>(cinfo.next_scanline) * w * 3);
-    jpeg_write_scanlines(&cinfo, &row, 1);
-  }
-  jpeg_finish_compress(&cinfo);
-  jpeg_destroy_compress(&cinfo);
-  std::vector<unsigned char> out(buf, buf + size);
-  free(buf);
-  return out;
-}
-
 // Renders a page as a scan and returns a cairo image surface carrying the JPEG as its mime data,
 // so the PDF embeds the JPEG at the scan's own resolution.
 cairo_surface_t* ScanPage(const Page& page, Random& rng, int dpi, const std::string& seal_ring) {
@@ -327,7 +301,7 @@ cairo_surface_t* ScanPage(const Page& page, Random& rng, int dpi, const std::str
       out[3 * x + 2] = static_cast<unsigned char>(std::clamp(b + n, 0, 255));
     }
   }
-  std::vector<unsigned char> jpeg = EncodeJpeg(rgb.data(), w, h, 72);
+  const std::string jpeg = EncodeJpeg(w, h, 3, rgb.data(), 72);
   auto* copy = static_cast<unsigned char*>(malloc(jpeg.size()));
   std::memcpy(copy, jpeg.data(), jpeg.size());
   cairo_surface_set_mime_data(img, CAIRO_MIME_TYPE_JPEG, copy, jpeg.size(), free, copy);

@@ -24,7 +24,7 @@
 #include "indexer/embedded_image.h"
 #include "indexer/ocr.h"
 #include "indexer/page_image.h"
-#include "tests/ocr/jpeg_write.h"
+#include "corpus/jpeg_encode.h"
 #include "tests/ocr/ocr_word_match.h"
 #include "tests/test_support.h"
 
@@ -355,8 +355,8 @@ TEST_F(EmbeddedImageTest, JpegScanIsDecodedAsPopplerDrawsIt) {
     for (const Layout& layout : {kLayouts[0], kLayouts[1], kLayouts[2], kLayouts[3]}) {
       SCOPED_TRACE(std::string(layout.name) + (components == 3 ? ", colour" : ", grey"));
       const Raster stored = layout.stored(scan);
-      const std::string jpeg = EncodeJpeg(stored.width, stored.height, components,
-                                          components == 3 ? Tinted(stored) : stored.pixels);
+      const std::vector<std::uint8_t> pixels = components == 3 ? Tinted(stored) : stored.pixels;
+      const std::string jpeg = corpus::EncodeJpeg(stored.width, stored.height, components, pixels.data());
       WritePdf(path_, layout.media_width, layout.media_height, layout.rotate,
                {{stored, layout.cm, jpeg, components}});
       ExpectSameAsDrawn(Read(), Read(0, {.decode_jpeg = false}));
@@ -370,14 +370,14 @@ TEST_F(EmbeddedImageTest, JpegScanWithASealOverItIsDecoded) {
   seal.width = seal.height = 60;
   seal.pixels.assign(3600, 90);
   WritePdf(path_, kA4Width, kA4Height, 0,
-           {{scan, "595 0 0 842 0 0", EncodeJpeg(scan.width, scan.height, 1, scan.pixels)},
+           {{scan, "595 0 0 842 0 0", corpus::EncodeJpeg(scan.width, scan.height, 1, scan.pixels.data())},
             {seal, "40 0 0 40 400 100"}});
   ExpectSameAsDrawn(Read(), Read(0, {.decode_jpeg = false}));
 }
 
 TEST_F(EmbeddedImageTest, JpegThatIsNotPlainIsDrawnByPoppler) {
   const Raster scan = TypedScan();
-  const std::string jpeg = EncodeJpeg(scan.width, scan.height, 1, scan.pixels);
+  const std::string jpeg = corpus::EncodeJpeg(scan.width, scan.height, 1, scan.pixels.data());
   Raster mask;
   mask.width = mask.height = 1;
   mask.pixels = {255};

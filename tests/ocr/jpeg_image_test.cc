@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/ocr/jpeg_write.h"
+#include "corpus/jpeg_encode.h"
 
 namespace luutru::indexer {
 namespace {
@@ -37,7 +37,7 @@ std::optional<GrayImage> Decode(const std::string& jpeg, JpegExpectation expecte
 }
 
 TEST(DecodeJpegGray, GreyJpegGivesItsPixels) {
-  const std::string jpeg = EncodeJpeg(kWidth, kHeight, 1, Pattern(1), 95);
+  const std::string jpeg = corpus::EncodeJpeg(kWidth, kHeight, 1, Pattern(1).data(), 95);
   const std::optional<GrayImage> image = Decode(jpeg, {kWidth, kHeight, 1});
   ASSERT_TRUE(image.has_value());
   EXPECT_EQ(image->width, kWidth);
@@ -48,7 +48,7 @@ TEST(DecodeJpegGray, GreyJpegGivesItsPixels) {
 }
 
 TEST(DecodeJpegGray, ColourJpegGivesPopplersGrey) {
-  const std::string jpeg = EncodeJpeg(kWidth, kHeight, 3, Pattern(3), 95);
+  const std::string jpeg = corpus::EncodeJpeg(kWidth, kHeight, 3, Pattern(3).data(), 95);
   const std::optional<GrayImage> image = Decode(jpeg, {kWidth, kHeight, 3});
   ASSERT_TRUE(image.has_value());
   // Poppler's grey of (110, 110, 140): 0.3 r + 0.59 g + 0.11 b = 113.3.
@@ -57,7 +57,7 @@ TEST(DecodeJpegGray, ColourJpegGivesPopplersGrey) {
 }
 
 TEST(DecodeJpegGray, WhatItCannotReadPlainlyGivesNothing) {
-  const std::string grey = EncodeJpeg(kWidth, kHeight, 1, Pattern(1));
+  const std::string grey = corpus::EncodeJpeg(kWidth, kHeight, 1, Pattern(1).data());
   EXPECT_FALSE(Decode(grey, {kWidth + 1, kHeight, 1}).has_value()) << "another width";
   EXPECT_FALSE(Decode(grey, {kWidth, kHeight, 3}).has_value()) << "another number of components";
   EXPECT_FALSE(Decode(grey.substr(0, grey.size() / 2), {kWidth, kHeight, 1}).has_value())
@@ -68,7 +68,7 @@ TEST(DecodeJpegGray, WhatItCannotReadPlainlyGivesNothing) {
   EXPECT_FALSE(Decode(garbled, {kWidth, kHeight, 1}).has_value()) << "corrupt entropy data";
   EXPECT_FALSE(Decode("not a jpeg at all", {kWidth, kHeight, 1}).has_value());
   EXPECT_FALSE(Decode("", {kWidth, kHeight, 1}).has_value());
-  const std::string cmyk = EncodeJpeg(kWidth, kHeight, 4, Pattern(4));
+  const std::string cmyk = corpus::EncodeJpeg(kWidth, kHeight, 4, Pattern(4).data());
   EXPECT_FALSE(Decode(cmyk, {kWidth, kHeight, 4}).has_value()) << "CMYK";
   // Still usable after all those failures.
   EXPECT_TRUE(Decode(grey, {kWidth, kHeight, 1}).has_value());
