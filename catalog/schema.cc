@@ -1,7 +1,10 @@
 #include "catalog/schema.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
@@ -51,20 +54,6 @@ void AddFieldWords(Xapian::Document& xdoc, std::string_view text, std::string_vi
   }
 }
 
-json OptString(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-
-json MetaToJson(const DocumentMetadata& m) {
-  return json{
-      {"number", OptString(m.number)},
-      {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
-      {"type", OptString(m.type)},
-      {"issuer", OptString(m.issuer)},
-      {"title", OptString(m.title)},
-      {"secrecy", m.secrecy ? json(static_cast<int>(*m.secrecy)) : json(nullptr)},
-      {"urgency", m.urgency ? json(static_cast<int>(*m.urgency)) : json(nullptr)},
-  };
-}
-
 std::optional<std::string> GetOptString(const json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return std::nullopt;
@@ -97,6 +86,171 @@ std::string OrderValue(const ArchiveDocument& doc) {
   return std::string(head) + '\x1f' + doc.file + '\x1f' + page;
 }
 
+// Stored data, version 2: kMagicV2, then the fields in a fixed order as 32-bit little-endian
+// numbers and blocks (a length, then the bytes), page texts as raw blocks: reading a hit copies
+// them instead of parsing a JSON object that holds every page. Version 1 data starts with "{".
+constexpr std::string_view kMagicV2 = "\x01luutru2";
+
+class ByteWriter {
+ public:
+  void U32(uint32_t v) {
+    for (int i = 0; i < 4; ++i) out_.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  }
+  void I64(int64_t v) {
+    const auto u = static_cast<uint64_t>(v);
+    U32(static_cast<uint32_t>(u));
+    U32(static_cast<uint32_t>(u >> 32));
+  }
+  void Block(std::string_view bytes) {
+    if (bytes.size() > UINT32_MAX) throw std::runtime_error("stored data: a block over 4 GB");
+    U32(static_cast<uint32_t>(bytes.size()));
+    out_.append(bytes);
+  }
+  // Absent: 0; present: 1 and the value.
+  void OptBlock(const std::optional<std::string>& s) {
+    U32(s ? 1 : 0);
+    if (s) Block(*s);
+  }
+  void OptI64(std::optional<int64_t> v) {
+    U32(v ? 1 : 0);
+    if (v) I64(*v);
+  }
+  std::string& out() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Reads what ByteWriter wrote; throws on data cut short.
+class ByteReader {
+ public:
+  ByteReader(std::string_view data, size_t pos) : data_(data), pos_(pos) {}
+  uint32_t U32() {
+    Need(4);
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) v |= static_cast<uint32_t>(static_cast<unsigned char>(data_[pos_ + i])) << (8 * i);
+    pos_ += 4;
+    return v;
+  }
+  int64_t I64() {
+    const uint64_t low = U32();
+    return static_cast<int64_t>(low | (static_cast<uint64_t>(U32()) << 32));
+  }
+  std::string Block() {
+    const uint32_t n = U32();
+    Need(n);
+    std::string out(data_.substr(pos_, n));
+    pos_ += n;
+    return out;
+  }
+  std::optional<std::string> OptBlock() { return U32() ? std::optional(Block()) : std::nullopt; }
+  std::optional<int64_t> OptI64() { return U32() ? std::optional(I64()) : std::nullopt; }
+  // A count of items, each at least `min_bytes` long: checked against what is left.
+  uint32_t Count(size_t min_bytes) {
+    const uint32_t n = U32();
+    Need(static_cast<size_t>(n) * min_bytes);
+    return n;
+  }
+  bool AtEnd() const { return pos_ == data_.size(); }
+
+ private:
+  void Need(size_t n) const {
+    if (data_.size() - pos_ < n) throw std::runtime_error("stored document data is cut short");
+  }
+  std::string_view data_;
+  size_t pos_;
+};
+
+template <typename Enum>
+std::optional<int64_t> OptEnum(const std::optional<Enum>& e) {
+  return e ? std::optional<int64_t>(static_cast<int>(*e)) : std::nullopt;
+}
+
+void PutMeta(ByteWriter& w, const DocumentMetadata& m) {
+  w.OptBlock(m.number);
+  w.OptBlock(m.date ? std::optional(m.date->ToString()) : std::nullopt);
+  w.OptBlock(m.type);
+  w.OptBlock(m.issuer);
+  w.OptBlock(m.title);
+  w.OptI64(OptEnum(m.secrecy));
+  w.OptI64(OptEnum(m.urgency));
+}
+
+DocumentMetadata GetMeta(ByteReader& r) {
+  DocumentMetadata m;
+  m.number = r.OptBlock();
+  if (auto d = r.OptBlock()) m.date = ParsePartialDate(*d);
+  m.type = r.OptBlock();
+  m.issuer = r.OptBlock();
+  m.title = r.OptBlock();
+  if (auto v = r.OptI64()) m.secrecy = static_cast<Secrecy>(*v);
+  if (auto v = r.OptI64()) m.urgency = static_cast<Urgency>(*v);
+  return m;
+}
+
+std::string EncodeStoredData(const ArchiveDocument& doc, const std::vector<uint32_t>& starts) {
+  ByteWriter w;
+  size_t text_size = 0;
+  for (const Page& page : doc.pages) text_size += page.text.size() + page.words.size() * 24;
+  w.out().reserve(1024 + text_size);
+  w.out().append(kMagicV2);
+  w.Block(doc.file);
+  w.Block(doc.path);
+  w.I64(doc.first_page);
+  w.I64(doc.last_page);
+  for (const std::string* s : {&doc.unit.code, &doc.unit.title, &doc.unit.fonds, &doc.unit.inventory, &doc.unit.box}) {
+    w.Block(*s);
+  }
+  PutMeta(w, doc.meta);
+  PutMeta(w, doc.extracted);
+  w.I64(doc.catalog_order);
+  w.U32(static_cast<uint32_t>(starts.size()));
+  for (uint32_t start : starts) w.U32(start);
+  w.U32(static_cast<uint32_t>(doc.pages.size()));
+  for (const Page& page : doc.pages) {
+    w.Block(TextSourceName(page.source));
+    w.I64(std::bit_cast<int64_t>(page.ocr_confidence));
+    w.Block(page.text);
+    w.U32(static_cast<uint32_t>(page.words.size()));
+    for (const WordBox& box : page.words) {
+      w.Block(box.text);
+      for (float f : {box.x0, box.y0, box.x1, box.y1}) w.U32(std::bit_cast<uint32_t>(f));
+    }
+  }
+  return std::move(w.out());
+}
+
+StoredDocument DecodeStoredData(std::string_view data) {
+  StoredDocument out;
+  ArchiveDocument& doc = out.doc;
+  ByteReader r(data, kMagicV2.size());
+  doc.file = r.Block();
+  doc.path = r.Block();
+  doc.first_page = static_cast<int>(r.I64());
+  doc.last_page = static_cast<int>(r.I64());
+  for (std::string* s : {&doc.unit.code, &doc.unit.title, &doc.unit.fonds, &doc.unit.inventory, &doc.unit.box}) {
+    *s = r.Block();
+  }
+  doc.meta = GetMeta(r);
+  doc.extracted = GetMeta(r);
+  doc.catalog_order = r.I64();
+  out.page_start_positions.resize(r.Count(4));
+  for (uint32_t& start : out.page_start_positions) start = r.U32();
+  doc.pages.resize(r.Count(20));
+  for (Page& page : doc.pages) {
+    page.source = ParseTextSource(r.Block()).value_or(TextSource::kNone);
+    page.ocr_confidence = std::bit_cast<double>(r.I64());
+    page.text = r.Block();
+    page.words.resize(r.Count(20));
+    for (WordBox& box : page.words) {
+      box.text = r.Block();
+      for (float* f : {&box.x0, &box.y0, &box.x1, &box.y1}) *f = std::bit_cast<float>(r.U32());
+    }
+  }
+  if (!r.AtEnd()) throw std::runtime_error("stored document data: bytes after the last page");
+  return out;
+}
+
 }  // namespace
 
 std::string IdTerm(std::string_view id) { return Cat(kId, id); }
@@ -105,8 +259,7 @@ std::string FileTerm(std::string_view file) { return Cat(kFile, file); }
 
 Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   Xapian::Document xdoc;
-  json pages = json::array();
-  json starts = json::array();
+  std::vector<uint32_t> starts;
   Xapian::termpos base = 0;
   for (const Page& page : doc.pages) {
     starts.push_back(base + 1);
@@ -130,15 +283,6 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
     }
     // A gap between pages keeps a phrase from running across a page break.
     base = last + 2;
-    json p{{"text", page.text}, {"source", std::string(TextSourceName(page.source))}};
-    if (page.ocr_confidence >= 0) p["confidence"] = page.ocr_confidence;
-    if (!page.words.empty()) {
-      // Compact: [text, x0, y0, x1, y1] per word.
-      json words = json::array();
-      for (const WordBox& w : page.words) words.push_back(json::array({w.text, w.x0, w.y0, w.x1, w.y1}));
-      p["words"] = std::move(words);
-    }
-    pages.push_back(std::move(p));
     AddBoolean(xdoc, kSource, TextSourceName(page.source));
   }
 
@@ -173,46 +317,31 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   xdoc.add_value(kSlotSortDateDesc, (m.date ? m.date->LastDay() : std::string()) + '\x1e' + order);
   xdoc.add_value(kSlotSecrecy, std::to_string(static_cast<int>(secrecy)));
 
-  json data{
-      {"v", 1},
-      {"file", doc.file},
-      {"path", doc.path},
-      {"first_page", doc.first_page},
-      {"last_page", doc.last_page},
-      {"unit",
-       {{"code", doc.unit.code},
-        {"title", doc.unit.title},
-        {"fonds", doc.unit.fonds},
-        {"inventory", doc.unit.inventory},
-        {"box", doc.unit.box}}},
-      {"meta", MetaToJson(doc.meta)},
-      {"extracted", MetaToJson(doc.extracted)},
-      {"order", doc.catalog_order},
-      {"pages", std::move(pages)},
-      {"starts", std::move(starts)},
-  };
-  xdoc.set_data(data.dump(-1, ' ', false, json::error_handler_t::replace));
+  xdoc.set_data(EncodeStoredData(doc, starts));
   return xdoc;
 }
 
 StoredDocument ReadStoredDocument(const Xapian::Document& xdoc) {
+  const std::string data = xdoc.get_data();
+  if (data.compare(0, kMagicV2.size(), kMagicV2) == 0) return DecodeStoredData(data);
+  // Version 1, written by older indexers: one JSON object, the page texts inside.
   StoredDocument out;
   try {
-    const json data = json::parse(xdoc.get_data());
-    if (data.value("v", 0) != 1) throw std::runtime_error("unknown stored-data version");
+    const json v1 = json::parse(data);
+    if (v1.value("v", 0) != 1) throw std::runtime_error("unknown stored-data version");
     ArchiveDocument& doc = out.doc;
-    doc.file = data.at("file").get<std::string>();
-    doc.path = data.at("path").get<std::string>();
-    doc.first_page = data.at("first_page").get<int>();
-    doc.last_page = data.at("last_page").get<int>();
-    const json& u = data.at("unit");
+    doc.file = v1.at("file").get<std::string>();
+    doc.path = v1.at("path").get<std::string>();
+    doc.first_page = v1.at("first_page").get<int>();
+    doc.last_page = v1.at("last_page").get<int>();
+    const json& u = v1.at("unit");
     doc.unit = StorageUnit{u.at("code").get<std::string>(), u.at("title").get<std::string>(),
                            u.at("fonds").get<std::string>(), u.at("inventory").get<std::string>(),
                            u.at("box").get<std::string>()};
-    doc.meta = MetaFromJson(data.at("meta"));
-    doc.extracted = MetaFromJson(data.at("extracted"));
-    doc.catalog_order = data.at("order").get<int64_t>();
-    for (const json& p : data.at("pages")) {
+    doc.meta = MetaFromJson(v1.at("meta"));
+    doc.extracted = MetaFromJson(v1.at("extracted"));
+    doc.catalog_order = v1.at("order").get<int64_t>();
+    for (const json& p : v1.at("pages")) {
       Page page;
       page.text = p.at("text").get<std::string>();
       page.source = ParseTextSource(p.at("source").get<std::string>()).value_or(TextSource::kNone);
@@ -226,7 +355,7 @@ StoredDocument ReadStoredDocument(const Xapian::Document& xdoc) {
       }
       doc.pages.push_back(std::move(page));
     }
-    out.page_start_positions = data.at("starts").get<std::vector<uint32_t>>();
+    out.page_start_positions = v1.at("starts").get<std::vector<uint32_t>>();
   } catch (const json::exception& e) {
     throw std::runtime_error(std::string("stored document data is not luutru's: ") + e.what());
   }

@@ -67,7 +67,9 @@ std::string IdTerm(const ArchiveDocument& doc);
 std::string IdTerm(std::string_view id);
 std::string FileTerm(std::string_view file);
 
-// Reads back what BuildIndexDocument stored. Throws std::runtime_error on data it did not write.
+// Reads back what BuildIndexDocument stored: version 2 (length-prefixed fields, page texts as
+// raw UTF-8 blocks, so a hit is read without parsing its text) or version 1 (one JSON object),
+// written by older indexers. Throws std::runtime_error on data it did not write.
 StoredDocument ReadStoredDocument(const Xapian::Document& xdoc);
 
 // The page (1-based, counted from the start of the file) that holds term position `pos`.

@@ -1,7 +1,7 @@
 #include "search/snippet.h"
 
 #include <algorithm>
-#include <set>
+#include <unordered_map>
 
 #include "tokenizers/tokenizer.h"
 
@@ -23,34 +23,39 @@ struct Match {
   bool exact;
 };
 
-std::vector<Token> WordTokens(std::string_view text) {
-  std::vector<Token> out;
-  for (Token& t : tokenizers::Tokenize(text)) {
-    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) out.push_back(std::move(t));
-  }
-  return out;
-}
-
-// Every place where a whole sequence matches, one Match per word.
+// Every place where a whole sequence matches, one Match per word, ordered by begin. Only tokens
+// whose folded form starts some sequence are tried.
 std::vector<Match> FindMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
-  const std::vector<Token> tokens = WordTokens(text);
-  std::vector<Match> matches;
+  const std::vector<Token> tokens = tokenizers::TokenizeWords(text);
+  std::unordered_map<std::string_view, std::vector<size_t>> starting;  // first folded word -> sequences
   for (size_t s = 0; s < sequences.size(); ++s) {
     const auto& words = sequences[s].words;
     if (words.empty() || words.size() > tokens.size()) continue;
-    for (size_t i = 0; i + words.size() <= tokens.size(); ++i) {
+    starting[words.front().folded].push_back(s);
+  }
+  std::vector<std::vector<Match>> found(sequences.size());
+  for (size_t i = 0; i < tokens.size() && !starting.empty(); ++i) {
+    auto it = starting.find(tokens[i].folded);
+    if (it == starting.end()) continue;
+    for (size_t s : it->second) {
+      const auto& words = sequences[s].words;
+      if (i + words.size() > tokens.size()) continue;
       bool whole = true;
-      for (size_t k = 0; k < words.size() && whole; ++k) {
+      for (size_t k = 1; k < words.size() && whole; ++k) {
         const Token& t = tokens[i + k];
         whole = t.folded == words[k].folded && t.position == tokens[i].position + k;
       }
       if (!whole) continue;
       for (size_t k = 0; k < words.size(); ++k) {
         const Token& t = tokens[i + k];
-        matches.push_back(Match{t.begin, t.end, s, words[k].marked && t.exact == words[k].exact});
+        found[s].push_back(Match{t.begin, t.end, s, words[k].marked && t.exact == words[k].exact});
       }
     }
   }
+  // Sequence by sequence, then by begin: the order std::sort below has always been given, so
+  // matches with equal begins keep the order they had.
+  std::vector<Match> matches;
+  for (auto& list : found) matches.insert(matches.end(), list.begin(), list.end());
   std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
   return matches;
 }
@@ -150,25 +155,32 @@ std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
 
   Window best;
   std::vector<Match> best_matches;
+  // seen_in[s] == first + 1 when sequence s has been counted in the window starting at `first`.
+  std::vector<size_t> seen_in(sequences.size(), 0);
   for (size_t index : candidates) {
     std::string_view text = doc.pages[index].text;
     std::vector<Match> matches = FindMatches(text, sequences);
+    bool best_here = false;
+    std::fill(seen_in.begin(), seen_in.end(), 0);
     for (size_t first = 0; first < matches.size(); ++first) {
       const size_t begin = MoveChars(text, matches[first].begin, -static_cast<long>(kLeadChars));
       const size_t end = MoveChars(text, begin, static_cast<long>(width));
-      std::set<size_t> distinct;
-      long exact = 0, count = 0;
+      long distinct = 0, exact = 0, count = 0;
       for (size_t k = first; k < matches.size() && matches[k].end <= end; ++k) {
-        distinct.insert(matches[k].sequence);
+        if (seen_in[matches[k].sequence] != first + 1) {
+          seen_in[matches[k].sequence] = first + 1;
+          ++distinct;
+        }
         exact += matches[k].exact ? 1 : 0;
         ++count;
       }
-      const long score = static_cast<long>(distinct.size()) * 10000 + exact * 100 + count;
+      const long score = distinct * 10000 + exact * 100 + count;
       if (score > best.score) {
         best = Window{score, index, begin, end};
-        best_matches = matches;
+        best_here = true;
       }
     }
+    if (best_here) best_matches = std::move(matches);
   }
   if (best.score < 0) {
     // The words matched only in the title or issuer fields: show the start of the text.

@@ -5,7 +5,9 @@
 #include <unicode/unistr.h>
 
 #include <array>
+#include <atomic>
 #include <cstdlib>
+#include <mutex>
 
 #include "tokenizers/text_internal.h"
 
@@ -38,37 +40,53 @@ const icu::Normalizer2& Nfd() {
 std::u32string FromIcu(const icu::UnicodeString& text);
 
 // Per-code-point answers for the scripts Vietnamese text is made of (everything below U+2000),
-// computed once from ICU so that the common case needs no ICU call at all.
+// computed from ICU so that the common case needs no ICU call at all. Filled one block of
+// kBlockSize code points at a time, when a text first needs it: a one-query search pays only
+// for the few blocks its text uses, not for all of them at process start.
 constexpr char32_t kTableSize = 0x2000;
+constexpr char32_t kBlockSize = 0x80;
 constexpr char32_t kComplex = 0xFFFFFFFF;  // the answer needs the general (ICU) path
 
-struct CodePointTables {
-  std::array<bool, kTableSize> nfc_inert{};  // NFC_QC=Yes and combining class 0
-  std::array<char32_t, kTableSize> fold{};   // full case folding when it is one code point
-  std::array<std::u32string, kTableSize> unmarked{};  // NFD without marks, đ -> d
+class CodePointTables {
+ public:
+  bool NfcInert(char32_t c) const { return Ready(c).nfc_inert_[c]; }  // NFC_QC=Yes and ccc 0
+  char32_t Fold(char32_t c) const { return Ready(c).fold_[c]; }  // full case folding, one code point
+  const std::u32string& Unmarked(char32_t c) const { return Ready(c).unmarked_[c]; }  // NFD without marks, đ -> d
 
-  CodePointTables() {
+ private:
+  const CodePointTables& Ready(char32_t c) const {
+    const size_t block = c / kBlockSize;
+    if (!filled_[block].load(std::memory_order_acquire)) Fill(block);
+    return *this;
+  }
+
+  void Fill(size_t block) const {
+    std::lock_guard<std::mutex> lock(fill_mutex_);
+    if (filled_[block].load(std::memory_order_relaxed)) return;
     const icu::Normalizer2& nfd = Nfd();
-    for (char32_t c = 0; c < kTableSize; ++c) {
+    for (char32_t c = static_cast<char32_t>(block * kBlockSize); c < (block + 1) * kBlockSize; ++c) {
       auto u = static_cast<UChar32>(c);
-      nfc_inert[c] = u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
-                     u_getCombiningClass(u) == 0;
-      // Most code points neither fold nor decompose: skip ICU's string paths for them (the
-      // tables are built at every process start, which a one-query search pays).
+      nfc_inert_[c] = u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+                      u_getCombiningClass(u) == 0;
+      // Most code points neither fold nor decompose: skip ICU's string paths for them.
       if (!u_hasBinaryProperty(u, UCHAR_CHANGES_WHEN_CASEFOLDED)) {
-        fold[c] = c;
+        fold_[c] = c;
       } else {
         icu::UnicodeString folded(u);
         folded.foldCase();
-        fold[c] = folded.countChar32() == 1 ? static_cast<char32_t>(folded.char32At(0)) : kComplex;
+        fold_[c] = folded.countChar32() == 1 ? static_cast<char32_t>(folded.char32At(0)) : kComplex;
       }
       icu::UnicodeString decomposition;
-      unmarked[c] = nfd.getDecomposition(u, decomposition) || IsMark(c) || c == U'đ' || c == U'Đ'
-                        ? Unmark(nfd, c)
-                        : std::u32string(1, c);
+      unmarked_[c] = nfd.getDecomposition(u, decomposition) || IsMark(c) || c == U'đ' || c == U'Đ'
+                         ? Unmark(nfd, c)
+                         : std::u32string(1, c);
     }
+    filled_[block].store(true, std::memory_order_release);
   }
 
+
+ public:
+  // `c` without its marks, through ICU.
   static std::u32string Unmark(const icu::Normalizer2& nfd, char32_t c) {
     if (c == U'đ') return U"d";
     if (c == U'Đ') return U"D";
@@ -92,6 +110,13 @@ struct CodePointTables {
     icu::UnicodeString composed = Nfc().normalize(kept, status);
     return U_SUCCESS(status) ? FromIcu(composed) : std::u32string(1, c);
   }
+
+ private:
+  mutable std::array<std::atomic<bool>, kTableSize / kBlockSize> filled_{};
+  mutable std::mutex fill_mutex_;
+  mutable std::array<bool, kTableSize> nfc_inert_{};
+  mutable std::array<char32_t, kTableSize> fold_{};
+  mutable std::array<std::u32string, kTableSize> unmarked_{};
 };
 
 const CodePointTables& Tables() {
@@ -119,7 +144,7 @@ bool IsNfcFast(const std::u32string& text) {
   const CodePointTables& t = Tables();
   for (char32_t c : text) {
     if (c < kTableSize) {
-      if (!t.nfc_inert[c]) return false;
+      if (!t.NfcInert(c)) return false;
     } else if (u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
                u_getCombiningClass(static_cast<UChar32>(c)) != 0) {
       return false;
@@ -194,8 +219,8 @@ void CaseFoldInPlace(std::u32string* text) {
   for (char32_t& c : *text) {
     if (c < 0x80) {
       if (c >= 'A' && c <= 'Z') c += 0x20;
-    } else if (c < kTableSize && t.fold[c] != kComplex) {
-      c = t.fold[c];
+    } else if (c < kTableSize && t.Fold(c) != kComplex) {
+      c = t.Fold(c);
     } else if (c >= kTableSize &&
                !u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_CHANGES_WHEN_CASEFOLDED)) {
       // unchanged
@@ -232,7 +257,7 @@ void AppendFolded(std::u32string_view exact, std::string* out) {
     if (c < 0x80) {
       out->push_back(static_cast<char>(c));
     } else if (c < kTableSize) {
-      for (char32_t u : t.unmarked[c]) AppendUtf8(u, out);
+      for (char32_t u : t.Unmarked(c)) AppendUtf8(u, out);
     } else if (IsMark(c)) {
       // a mark of another script: removed like the Latin ones
     } else if (Nfd().isInert(static_cast<UChar32>(c))) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -238,13 +240,34 @@ std::optional<Compound> MakeDate(const PieceText& t, size_t first, size_t last, 
 
 }  // namespace
 
-PieceText::PieceText(std::string_view utf8) {
+namespace {
+
+struct SpellingHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+// Spelling of a word piece -> its exact and folded forms.
+using SpellingCache =
+    std::unordered_map<std::string, std::pair<std::string, std::string>, SpellingHash, std::equal_to<>>;
+constexpr size_t kSpellingCacheMax = 1 << 16;
+
+SpellingCache& ThreadSpellingCache() {
+  thread_local SpellingCache cache;
+  return cache;
+}
+
+}  // namespace
+
+PieceText::PieceText(std::string_view utf8, bool remember_spellings) {
   // One pass: decode, classify, cut. Byte offsets are kept only at piece boundaries.
   text_.reserve(utf8.size());
   pieces_.reserve(utf8.size() / 5 + 8);
-  // A page repeats its syllables many times; each spelling is normalized once.
-  std::unordered_map<std::string_view, std::pair<std::string, std::string>> seen;
-  seen.reserve(utf8.size() / 16 + 8);
+  // A page repeats its syllables: each spelling is normalized once (the forms depend on the
+  // spelling alone). With `remember_spellings`, once per thread across texts, bounded.
+  SpellingCache local;
+  SpellingCache& seen = remember_spellings ? ThreadSpellingCache() : local;
+  if (!remember_spellings) local.reserve(utf8.size() / 16 + 8);
+  if (seen.size() > kSpellingCacheMax) seen.clear();
   size_t at = 0;
   enum class Run { kNone, kWord, kNumber };
   Run run = Run::kNone;
@@ -260,13 +283,12 @@ PieceText::PieceText(std::string_view utf8) {
       pieces_.push_back(std::move(current));
     } else {
       std::string_view spelling = utf8.substr(current.byte_begin, byte_end - current.byte_begin);
-      auto [entry, added] = seen.try_emplace(spelling);
-      if (added) {
-        FillWordForms(chars, &current);
-        entry->second = {current.exact, current.folded};
-      } else {
+      if (auto entry = seen.find(spelling); entry != seen.end()) {
         current.exact = entry->second.first;
         current.folded = entry->second.second;
+      } else {
+        FillWordForms(chars, &current);
+        seen.emplace(std::string(spelling), std::make_pair(current.exact, current.folded));
       }
       if (!current.exact.empty() && !current.folded.empty()) pieces_.push_back(std::move(current));
     }

@@ -25,8 +25,9 @@ struct Piece {
 class PieceText {
  public:
   // Decodes `utf8` and cuts it into pieces. Runs of combining marks with no letter before them
-  // are not pieces.
-  explicit PieceText(std::string_view utf8);
+  // are not pieces. `remember_spellings` keeps the forms of each spelling for the next texts of
+  // this thread: for a reader of many pages with one vocabulary (snippets of a search).
+  explicit PieceText(std::string_view utf8, bool remember_spellings = false);
 
   const std::u32string& text() const { return text_; }
   const std::vector<Piece>& pieces() const { return pieces_; }

@@ -5,6 +5,15 @@
 #include "tokenizers/pieces.h"
 
 namespace luutru::tokenizers {
+namespace {
+
+// The word or number token of piece `i`, taking its forms.
+Token PieceToken(internal::Piece& p, size_t i) {
+  return Token{p.number ? TokenKind::kNumber : TokenKind::kWord, std::move(p.exact), std::move(p.folded),
+               static_cast<uint32_t>(i + 1), p.byte_begin, p.byte_end};
+}
+
+}  // namespace
 
 std::vector<Token> Tokenize(std::string_view text) {
   internal::PieceText t(text);
@@ -28,10 +37,17 @@ std::vector<Token> Tokenize(std::string_view text) {
       }
     }
     // Compounds starting here have been read; later ones only look at this piece's code points.
-    internal::Piece& p = pieces[i];
-    tokens.push_back(Token{p.number ? TokenKind::kNumber : TokenKind::kWord, std::move(p.exact),
-                           std::move(p.folded), position, p.byte_begin, p.byte_end});
+    tokens.push_back(PieceToken(pieces[i], i));
   }
+  return tokens;
+}
+
+std::vector<Token> TokenizeWords(std::string_view text) {
+  internal::PieceText t(text, /*remember_spellings=*/true);
+  std::vector<internal::Piece>& pieces = t.mutable_pieces();
+  std::vector<Token> tokens;
+  tokens.reserve(pieces.size());
+  for (size_t i = 0; i < pieces.size(); ++i) tokens.push_back(PieceToken(pieces[i], i));
   return tokens;
 }
 

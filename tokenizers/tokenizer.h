@@ -38,6 +38,11 @@ struct Token {
 // Tokens of `text` in order of position (a notation or date before its parts).
 std::vector<Token> Tokenize(std::string_view text);
 
+// Only the kWord and kNumber tokens of Tokenize(text), the same ones in the same order, without
+// the work of finding notations and dates: for a highlighter that matches words. It keeps the
+// forms of the spellings it has seen for later calls on the same thread (bounded).
+std::vector<Token> TokenizeWords(std::string_view text);
+
 }  // namespace luutru::tokenizers
 
 #endif  // LUUTRU_TOKENIZERS_TOKENIZER_H_

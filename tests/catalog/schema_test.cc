@@ -86,6 +86,41 @@ TEST(Schema, StoredDataRoundTrips) {
   EXPECT_TRUE(stored.doc.HasOcr());
 }
 
+TEST(Schema, StoredDataRoundTripsEveryField) {
+  ArchiveDocument doc = SampleDocument();
+  doc.meta.secrecy = Secrecy::kTopSecret;
+  doc.meta.urgency = Urgency::kVeryUrgent;
+  doc.extracted.number.reset();
+  doc.extracted.date = PartialDate{2023, 0, 0};
+  doc.catalog_order = -1;
+  doc.pages[0].ocr_confidence = 12.25;
+  const StoredDocument stored = ReadStoredDocument(BuildIndexDocument(doc));
+  const ArchiveDocument& r = stored.doc;
+  EXPECT_EQ(r.file, doc.file);
+  EXPECT_EQ(r.first_page, 2);
+  EXPECT_EQ(r.last_page, 3);
+  EXPECT_EQ(r.unit.title, doc.unit.title);
+  EXPECT_EQ(r.unit.fonds, doc.unit.fonds);
+  EXPECT_EQ(r.unit.inventory, doc.unit.inventory);
+  for (const auto* pair : {&r.meta, &r.extracted}) {
+    const DocumentMetadata& want = pair == &r.meta ? doc.meta : doc.extracted;
+    EXPECT_EQ(pair->number, want.number);
+    EXPECT_EQ(pair->date, want.date);
+    EXPECT_EQ(pair->type, want.type);
+    EXPECT_EQ(pair->issuer, want.issuer);
+    EXPECT_EQ(pair->title, want.title);
+    EXPECT_EQ(pair->secrecy, want.secrecy);
+    EXPECT_EQ(pair->urgency, want.urgency);
+  }
+  EXPECT_EQ(r.catalog_order, -1);
+  EXPECT_DOUBLE_EQ(r.pages[0].ocr_confidence, 12.25);
+  EXPECT_EQ(r.pages[0].source, TextSource::kTextLayer);
+  EXPECT_FLOAT_EQ(r.pages[1].words[0].y1, 112);
+  EXPECT_EQ(stored.page_start_positions.size(), 2u);
+  EXPECT_EQ(stored.page_start_positions[0], 1u);
+  EXPECT_GT(stored.page_start_positions[1], 6u);
+}
+
 TEST(Schema, MapsPositionsToPagesOfTheFile) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   db.add_document(BuildIndexDocument(SampleDocument()));
@@ -129,6 +164,67 @@ TEST(Schema, ClearanceFilterHidesHigherLevels) {
   EXPECT_EQ(count(Secrecy::kNormal), 1u);
   EXPECT_EQ(count(Secrecy::kConfidential), 2u);
   EXPECT_EQ(count(Secrecy::kSecret), 3u);
+}
+
+TEST(Schema, StoresPageTextsAsRawBytes) {
+  // Version 2: reading a hit copies the page texts; nothing escapes them for a JSON parser.
+  ArchiveDocument doc = SampleDocument();
+  doc.pages[0].text = "Dòng 1\n\"trích\" \\ yếu";
+  const std::string data = BuildIndexDocument(doc).get_data();
+  EXPECT_NE(data.front(), '{');
+  EXPECT_NE(data.find(doc.pages[0].text), std::string::npos);
+  EXPECT_EQ(ReadStoredDocument(BuildIndexDocument(doc)).doc.pages[0].text, doc.pages[0].text);
+}
+
+TEST(Schema, KeepsTextBytesThatAreNotValidUtf8) {
+  ArchiveDocument doc = SampleDocument();
+  doc.pages[0].text = std::string("a\xFF" "b\0c", 5);
+  const StoredDocument stored = ReadStoredDocument(BuildIndexDocument(doc));
+  EXPECT_EQ(stored.doc.pages[0].text, doc.pages[0].text);
+}
+
+TEST(Schema, ReadsVersionOneDataOfOlderIndexers) {
+  // Written by the version 1 indexer: one JSON object with the page texts and word boxes inside.
+  Xapian::Document xdoc;
+  xdoc.set_data(
+      R"({"extracted":{"date":"2023-03-12","issuer":null,"number":"45-TB/TU","secrecy":null,)"
+      R"("title":null,"type":"Thông báo","urgency":null},"file":"a/45.pdf","first_page":2,)"
+      R"("last_page":3,"meta":{"date":"2023-03","issuer":"Tỉnh ủy Thái Bình","number":"45-TB/TU",)"
+      R"("secrecy":2,"title":"Kết luận","type":"Thông báo","urgency":1},"order":4,)"
+      R"("pages":[{"source":"text","text":"Đảng ủy xã"},{"confidence":71.5,"source":"ocr",)"
+      R"("text":"xây mới","words":[["xây",72.0,100.0,90.0,112.0],["mới",94.5,100.0,112.0,112.0]]}],)"
+      R"("path":"/archive/a/45.pdf","starts":[1,6],"unit":{"box":"12","code":"ĐVBQ 0345",)"
+      R"("fonds":"Phông 12","inventory":"Mục lục 01","title":"Hồ sơ"},"v":1})");
+  const StoredDocument stored = ReadStoredDocument(xdoc);
+  EXPECT_EQ(stored.doc.file, "a/45.pdf");
+  EXPECT_EQ(stored.doc.path, "/archive/a/45.pdf");
+  EXPECT_EQ(stored.doc.first_page, 2);
+  EXPECT_EQ(stored.doc.unit.code, "ĐVBQ 0345");
+  EXPECT_EQ(stored.doc.meta.date, (PartialDate{2023, 3, 0}));
+  EXPECT_EQ(stored.doc.meta.secrecy, Secrecy::kSecret);
+  EXPECT_FALSE(stored.doc.extracted.title);
+  EXPECT_EQ(stored.doc.catalog_order, 4);
+  ASSERT_EQ(stored.doc.pages.size(), 2u);
+  EXPECT_EQ(stored.doc.pages[0].text, "Đảng ủy xã");
+  EXPECT_EQ(stored.doc.pages[0].source, TextSource::kTextLayer);
+  EXPECT_EQ(stored.doc.pages[1].text, "xây mới");
+  EXPECT_DOUBLE_EQ(stored.doc.pages[1].ocr_confidence, 71.5);
+  ASSERT_EQ(stored.doc.pages[1].words.size(), 2u);
+  EXPECT_FLOAT_EQ(stored.doc.pages[1].words[1].x0, 94.5);
+  EXPECT_EQ(stored.page_start_positions, (std::vector<uint32_t>{1, 6}));
+  EXPECT_EQ(PageOfPosition(stored, 7), 3);
+}
+
+TEST(Schema, RejectsCutShortVersionTwoData) {
+  const std::string data = BuildIndexDocument(SampleDocument()).get_data();
+  for (size_t cut : {size_t{3}, size_t{40}, data.size() / 2, data.size() - 9}) {
+    Xapian::Document xdoc;
+    xdoc.set_data(data.substr(0, data.size() - cut));
+    EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error) << cut;
+  }
+  Xapian::Document longer;
+  longer.set_data(data + "x");
+  EXPECT_THROW(ReadStoredDocument(longer), std::runtime_error);
 }
 
 TEST(Schema, RejectsForeignData) {

@@ -71,6 +71,17 @@ void CheckInvariants(const std::string& input) {
     last_position = t.position;
     last_begin = t.begin;
   }
+  // TokenizeWords is Tokenize without the notations and dates.
+  std::vector<Token> words = TokenizeWords(input);
+  size_t w = 0;
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+    ASSERT_LT(w, words.size());
+    const Token& o = words[w++];
+    ASSERT_TRUE(o.kind == t.kind && o.exact == t.exact && o.folded == t.folded &&
+                o.position == t.position && o.begin == t.begin && o.end == t.end);
+  }
+  ASSERT_EQ(w, words.size());
   ASSERT_TRUE(IsValidUtf8(NormalizeText(input)));
   ASSERT_TRUE(IsValidUtf8(ExactForm(input)));
   ASSERT_TRUE(IsValidUtf8(FoldedForm(input)));
