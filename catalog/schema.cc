@@ -256,6 +256,12 @@ StoredDocument DecodeStoredData(std::string_view data) {
 std::string IdTerm(std::string_view id) { return Cat(kId, id); }
 std::string IdTerm(const ArchiveDocument& doc) { return IdTerm(doc.Id()); }
 std::string FileTerm(std::string_view file) { return Cat(kFile, file); }
+std::string WordPairTerm(std::string_view first, std::string_view second) {
+  std::string term = Cat(kWordPair, first);
+  term += ' ';
+  term += second;
+  return term;
+}
 
 Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   Xapian::Document xdoc;
@@ -264,6 +270,8 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   for (const Page& page : doc.pages) {
     starts.push_back(base + 1);
     Xapian::termpos last = base;
+    std::string previous;  // the folded word at position previous_pos
+    Xapian::termpos previous_pos = 0;
     for (const auto& t : tokenizers::Tokenize(page.text)) {
       const Xapian::termpos pos = base + t.position;
       last = std::max(last, pos);
@@ -272,6 +280,9 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
         case TokenKind::kNumber:
           AddPosting(xdoc, t.exact, pos);
           AddPosting(xdoc, Cat(kFolded, t.folded), pos);
+          if (!previous.empty() && pos == previous_pos + 1) AddTerm(xdoc, WordPairTerm(previous, t.folded));
+          previous = t.folded;
+          previous_pos = pos;
           break;
         case TokenKind::kNotation:
           AddTerm(xdoc, Cat(kTextNotation, t.folded));

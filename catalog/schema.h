@@ -22,6 +22,10 @@ inline constexpr std::string_view kFolded = "XF";        // folded words: "dang"
 inline constexpr std::string_view kTitle = "S";          // exact words of the title (trích yếu)
 inline constexpr std::string_view kTitleFolded = "XFS";  // folded words of the title
 inline constexpr std::string_view kIssuer = "XCQ";       // folded words of the issuer (coquan:)
+// Two folded words standing one after the other in the text, "XWdang uy": a phrase or a run of
+// typed words is found among the documents holding its pairs, instead of checking the positions
+// of common syllables in every document that holds them all (most documents, in Vietnamese).
+inline constexpr std::string_view kWordPair = "XW";  // not "XP": XPHONG terms start with it
 // Dates found in the text, "D2023-03-12", and notations cited in the text, "XN45-tb/tu".
 inline constexpr std::string_view kTextDate = "D";
 inline constexpr std::string_view kTextNotation = "XN";
@@ -61,6 +65,9 @@ struct StoredDocument {
 
 // The complete Xapian document for `doc`: terms, values and stored data.
 Xapian::Document BuildIndexDocument(const ArchiveDocument& doc);
+
+// The kWordPair term of two folded words.
+std::string WordPairTerm(std::string_view first, std::string_view second);
 
 // The unique term of a document (kId + Id()), for replace_document().
 std::string IdTerm(const ArchiveDocument& doc);

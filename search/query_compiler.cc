@@ -77,7 +77,23 @@ Xapian::Query FoldedPhrase(const std::vector<MatchWord>& words) {
   return Xapian::Query(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), words.size());
 }
 
-Xapian::Query PhraseQuery(const std::vector<MatchWord>& words) {
+// The documents holding every pair of neighbours of `words`: all those where they stand
+// together, and rarely one where the pairs are apart. A pair term too long to index is left out.
+Xapian::Query WordPairs(const std::vector<MatchWord>& words) {
+  std::vector<Xapian::Query> pairs;
+  for (size_t i = 1; i < words.size(); ++i) {
+    std::string term = schema::WordPairTerm(words[i - 1].folded, words[i].folded);
+    if (term.size() <= 240) pairs.emplace_back(std::move(term));
+  }
+  return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
+}
+
+// The words standing together, folded: through their pairs when the index has them.
+Xapian::Query Adjacent(const std::vector<MatchWord>& words, bool word_pairs) {
+  return word_pairs ? WordPairs(words) : FoldedPhrase(words);
+}
+
+Xapian::Query PhraseQuery(const std::vector<MatchWord>& words, bool word_pairs) {
   if (words.size() == 1) return WordQuery(words.front());
   std::vector<Xapian::Query> exact;
   bool marked = false;
@@ -86,9 +102,14 @@ Xapian::Query PhraseQuery(const std::vector<MatchWord>& words) {
     marked = marked || w.marked;
   }
   Xapian::Query folded_phrase = FoldedPhrase(words);
-  if (!marked) return folded_phrase;
+  if (!marked) {
+    return word_pairs ? Xapian::Query(Xapian::Query::OP_FILTER, folded_phrase, WordPairs(words)) : folded_phrase;
+  }
   Xapian::Query exact_phrase(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), words.size());
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(kExactBoost, exact_phrase), folded_phrase);
+  Xapian::Query phrase(Xapian::Query::OP_OR, Xapian::Query(kExactBoost, exact_phrase), folded_phrase);
+  // Positions are checked only in the documents that hold every pair: the pairs are rare where
+  // the syllables are not.
+  return word_pairs ? Xapian::Query(Xapian::Query::OP_FILTER, phrase, WordPairs(words)) : phrase;
 }
 
 enum class PartKind { kEmpty, kFilter, kWeighted };
@@ -140,8 +161,11 @@ class Compiler {
         auto* fixed = new Xapian::FixedWeightPostingSource(kAdjacencyWeightPerWord * static_cast<double>(run.size()));
         // Only whether the words stand together counts here (a filter carries no weight), and
         // the indexer puts a folded term at every exact word's position: the folded phrase
-        // alone matches the same documents as PhraseQuery() with half the position checks.
-        adjacency.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()), FoldedPhrase(run));
+        // alone matches the same documents as PhraseQuery(). With word pairs no position is
+        // checked at all; a document holding every pair, but not in one row, also gets the
+        // bonus: rare, and the bonus only ranks.
+        adjacency.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
+                               Adjacent(run, resolvers_.word_pairs));
       }
       run.clear();
     };
@@ -229,7 +253,7 @@ class Compiler {
     if (phrase || !has_compound) {
       // A quoted phrase, or one unquoted run such as "TP.HCM": its words in order.
       if (positional.empty()) return {};
-      query = PhraseQuery(positional);
+      query = PhraseQuery(positional, resolvers_.word_pairs);
       if (!negated) sequences_.push_back(MatchSequence{positional});
       if (phrase && has_compound) {
         // A notation or date inside a phrase also matches its indexed whole.
@@ -250,7 +274,7 @@ class Compiler {
         for (const Token& p : item.parts) parts.push_back(ToMatchWord(p, node.text_offset));
         std::vector<Xapian::Query> alternatives{CompoundTermQuery(item)};
         if (!parts.empty()) {
-          alternatives.push_back(PhraseQuery(parts));
+          alternatives.push_back(PhraseQuery(parts, resolvers_.word_pairs));
           if (!negated) sequences_.push_back(MatchSequence{parts});
         }
         required.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());

@@ -59,6 +59,9 @@ using NumberResolver = std::function<std::vector<std::string>(const std::string&
 struct Resolvers {
   UnitResolver unit;
   NumberResolver number;
+  // Every document of the index carries its word pairs (catalog::schema::kWordPair): phrases and
+  // runs of typed words are then looked for among the documents holding their pairs.
+  bool word_pairs = false;
 };
 
 // Throws SearchError for a field value that cannot be understood (so:abc, loai:xyz, nam:20x).

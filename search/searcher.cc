@@ -79,9 +79,15 @@ size_t EditDistance(std::string_view a, std::string_view b, size_t cap) {
 
 Searcher Searcher::Open(const std::vector<std::string>& paths) {
   Xapian::Database db;
+  // Word pairs are used only when every database has them: an index written before they
+  // existed (or a shard of one) would otherwise lose its phrase matches.
+  bool word_pairs = true;
   for (const std::string& path : paths) {
     try {
-      db.add_database(Xapian::Database(path));
+      Xapian::Database shard(path);
+      const std::string pairs(schema::kWordPair);
+      word_pairs = word_pairs && (shard.get_doccount() == 0 || shard.allterms_begin(pairs) != shard.allterms_end(pairs));
+      db.add_database(shard);
     } catch (const Xapian::Error& e) {
       // The context names a remote shard ("remote:tcp(host:port)") when that is what failed.
       std::string reason = e.get_msg().empty() ? e.get_type() : e.get_msg();
@@ -89,7 +95,7 @@ Searcher Searcher::Open(const std::vector<std::string>& paths) {
       throw SearchError(SearchError::Kind::kDatabase, path, reason);
     }
   }
-  return Searcher(std::move(db));
+  return Searcher(std::move(db), word_pairs);
 }
 
 Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const {
@@ -179,6 +185,7 @@ std::vector<std::string> Searcher::ResolveNumber(const std::string& key, catalog
 
 Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers) const {
   Resolvers r;
+  r.word_pairs = word_pairs_;
   r.unit = [this, clearance](std::string_view code) { return ResolveUnit(code, clearance); };
   r.number = [this, clearance, near_numbers](const std::string& key) {
     std::vector<std::string> keys = ResolveNumber(key, clearance);
@@ -349,6 +356,8 @@ std::string Searcher::SpellingFor(const std::string& folded) const {
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
     const std::string term = *it;  // the iterator yields a temporary
     const std::string_view word = std::string_view(term).substr(prefix.size());
+    // Longer prefixes begin with this one (XFS title words, XFILE files); folded words are lower case.
+    if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') continue;
     const size_t d = EditDistance(folded, word, cap);
     if (d == 0 || d > best_distance) continue;
     if (d < best_distance || it.get_termfreq() > best_freq) {

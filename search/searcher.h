@@ -89,7 +89,9 @@ class Searcher {
   // Opens every path and searches them as one. Throws SearchError(kDatabase) naming the path
   // that cannot be opened.
   static Searcher Open(const std::vector<std::string>& paths);
-  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  // `word_pairs`: every document of `db` carries its word pairs (catalog::schema::kWordPair),
+  // as an index written by this version does; Open() finds out.
+  explicit Searcher(Xapian::Database db, bool word_pairs = false) : db_(std::move(db)), word_pairs_(word_pairs) {}
 
   // Throws QuerySyntaxError on a malformed query, SearchError on a value or request it cannot
   // use (an unknown type, an ambiguous unit code ...), Xapian::Error on a failing database.
@@ -134,6 +136,7 @@ class Searcher {
   std::string SpellingFor(const std::string& folded) const;
 
   Xapian::Database db_;
+  bool word_pairs_ = false;
 };
 
 }  // namespace luutru::search

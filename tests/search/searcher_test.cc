@@ -64,6 +64,54 @@ TEST_F(SearchTest, PhraseNeedsTheWordsInOrder) {
   EXPECT_EQ(Files(Find("\"nhà đại đoàn kết\"")), std::vector<std::string>{k45});
 }
 
+// An index written before word pairs existed, alone or as one shard among new ones: phrases
+// are checked by positions there, and still found.
+TEST_F(SearchTest, PhrasesAreFoundInAnIndexWithoutWordPairs) {
+  const auto old_dir = dir_.string() + "-old";
+  {
+    Xapian::WritableDatabase db(old_dir, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (const auto& spec : ArchiveSpecs()) {
+      const ArchiveDocument d = MakeDocument(spec);
+      Xapian::Document xdoc = catalog::schema::BuildIndexDocument(d);
+      std::vector<std::string> pairs;
+      const std::string prefix(catalog::schema::kWordPair);
+      for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
+        if ((*t).starts_with(prefix)) pairs.push_back(*t);
+      }
+      ASSERT_FALSE(pairs.empty());
+      for (const auto& term : pairs) xdoc.remove_term(term);
+      db.replace_document(catalog::schema::IdTerm(d), xdoc);
+    }
+    db.commit();
+  }
+  const auto new_dir = dir_.string() + "-new";
+  Build(new_dir, {DocSpec{"phong-20/dvbq-0001/01-KH-HU.pdf", Unit("20", "01", "0001", "1", "Hồ sơ kế hoạch"),
+                          "01-KH/HU", PartialDate{2024, 1, 5}, "Kế hoạch", "Huyện ủy Kiến Xương", "Kế hoạch",
+                          Secrecy::kNormal, {"Kế hoạch xây dựng nhà đại đoàn kết năm 2024"}}});
+  for (const std::vector<std::string>& dbs :
+       {std::vector<std::string>{old_dir}, std::vector<std::string>{old_dir, new_dir}}) {
+    const Searcher searcher = Searcher::Open(dbs);
+    SearchRequest r;
+    r.query = "\"nha dai doan ket\"";
+    const auto files = Files(searcher.Search(r));
+    EXPECT_TRUE(Contains(files, k45));
+    EXPECT_EQ(files.size(), dbs.size());
+    r.query = "\"ket doan dai nha\"";
+    EXPECT_EQ(searcher.Search(r).total, 0u);
+  }
+  std::filesystem::remove_all(old_dir);
+  std::filesystem::remove_all(new_dir);
+}
+
+// Word pairs narrow where positions are checked; they never stand in for the order.
+TEST_F(SearchTest, WordPairsApartAreNotAPhrase) {
+  Build(dir_, {DocSpec{"a.pdf", Unit345(), std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                       Secrecy::kNormal, {"nhà đại hội, rồi đại đoàn kết"}}});
+  searcher_.emplace(Searcher::Open({dir_.string()}));
+  EXPECT_EQ(Find("\"nha dai doan\"").total, 0u) << "pairs 'nha dai' and 'dai doan' are both there";
+  EXPECT_EQ(Find("\"dai doan ket\"").total, 1u);
+}
+
 TEST_F(SearchTest, NotAndMinusExclude) {
   EXPECT_EQ(Files(Find("nghèo -giảm")), std::vector<std::string>{k45});
   EXPECT_EQ(Files(Find("nghèo NOT giam")), std::vector<std::string>{k45});
