@@ -121,8 +121,8 @@ std::vector<std::string> NearNumbers(const SearchResponse& response) {
 }
 
 std::string NearNumbersNote(const SearchResponse& response, Lang lang) {
-  std::string note(Tr(lang, "Không có văn bản mang đúng số này; hiển thị các số khác một ký tự (OCR có thể đã đọc sai): ",
-                       "No document has exactly this number; showing numbers one character away (OCR may have misread them): "));
+  std::string note(Tr(lang, "Gồm cả các số khác số đã nhập một ký tự, có thể do OCR đọc sai: ",
+                       "Including numbers one character away from the one typed, as OCR may have misread them: "));
   const std::vector<std::string> numbers = NearNumbers(response);
   for (size_t i = 0; i < numbers.size(); ++i) note += (i ? ", " : "") + numbers[i];
   return note;

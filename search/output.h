@@ -16,8 +16,8 @@ namespace luutru::search {
 // {"query", "total", "total_is_estimate", "results": [...]}, fields in the order of the contract;
 // unknown fields are null. When the
 // total is 0 it also carries "suggestion" (string or null), "blocking_filters" (option names)
-// and "unit_not_found" (bool). "near_numbers" lists, in capitals, the numbers searched in place
-// of a --number that no document carries (SearchResponse::near_numbers), only when there are some.
+// and "unit_not_found" (bool). "near_numbers" lists, in capitals, the near numbers a number
+// lookup also matched (SearchResponse::near_numbers), only when there are some.
 nlohmann::ordered_json ToJson(const SearchResponse& response);
 nlohmann::ordered_json DocumentToJson(const DocumentHit& hit);
 

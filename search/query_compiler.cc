@@ -338,12 +338,7 @@ bool ParseYear(std::string_view s, int& year) {
 Xapian::Query NumberFilter(std::string_view notation, const NumberResolver& resolve) {
   auto key = tokenizers::NotationKey(notation);
   if (!key) throw SearchError(SearchError::Kind::kBadNumber, std::string(notation));
-  const std::vector<std::string> keys = resolve ? resolve(*key) : std::vector<std::string>{*key};
-  // As in UnitFilter: the bare prefix is never a term, so no key matches nothing.
-  if (keys.empty()) return Xapian::Query(std::string(schema::kNumber));
-  std::vector<Xapian::Query> numbers;
-  for (const std::string& k : keys) numbers.emplace_back(Cat(schema::kNumber, k));
-  return Xapian::Query(Xapian::Query::OP_OR, numbers.begin(), numbers.end());
+  return resolve ? resolve(*key) : Xapian::Query(Cat(schema::kNumber, *key));
 }
 
 Xapian::Query TypeFilter(std::string_view type_name_or_code) {

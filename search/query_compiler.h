@@ -50,9 +50,9 @@ struct CompiledQuery {
 // index; empty when none. May throw SearchError (an ambiguous code).
 using UnitResolver = std::function<std::vector<std::string>(std::string_view code)>;
 
-// Resolves a notation key (tokenizers::NotationKey) to the number keys a lookup should match:
-// the key itself, or the keys OCR may have misread it as when no document carries it.
-using NumberResolver = std::function<std::vector<std::string>(const std::string& key)>;
+// Resolves a notation key (tokenizers::NotationKey) to the query a number lookup runs: the
+// document number itself, with the numbers OCR may have misread it as (Searcher::ResolveNumber).
+using NumberResolver = std::function<Xapian::Query(const std::string& key)>;
 
 // How field values that name things in the index are looked up. An empty NumberResolver matches
 // numbers exactly.
@@ -70,7 +70,7 @@ CompiledQuery CompileQuery(const QueryNode& root, const Resolvers& resolvers, in
 
 // The boolean filters behind --number, --type and the year of nam:, shared with the field
 // prefixes so both spell the same terms. Each throws SearchError on a value it cannot read.
-// NumberFilter matches the keys `resolve` gives for the notation's key (the key alone without it).
+// NumberFilter is the query `resolve` gives for the notation's key (the key alone without it).
 Xapian::Query NumberFilter(std::string_view notation, const NumberResolver& resolve = {});
 Xapian::Query TypeFilter(std::string_view type_name_or_code);
 Xapian::Query YearFilter(std::string_view year_or_range);

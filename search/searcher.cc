@@ -158,29 +158,41 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
   return matches;
 }
 
-std::vector<std::string> Searcher::ResolveNumber(const std::string& key, catalog::Secrecy clearance) const {
-  auto visible = [&](const std::string& k) {
+Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::Secrecy clearance) const {
+  auto visible = [&](const Xapian::Query& q) {
     Run run;
     run.max_items = 1;
-    return !Execute(Xapian::Query(Cat(schema::kNumber, k)), clearance, run).empty();
+    return !Execute(q, clearance, run).empty();
   };
-  if (visible(key)) return {key};
+  const Xapian::Query exact(Cat(schema::kNumber, key));
+  const bool found = visible(exact);
+  // Only OCR misreads a number that is also found as typed.
+  const Xapian::Query read_by_ocr(Cat(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
+  auto restrict = [&](Xapian::Query q) { return found ? Xapian::Query(Xapian::Query::OP_FILTER, q, read_by_ocr) : q; };
+  NumberLookup lookup;
+  std::vector<Xapian::Query> alternatives;
+  if (found) alternatives.push_back(exact);
   // The leading number is what the archivist knows for sure; a misread digit would name another
   // document. Only the rest ("/ttr-ubnd") may differ, by one character.
   const size_t digits = key.find_first_not_of("0123456789");
-  if (digits == 0 || digits == std::string::npos) return {};
-  const std::string prefix = Cat(schema::kNumber, key.substr(0, digits));
-  const std::string_view rest = std::string_view(key).substr(digits);
-  std::vector<std::string> near;
-  for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
-    const std::string term = *it;  // the iterator yields a temporary
-    const std::string_view candidate = std::string_view(term).substr(prefix.size());
-    if (candidate.empty() || (candidate[0] >= '0' && candidate[0] <= '9')) continue;  // 460/...
-    if (EditDistance(rest, candidate, 1) != 1) continue;
-    const std::string near_key = term.substr(schema::kNumber.size());
-    if (visible(near_key)) near.push_back(near_key);
+  if (digits != 0 && digits != std::string::npos) {
+    const std::string prefix = Cat(schema::kNumber, key.substr(0, digits));
+    const std::string_view rest = std::string_view(key).substr(digits);
+    for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
+      const std::string term = *it;  // the iterator yields a temporary
+      const std::string_view candidate = std::string_view(term).substr(prefix.size());
+      if (candidate.empty() || (candidate[0] >= '0' && candidate[0] <= '9')) continue;  // 460/...
+      if (EditDistance(rest, candidate, 1) != 1) continue;
+      const Xapian::Query near = restrict(Xapian::Query(term));
+      if (!visible(near)) continue;
+      alternatives.push_back(near);
+      lookup.near.push_back(term.substr(schema::kNumber.size()));
+    }
   }
-  return near;
+  // As in UnitFilter: the bare prefix is never a term, so no number matches nothing.
+  lookup.query = alternatives.empty() ? Xapian::Query(std::string(schema::kNumber))
+                                      : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  return lookup;
 }
 
 Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers) const {
@@ -188,11 +200,9 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
   r.word_pairs = word_pairs_;
   r.unit = [this, clearance](std::string_view code) { return ResolveUnit(code, clearance); };
   r.number = [this, clearance, near_numbers](const std::string& key) {
-    std::vector<std::string> keys = ResolveNumber(key, clearance);
-    if (near_numbers && !(keys.size() == 1 && keys[0] == key)) {
-      near_numbers->insert(near_numbers->end(), keys.begin(), keys.end());
-    }
-    return keys;
+    NumberLookup lookup = ResolveNumber(key, clearance);
+    if (near_numbers) near_numbers->insert(near_numbers->end(), lookup.near.begin(), lookup.near.end());
+    return lookup.query;
   };
   return r;
 }

@@ -79,8 +79,8 @@ struct SearchResponse {
   std::vector<DocumentHit> documents;  // when not grouped
   std::vector<UnitHit> units;          // when grouped
   ZeroResultHelp help;                 // filled when total is 0
-  // Number keys searched in place of a --number or so: that no visible document carries: the
-  // numbers OCR may have misread it as (Searcher::ResolveNumber). Empty when the number was found.
+  // Near numbers a --number or so: lookup also matched (Searcher::ResolveNumber): numbers OCR
+  // may have misread it as. Empty when the lookup matched the number as typed only.
   std::vector<std::string> near_numbers;
 };
 
@@ -102,11 +102,17 @@ class Searcher {
   // SearchError(kAmbiguousUnit) listing them when several do.
   std::vector<std::string> ResolveUnit(std::string_view code, catalog::Secrecy clearance) const;
 
-  // The number keys a lookup of notation key `key` (tokenizers::NotationKey) matches for a reader
-  // at `clearance`: `key` itself when a document this reader may see carries it; otherwise the
-  // visible numbers that differ from it by one character after the leading number, as OCR
-  // misreads a type code ("46/tir-ubnd" for "46/ttr-ubnd"). Empty when there are none.
-  std::vector<std::string> ResolveNumber(const std::string& key, catalog::Secrecy clearance) const;
+  // A lookup of notation key `key` (tokenizers::NotationKey) for a reader at `clearance`. Near
+  // numbers differ from `key` by one character after the leading number, as OCR misreads a type
+  // code ("46/tir-ubnd" for "46/ttr-ubnd"). When a document this reader may see carries `key`,
+  // the lookup is `key` and the near numbers of documents read by OCR (only OCR misreads);
+  // otherwise the near numbers of any document (the number may also be mistyped). `near` gets
+  // the near numbers the lookup matches in visible documents.
+  struct NumberLookup {
+    Xapian::Query query;
+    std::vector<std::string> near;
+  };
+  NumberLookup ResolveNumber(const std::string& key, catalog::Secrecy clearance) const;
 
   // The document with this id (ArchiveDocument::Id()) if `clearance` may see it, else nullopt:
   // a document above the reader's clearance is indistinguishable from one that does not exist.

@@ -166,6 +166,30 @@ TEST_F(SearchTest, NumberMisreadByOcrIsFoundAsANearNumber) {
   EXPECT_EQ(Find(r).total, 0u);
 }
 
+// A number found as typed also lists the OCR-read documents one character away (the other copy
+// of the document, whose scan was misread), but not the typed documents one character away:
+// those are other documents.
+TEST_F(SearchTest, NumberFoundAsTypedAlsoFindsItsOcrMisreads) {
+  std::vector<DocSpec> specs = ArchiveSpecs();
+  specs.push_back(DocSpec{"phong-9/dvbq-0001/45-TB-TU.pdf", Unit("9", "01", "0001", "1", "Bản sao"), "45-TB/TV",
+                          PartialDate{2023, 3, 12}, "Thông báo", "Tỉnh ủy Thái Bình", "Bản chụp", Secrecy::kNormal,
+                          {"Số 45-TB/TV"}, 1, -1, TextSource::kOcr});
+  specs.push_back(DocSpec{"phong-9/dvbq-0001/45-TB-HU.pdf", Unit("9", "01", "0001", "1", "Bản sao"), "45-TB/HU",
+                          PartialDate{2023, 3, 13}, "Thông báo", "Huyện ủy", "Khác", Secrecy::kNormal,
+                          {"Số 45-TB/HU"}, 1, -1});
+  Build(dir_, specs);
+  searcher_.emplace(Searcher::Open({dir_.string()}));
+  SearchRequest r;
+  r.number = "45-TB/TU";
+  const auto res = Find(r);
+  EXPECT_EQ(res.total, 3u);
+  EXPECT_TRUE(Contains(Files(res), "phong-9/dvbq-0001/45-TB-TU.pdf"));
+  EXPECT_FALSE(Contains(Files(res), "phong-9/dvbq-0001/45-TB-HU.pdf"));
+  EXPECT_EQ(res.near_numbers, std::vector<std::string>{"45-tb/tv"});
+  r.number = "45-TB/HX";  // as typed nowhere: every near number, OCR-read or not
+  EXPECT_EQ(Files(Find(r)), std::vector<std::string>{"phong-9/dvbq-0001/45-TB-HU.pdf"});
+}
+
 TEST_F(SearchTest, NearNumbersNeverRevealSecretDocuments) {
   SearchRequest r;
   r.number = "46-TP/TU";  // near the secret 46-TB/TU only
