@@ -172,7 +172,6 @@ OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::do
   const GrayImage& image = raster.image;
 
   KeepOpenMpOnOneThread();
-  KeepFreedMemory();
   tesseract::TessBaseAPI& api = impl_->api;
   api.SetImage(image.pixels.data(), image.width, image.height, 1, image.width);
   api.SetSourceResolution(static_cast<int>(image.dpi));

@@ -120,6 +120,12 @@ Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clea
   return enquire.get_mset(run.first, run.max_items, run.check_at_least);
 }
 
+bool Searcher::AnyVisible(const Xapian::Query& query, catalog::Secrecy clearance) const {
+  Run run;
+  run.max_items = 1;
+  return !Execute(query, clearance, run).empty();
+}
+
 uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const {
   Run run;
   run.check_at_least = db_.get_doccount();
@@ -129,11 +135,7 @@ uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy cle
 std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::Secrecy clearance) const {
   const std::string key = catalog::UnitKey(code);
   if (key.empty()) return {};
-  auto visible = [&](const std::string& k) {
-    Run run;
-    run.max_items = 1;
-    return !Execute(Xapian::Query(Cat(schema::kUnit, k)), clearance, run).empty();
-  };
+  auto visible = [&](const std::string& k) { return AnyVisible(Xapian::Query(Cat(schema::kUnit, k)), clearance); };
   if (db_.term_exists(Cat(schema::kUnit, key)) && visible(key)) return {key};
   std::vector<std::string> matches;
   const std::string prefix(schema::kUnit);
@@ -159,11 +161,7 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
 }
 
 Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::Secrecy clearance) const {
-  auto visible = [&](const Xapian::Query& q) {
-    Run run;
-    run.max_items = 1;
-    return !Execute(q, clearance, run).empty();
-  };
+  auto visible = [&](const Xapian::Query& q) { return AnyVisible(q, clearance); };
   const Xapian::Query exact(Cat(schema::kNumber, key));
   const bool found = visible(exact);
   // Only OCR misreads a number that is also found as typed.

@@ -132,6 +132,8 @@ class Searcher {
   // THE one function that runs a query: it ANDs the clearance filter into every query.
   // `query` must not be empty (Xapian::Query() matches nothing here).
   Xapian::MSet Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const;
+  // Whether a document matching `query` that `clearance` may see exists.
+  bool AnyVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
   // Documents matching `query` that `clearance` may see, counted exactly.
   uint64_t CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
   // The resolvers CompileQuery needs; near numbers used go to `near_numbers` when given.
