@@ -191,7 +191,7 @@ DocumentMetadata GetMeta(ByteReader& r) {
 std::string EncodeStoredData(const ArchiveDocument& doc, const std::vector<uint32_t>& starts) {
   ByteWriter w;
   size_t text_size = 0;
-  for (const Page& page : doc.pages) text_size += page.text.size() + page.words.size() * 24;
+  for (const Page& page : doc.pages) text_size += page.text.size();
   w.out().reserve(1024 + text_size);
   w.out().append(kMagicV2);
   w.Block(doc.file);
@@ -211,13 +211,41 @@ std::string EncodeStoredData(const ArchiveDocument& doc, const std::vector<uint3
     w.Block(TextSourceName(page.source));
     w.I64(std::bit_cast<int64_t>(page.ocr_confidence));
     w.Block(page.text);
-    w.U32(static_cast<uint32_t>(page.words.size()));
-    for (const WordBox& box : page.words) {
-      w.Block(box.text);
-      for (float f : {box.x0, box.y0, box.x1, box.y1}) w.U32(std::bit_cast<uint32_t>(f));
-    }
+    w.U32(0);  // word boxes: kSlotWordBoxes (data written before it holds them here)
   }
   return std::move(w.out());
+}
+
+void PutWordBoxes(ByteWriter& w, const std::vector<WordBox>& boxes) {
+  w.U32(static_cast<uint32_t>(boxes.size()));
+  for (const WordBox& box : boxes) {
+    w.Block(box.text);
+    for (float f : {box.x0, box.y0, box.x1, box.y1}) w.U32(std::bit_cast<uint32_t>(f));
+  }
+}
+
+void GetWordBoxes(ByteReader& r, std::vector<WordBox>& boxes) {
+  boxes.resize(r.Count(20));
+  for (WordBox& box : boxes) {
+    box.text = r.Block();
+    for (float* f : {&box.x0, &box.y0, &box.x1, &box.y1}) *f = std::bit_cast<float>(r.U32());
+  }
+}
+
+// kSlotWordBoxes: the number of pages, then each page's boxes; empty when no page has any.
+std::string EncodeWordBoxes(const ArchiveDocument& doc) {
+  if (std::none_of(doc.pages.begin(), doc.pages.end(), [](const Page& p) { return !p.words.empty(); })) return {};
+  ByteWriter w;
+  w.U32(static_cast<uint32_t>(doc.pages.size()));
+  for (const Page& page : doc.pages) PutWordBoxes(w, page.words);
+  return std::move(w.out());
+}
+
+void DecodeWordBoxes(std::string_view value, ArchiveDocument& doc) {
+  ByteReader r(value, 0);
+  if (r.U32() != doc.pages.size()) throw std::runtime_error("stored word boxes: not one list per page");
+  for (Page& page : doc.pages) GetWordBoxes(r, page.words);
+  if (!r.AtEnd()) throw std::runtime_error("stored word boxes: bytes after the last page");
 }
 
 StoredDocument DecodeStoredData(std::string_view data) {
@@ -241,11 +269,7 @@ StoredDocument DecodeStoredData(std::string_view data) {
     page.source = ParseTextSource(r.Block()).value_or(TextSource::kNone);
     page.ocr_confidence = std::bit_cast<double>(r.I64());
     page.text = r.Block();
-    page.words.resize(r.Count(20));
-    for (WordBox& box : page.words) {
-      box.text = r.Block();
-      for (float* f : {&box.x0, &box.y0, &box.x1, &box.y1}) *f = std::bit_cast<float>(r.U32());
-    }
+    GetWordBoxes(r, page.words);
   }
   if (!r.AtEnd()) throw std::runtime_error("stored document data: bytes after the last page");
   return out;
@@ -329,12 +353,19 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   xdoc.add_value(kSlotSecrecy, std::to_string(static_cast<int>(secrecy)));
 
   xdoc.set_data(EncodeStoredData(doc, starts));
+  if (std::string boxes = EncodeWordBoxes(doc); !boxes.empty()) xdoc.add_value(kSlotWordBoxes, boxes);
   return xdoc;
 }
 
-StoredDocument ReadStoredDocument(const Xapian::Document& xdoc) {
+StoredDocument ReadStoredDocument(const Xapian::Document& xdoc, bool word_boxes) {
   const std::string data = xdoc.get_data();
-  if (data.compare(0, kMagicV2.size(), kMagicV2) == 0) return DecodeStoredData(data);
+  if (data.compare(0, kMagicV2.size(), kMagicV2) == 0) {
+    StoredDocument out = DecodeStoredData(data);
+    if (word_boxes) {
+      if (const std::string boxes = xdoc.get_value(kSlotWordBoxes); !boxes.empty()) DecodeWordBoxes(boxes, out.doc);
+    }
+    return out;
+  }
   // Version 1, written by older indexers: one JSON object, the page texts inside.
   StoredDocument out;
   try {

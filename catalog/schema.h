@@ -54,6 +54,9 @@ inline constexpr Xapian::valueno kSlotSecrecy = 4;    // EffectiveSecrecy as "0"
 // oldest first with undated last, and newest first (undated last when reversed).
 inline constexpr Xapian::valueno kSlotSortDate = 5;      // FirstDay or "~", then the order key
 inline constexpr Xapian::valueno kSlotSortDateDesc = 6;  // LastDay or "", then the order key
+// The OCR word boxes of the pages, kept out of the stored data: a search hit reads its text
+// without them (they are most of an OCR page's bytes); the reading room reads them to mark words.
+inline constexpr Xapian::valueno kSlotWordBoxes = 7;
 
 // Stored with the document so search can present it without reading the PDF.
 struct StoredDocument {
@@ -77,7 +80,8 @@ std::string FileTerm(std::string_view file);
 // Reads back what BuildIndexDocument stored: version 2 (length-prefixed fields, page texts as
 // raw UTF-8 blocks, so a hit is read without parsing its text) or version 1 (one JSON object),
 // written by older indexers. Throws std::runtime_error on data it did not write.
-StoredDocument ReadStoredDocument(const Xapian::Document& xdoc);
+// With `word_boxes` false the pages come without their OCR word boxes, which are then not read.
+StoredDocument ReadStoredDocument(const Xapian::Document& xdoc, bool word_boxes = true);
 
 // The page (1-based, counted from the start of the file) that holds term position `pos`.
 int PageOfPosition(const StoredDocument& stored, uint32_t pos);

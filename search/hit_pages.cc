@@ -22,20 +22,23 @@ std::vector<Xapian::termpos> Positions(const Xapian::Database& db, Xapian::docid
   return out;  // Xapian returns positions in ascending order
 }
 
+// Index into stored.doc.pages of the page holding `position`.
+size_t PageIndex(const catalog::schema::StoredDocument& stored, uint32_t position) {
+  return static_cast<size_t>(catalog::schema::PageOfPosition(stored, position) - stored.doc.first_page);
+}
+
 }  // namespace
 
-std::vector<int> HitPages(const Xapian::Database& db, Xapian::docid did,
-                          const catalog::schema::StoredDocument& stored,
-                          const std::vector<MatchSequence>& sequences) {
-  std::map<int, std::set<size_t>> found;  // page -> the sequences found on it
-  std::set<size_t> distinct;                // sequences that differ (a word typed twice counts once)
+DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
+                                const std::vector<MatchSequence>& sequences) {
+  DocumentMatches out;
   std::set<std::vector<std::string>> seen;
   for (size_t s = 0; s < sequences.size(); ++s) {
     const MatchSequence& seq = sequences[s];
     std::vector<std::string> key;
     for (const MatchWord& w : seq.words) key.push_back(w.folded);
     if (!seen.insert(key).second) continue;
-    distinct.insert(s);
+    ++out.distinct;
     if (seq.words.empty()) continue;
     std::vector<std::vector<Xapian::termpos>> lists;
     for (const MatchWord& w : seq.words) {
@@ -46,15 +49,40 @@ std::vector<int> HitPages(const Xapian::Database& db, Xapian::docid did,
       for (size_t i = 1; i < lists.size() && whole; ++i) {
         whole = std::binary_search(lists[i].begin(), lists[i].end(), start + static_cast<Xapian::termpos>(i));
       }
-      if (whole) found[catalog::schema::PageOfPosition(stored, start)].insert(s);
+      if (whole) out.starts.push_back(SequenceStart{start, s});
     }
+  }
+  std::sort(out.starts.begin(), out.starts.end(),
+            [](const SequenceStart& a, const SequenceStart& b) { return a.position < b.position; });
+  return out;
+}
+
+std::vector<int> HitPages(const catalog::schema::StoredDocument& stored, const DocumentMatches& matches) {
+  std::map<int, std::set<size_t>> found;  // page -> the sequences found on it
+  for (const SequenceStart& start : matches.starts) {
+    found[catalog::schema::PageOfPosition(stored, start.position)].insert(start.sequence);
   }
   std::vector<int> all, complete;
   for (const auto& [page, seqs] : found) {
     all.push_back(page);
-    if (seqs.size() == distinct.size()) complete.push_back(page);
+    if (seqs.size() == matches.distinct) complete.push_back(page);
   }
   return complete.empty() ? all : complete;
+}
+
+std::vector<SnippetAnchor> SnippetAnchors(const catalog::schema::StoredDocument& stored,
+                                          const DocumentMatches& matches, const std::vector<int>& pages) {
+  std::vector<SnippetAnchor> anchors;
+  const auto& page_starts = stored.page_start_positions;
+  for (const SequenceStart& start : matches.starts) {
+    const size_t index = PageIndex(stored, start.position);
+    if (index >= stored.doc.pages.size() || index >= page_starts.size() || start.position < page_starts[index]) {
+      continue;
+    }
+    if (!std::binary_search(pages.begin(), pages.end(), stored.doc.first_page + static_cast<int>(index))) continue;
+    anchors.push_back(SnippetAnchor{index, start.position - page_starts[index], start.sequence});
+  }
+  return anchors;
 }
 
 }  // namespace luutru::search

@@ -1,4 +1,4 @@
-// The pages of a document where the searched words matched.
+// Where the searched words matched in a document, read from the index's positions.
 //
 // A word matches where its folded term is (the exact form is always indexed at the same
 // position, so folded positions cover both); a phrase matches where all its words follow one
@@ -9,19 +9,39 @@
 #ifndef LUUTRU_SEARCH_HIT_PAGES_H_
 #define LUUTRU_SEARCH_HIT_PAGES_H_
 
+#include <cstdint>
 #include <vector>
 
 #include <xapian.h>
 
 #include "catalog/schema.h"
 #include "search/query_compiler.h"
+#include "search/snippet.h"
 
 namespace luutru::search {
 
-// Sorted, without duplicates; empty when `sequences` is empty or nothing matched in the text.
-std::vector<int> HitPages(const Xapian::Database& db, Xapian::docid did,
-                          const catalog::schema::StoredDocument& stored,
-                          const std::vector<MatchSequence>& sequences);
+// One place where a whole searched sequence starts.
+struct SequenceStart {
+  uint32_t position;  // term position in the document
+  size_t sequence;    // index into the sequences searched
+};
+
+struct DocumentMatches {
+  std::vector<SequenceStart> starts;  // in position order
+  size_t distinct = 0;                // sequences that differ (a word typed twice counts once)
+};
+
+// Every start of every distinct sequence in document `did` (of a sequence typed twice, the
+// first).
+DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
+                                const std::vector<MatchSequence>& sequences);
+
+// Sorted, without duplicates; empty when nothing matched in the text.
+std::vector<int> HitPages(const catalog::schema::StoredDocument& stored, const DocumentMatches& matches);
+
+// The starts that lie on `pages`, as word offsets on their page, for MakeSnippetAt.
+std::vector<SnippetAnchor> SnippetAnchors(const catalog::schema::StoredDocument& stored,
+                                          const DocumentMatches& matches, const std::vector<int>& pages);
 
 }  // namespace luutru::search
 

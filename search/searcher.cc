@@ -208,9 +208,10 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
 DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled) const {
   DocumentHit hit;
   hit.score = it.get_percent();
-  schema::StoredDocument stored = schema::ReadStoredDocument(it.get_document());
-  hit.pages = HitPages(db_, *it, stored, compiled.sequences);
-  hit.snippet = MakeSnippet(stored.doc, hit.pages, compiled.sequences);
+  schema::StoredDocument stored = schema::ReadStoredDocument(it.get_document(), /*word_boxes=*/false);
+  const DocumentMatches matches = LocateSequences(db_, *it, compiled.sequences);
+  hit.pages = HitPages(stored, matches);
+  hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches, hit.pages), compiled.sequences);
   hit.doc = std::move(stored.doc);
   hit.id = hit.doc.Id();
   return hit;

@@ -1,6 +1,7 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "tokenizers/tokenizer.h"
@@ -15,6 +16,9 @@ constexpr std::string_view kOpen = "«";
 constexpr std::string_view kClose = "»";
 constexpr std::string_view kEllipsis = "…";
 constexpr size_t kLeadChars = 40;  // context kept before the first match of a window
+// Words analyzed on each side of an anchored match, against a count of words that could drift
+// from the tokenizer's positions.
+constexpr uint32_t kAnchorMarginWords = 3;
 
 struct Match {
   size_t begin;  // bytes in the page text
@@ -25,7 +29,9 @@ struct Match {
 
 // Every place where a whole sequence matches, one Match per word, ordered by begin. Only tokens
 // whose folded form starts some sequence are tried.
-std::vector<Match> FindMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
+// `offset` is added to every byte offset: `text` may be a slice of a page.
+std::vector<Match> FindMatches(std::string_view text, const std::vector<MatchSequence>& sequences,
+                               size_t offset = 0) {
   const std::vector<Token> tokens = tokenizers::TokenizeWords(text);
   std::unordered_map<std::string_view, std::vector<size_t>> starting;  // first folded word -> sequences
   for (size_t s = 0; s < sequences.size(); ++s) {
@@ -48,7 +54,7 @@ std::vector<Match> FindMatches(std::string_view text, const std::vector<MatchSeq
       if (!whole) continue;
       for (size_t k = 0; k < words.size(); ++k) {
         const Token& t = tokens[i + k];
-        found[s].push_back(Match{t.begin, t.end, s, words[k].marked && t.exact == words[k].exact});
+        found[s].push_back(Match{offset + t.begin, offset + t.end, s, words[k].marked && t.exact == words[k].exact});
       }
     }
   }
@@ -80,6 +86,32 @@ size_t MoveChars(std::string_view text, size_t from, long chars) {
     }
   }
   return pos;
+}
+
+// Byte offset of the start of every word of `text`, counted as the tokenizer counts positions
+// but without running it: a word is a run of letters or a run of digits ("QH15" is two). Bytes of
+// other characters count as letters (Vietnamese letters are such characters), except Latin-1
+// symbols and the punctuation block (U+2000-U+2FFF: dashes, quotes, ellipses). A word the count
+// misses only sends a snippet to the slow path. Stops after word `last`.
+std::vector<size_t> WordStarts(std::string_view text, uint32_t last) {
+  enum Kind { kOther, kLetter, kDigit };
+  std::vector<size_t> starts;
+  Kind previous = kOther;
+  for (size_t i = 0; i < text.size() && starts.size() <= last;) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    Kind kind = kLetter;
+    size_t length = 1;
+    if (b < 0x80) {
+      kind = b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther;
+    } else {
+      length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      if (b == 0xC2 || b == 0xE2) kind = kOther;
+    }
+    if (kind != kOther && kind != previous) starts.push_back(i);
+    previous = kind;
+    i += length;
+  }
+  return starts;
 }
 
 // Renders text[begin, end) with whitespace collapsed and the matches inside marked.
@@ -129,69 +161,52 @@ std::string Render(std::string_view text, size_t begin, size_t end, const std::v
 
 struct Window {
   long score = -1;
+  long distinct = 0;
+  long exact = 0;
   size_t page_index = 0;
   size_t begin = 0;
   size_t end = 0;
 };
 
-}  // namespace
-
-std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
-  return Render(text, 0, text.size(), FindMatches(text, sequences));
+// The best window of about `width` characters on page `page_index` whose text is `text`,
+// starting kLeadChars before one of `matches`: most distinct sequences, then exact-form matches,
+// then most matches. Score -1 when there are no matches.
+Window BestWindow(std::string_view text, size_t page_index, const std::vector<Match>& matches,
+                  size_t sequence_count, size_t width) {
+  Window best;
+  // seen_in[s] == first + 1 when sequence s has been counted in the window starting at `first`.
+  std::vector<size_t> seen_in(sequence_count, 0);
+  for (size_t first = 0; first < matches.size(); ++first) {
+    const size_t begin = MoveChars(text, matches[first].begin, -static_cast<long>(kLeadChars));
+    const size_t end = MoveChars(text, begin, static_cast<long>(width));
+    long distinct = 0, exact = 0, count = 0;
+    for (size_t k = first; k < matches.size() && matches[k].end <= end; ++k) {
+      if (seen_in[matches[k].sequence] != first + 1) {
+        seen_in[matches[k].sequence] = first + 1;
+        ++distinct;
+      }
+      exact += matches[k].exact ? 1 : 0;
+      ++count;
+    }
+    const long score = distinct * 10000 + exact * 100 + count;
+    if (score > best.score) best = Window{score, distinct, exact, page_index, begin, end};
+  }
+  return best;
 }
 
-std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
-                                       const std::vector<int>& preferred_pages,
-                                       const std::vector<MatchSequence>& sequences, size_t width) {
-  if (sequences.empty() || doc.pages.empty()) return std::nullopt;
-  std::vector<size_t> candidates;
-  for (int page : preferred_pages) {
-    const long index = page - doc.first_page;
-    if (index >= 0 && index < static_cast<long>(doc.pages.size())) candidates.push_back(static_cast<size_t>(index));
-  }
-  if (candidates.empty()) {
-    for (size_t i = 0; i < doc.pages.size(); ++i) candidates.push_back(i);
-  }
-
-  Window best;
-  std::vector<Match> best_matches;
-  // seen_in[s] == first + 1 when sequence s has been counted in the window starting at `first`.
-  std::vector<size_t> seen_in(sequences.size(), 0);
-  for (size_t index : candidates) {
-    std::string_view text = doc.pages[index].text;
-    std::vector<Match> matches = FindMatches(text, sequences);
-    bool best_here = false;
-    std::fill(seen_in.begin(), seen_in.end(), 0);
-    for (size_t first = 0; first < matches.size(); ++first) {
-      const size_t begin = MoveChars(text, matches[first].begin, -static_cast<long>(kLeadChars));
-      const size_t end = MoveChars(text, begin, static_cast<long>(width));
-      long distinct = 0, exact = 0, count = 0;
-      for (size_t k = first; k < matches.size() && matches[k].end <= end; ++k) {
-        if (seen_in[matches[k].sequence] != first + 1) {
-          seen_in[matches[k].sequence] = first + 1;
-          ++distinct;
-        }
-        exact += matches[k].exact ? 1 : 0;
-        ++count;
-      }
-      const long score = distinct * 10000 + exact * 100 + count;
-      if (score > best.score) {
-        best = Window{score, index, begin, end};
-        best_here = true;
-      }
-    }
-    if (best_here) best_matches = std::move(matches);
-  }
+// The snippet of window `best`, whose page's matches are `matches`; with no window (the words
+// matched only in the title or issuer fields), the start of the text.
+std::optional<std::string> RenderWindow(const catalog::ArchiveDocument& doc, Window best,
+                                        const std::vector<Match>& matches, size_t width) {
   if (best.score < 0) {
-    // The words matched only in the title or issuer fields: show the start of the text.
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (doc.pages[i].text.find_first_not_of(" \n\t\r") == std::string::npos) continue;
-      best = Window{0, i, 0, MoveChars(doc.pages[i].text, 0, static_cast<long>(width))};
+      best = Window{0, 0, 0, i, 0, MoveChars(doc.pages[i].text, 0, static_cast<long>(width))};
       break;
     }
     if (best.score < 0) return std::nullopt;
   }
-
+  const std::vector<Match>& best_matches = matches;
   std::string_view text = doc.pages[best.page_index].text;
   size_t begin = best.begin, end = best.end;
   // Cut at word boundaries: never in the middle of a word.
@@ -232,6 +247,95 @@ std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
     out += kEllipsis;
   }
   return out;
+}
+
+}  // namespace
+
+std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
+  return Render(text, 0, text.size(), FindMatches(text, sequences));
+}
+
+std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
+                                       const std::vector<int>& preferred_pages,
+                                       const std::vector<MatchSequence>& sequences, size_t width) {
+  if (sequences.empty() || doc.pages.empty()) return std::nullopt;
+  std::vector<size_t> candidates;
+  for (int page : preferred_pages) {
+    const long index = page - doc.first_page;
+    if (index >= 0 && index < static_cast<long>(doc.pages.size())) candidates.push_back(static_cast<size_t>(index));
+  }
+  if (candidates.empty()) {
+    for (size_t i = 0; i < doc.pages.size(); ++i) candidates.push_back(i);
+  }
+  Window best;
+  std::vector<Match> best_matches;
+  for (size_t index : candidates) {
+    std::vector<Match> matches = FindMatches(doc.pages[index].text, sequences);
+    const Window here = BestWindow(doc.pages[index].text, index, matches, sequences.size(), width);
+    if (here.score > best.score) {
+      best = here;
+      best_matches = std::move(matches);
+    }
+  }
+  return RenderWindow(doc, best, best_matches, width);
+}
+
+std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
+                                         const std::vector<SnippetAnchor>& anchors,
+                                         const std::vector<MatchSequence>& sequences, size_t width) {
+  if (sequences.empty() || doc.pages.empty()) return std::nullopt;
+  // A sequence typed twice is anchored once, under its first index; FindMatches reports both.
+  std::vector<bool> anchored(sequences.size(), true);
+  for (size_t s = 0; s < sequences.size(); ++s) {
+    for (size_t t = 0; t < s && anchored[s]; ++t) {
+      anchored[s] = !std::equal(sequences[s].words.begin(), sequences[s].words.end(), sequences[t].words.begin(),
+                                sequences[t].words.end(),
+                                [](const MatchWord& a, const MatchWord& b) { return a.folded == b.folded; });
+    }
+  }
+  std::map<size_t, std::vector<SnippetAnchor>> by_page;
+  for (const SnippetAnchor& a : anchors) {
+    if (a.page_index < doc.pages.size() && a.sequence < sequences.size()) by_page[a.page_index].push_back(a);
+  }
+  if (by_page.empty()) return MakeSnippet(doc, {}, sequences, width);
+
+  Window best;
+  std::vector<Match> best_matches;
+  for (auto& [index, on_page] : by_page) {
+    const std::string_view text = doc.pages[index].text;
+    std::sort(on_page.begin(), on_page.end(),
+              [](const SnippetAnchor& a, const SnippetAnchor& b) { return a.word < b.word; });
+    const SnippetAnchor& final = on_page.back();
+    const std::vector<size_t> starts = WordStarts(
+        text, final.word + static_cast<uint32_t>(sequences[final.sequence].words.size()) + kAnchorMarginWords);
+    auto byte_of = [&](uint32_t word) { return word < starts.size() ? starts[word] : text.size(); };
+    auto from_word = [](const SnippetAnchor& a) { return a.word > kAnchorMarginWords ? a.word - kAnchorMarginWords : 0; };
+    std::vector<Match> matches;
+    size_t expected = 0;
+    for (size_t i = 0; i < on_page.size();) {
+      // Anchors whose words overlap are analyzed as one slice.
+      const uint32_t first = from_word(on_page[i]);
+      uint32_t last = first;
+      for (; i < on_page.size() && from_word(on_page[i]) <= last; ++i) {
+        const size_t words = sequences[on_page[i].sequence].words.size();
+        expected += words;
+        last = std::max(last, on_page[i].word + static_cast<uint32_t>(words) + kAnchorMarginWords);
+      }
+      const size_t begin = byte_of(first);
+      for (const Match& m : FindMatches(text.substr(begin, byte_of(last) - begin), sequences, begin)) {
+        matches.push_back(m);
+      }
+    }
+    size_t found = 0;
+    for (const Match& m : matches) found += anchored[m.sequence] ? 1 : 0;
+    if (found != expected) matches = FindMatches(text, sequences);  // not where the index said: the page
+    const Window here = BestWindow(text, index, matches, sequences.size(), width);
+    if (here.score > best.score) {
+      best = here;
+      best_matches = std::move(matches);
+    }
+  }
+  return RenderWindow(doc, best, best_matches, width);
 }
 
 }  // namespace luutru::search

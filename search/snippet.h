@@ -9,6 +9,7 @@
 #define LUUTRU_SEARCH_SNIPPET_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +31,24 @@ std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
                                        const std::vector<int>& preferred_pages,
                                        const std::vector<MatchSequence>& sequences,
                                        size_t width = kSnippetChars);
+
+// Where the index found a searched sequence starting: word `word` (0 = the page's first word) of
+// doc.pages[page_index].
+struct SnippetAnchor {
+  size_t page_index;
+  uint32_t word;
+  size_t sequence;  // index into `sequences`; of a sequence typed twice, the first
+};
+
+// The same snippet as MakeSnippet on the pages of `anchors` (the matches a search hit's positions
+// already locate), but only the few words at each anchor are analyzed, not the pages: a hit costs
+// its matches instead of its text. Where the words there do not hold the anchored matches, the
+// page is analyzed whole. Empty `anchors` (the words matched only in the title): as
+// MakeSnippet(doc, {}, ...).
+std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
+                                         const std::vector<SnippetAnchor>& anchors,
+                                         const std::vector<MatchSequence>& sequences,
+                                         size_t width = kSnippetChars);
 
 // Marks the matches of `sequences` in `text` with « » over the whole text (no window).
 std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences);

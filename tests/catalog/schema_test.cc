@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <set>
 
 namespace luutru::catalog::schema {
@@ -213,6 +214,57 @@ TEST(Schema, ReadsVersionOneDataOfOlderIndexers) {
   EXPECT_FLOAT_EQ(stored.doc.pages[1].words[1].x0, 94.5);
   EXPECT_EQ(stored.page_start_positions, (std::vector<uint32_t>{1, 6}));
   EXPECT_EQ(PageOfPosition(stored, 7), 3);
+}
+
+TEST(Schema, KeepsWordBoxesOutOfTheStoredData) {
+  // A search hit reads the stored data: the boxes, most of an OCR page's bytes, are not in it.
+  ArchiveDocument doc = SampleDocument();
+  const Xapian::Document xdoc = BuildIndexDocument(doc);
+  ArchiveDocument without = doc;
+  for (Page& page : without.pages) page.words.clear();
+  EXPECT_EQ(xdoc.get_data(), BuildIndexDocument(without).get_data());
+  EXPECT_FALSE(xdoc.get_value(kSlotWordBoxes).empty());
+  EXPECT_TRUE(BuildIndexDocument(without).get_value(kSlotWordBoxes).empty());
+
+  const StoredDocument text_only = ReadStoredDocument(xdoc, /*word_boxes=*/false);
+  EXPECT_TRUE(text_only.doc.pages[1].words.empty());
+  EXPECT_EQ(text_only.doc.pages[1].text, doc.pages[1].text);
+  const StoredDocument whole = ReadStoredDocument(xdoc);
+  ASSERT_EQ(whole.doc.pages[1].words.size(), 2u);
+  EXPECT_EQ(whole.doc.pages[1].words[0].text, "xây");
+  EXPECT_FLOAT_EQ(whole.doc.pages[1].words[1].x1, 112);
+}
+
+TEST(Schema, ReadsWordBoxesInsideTheStoredDataOfEarlierIndexers) {
+  // Version 2 data written before kSlotWordBoxes ends with the last page's boxes.
+  ArchiveDocument doc = SampleDocument();
+  std::string data = BuildIndexDocument(doc).get_data();
+  auto u32 = [&](uint32_t v) {
+    for (int i = 0; i < 4; ++i) data.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  };
+  data.resize(data.size() - 4);  // the last page's empty box count
+  u32(1);
+  u32(5);
+  data += "mới";
+  for (float f : {94.0f, 100.0f, 112.0f, 112.0f}) u32(std::bit_cast<uint32_t>(f));
+  Xapian::Document xdoc;
+  xdoc.set_data(data);
+  const StoredDocument stored = ReadStoredDocument(xdoc);
+  ASSERT_EQ(stored.doc.pages[1].words.size(), 1u);
+  EXPECT_EQ(stored.doc.pages[1].words[0].text, "mới");
+  EXPECT_FLOAT_EQ(stored.doc.pages[1].words[0].x0, 94);
+}
+
+TEST(Schema, RejectsWordBoxesThatDoNotFitThePages) {
+  Xapian::Document xdoc = BuildIndexDocument(SampleDocument());
+  const std::string boxes = xdoc.get_value(kSlotWordBoxes);
+  xdoc.add_value(kSlotWordBoxes, boxes.substr(0, boxes.size() - 3));
+  EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error);
+  std::string three_pages = boxes;
+  three_pages[0] = 3;
+  xdoc.add_value(kSlotWordBoxes, three_pages);
+  EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error);
+  EXPECT_NO_THROW(ReadStoredDocument(xdoc, /*word_boxes=*/false));
 }
 
 TEST(Schema, RejectsCutShortVersionTwoData) {

@@ -2,10 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "search/display_width.h"
 #include "search/snippet.h"
+#include "tokenizers/normalize.h"
+#include "tokenizers/tokenizer.h"
 #include "tests/search/search_fixture.h"
 
 namespace luutru::search::testing {
@@ -177,6 +180,101 @@ TEST(Snippet, TakesTheBestOfTheHitPagesAndMarksOverlappingSequencesOnce) {
             "«Thủ» tục về «đất» đai và «nhà đại đoàn kết»");
   EXPECT_EQ(MakeSnippet(doc, {3}, {dat, thu, ket, nha}), "«Đất» đai của xã");
   EXPECT_EQ(MarkMatches("nhà Đại Đoàn kết", {nha}), "«nhà Đại Đoàn kết»");
+}
+
+// The anchors a search hit has: where each distinct sequence starts, as word offsets on its page
+// (the tokenizer's positions, as the index stores them).
+std::vector<SnippetAnchor> AnchorsOf(const catalog::ArchiveDocument& doc, const std::vector<MatchSequence>& seqs) {
+  std::vector<SnippetAnchor> anchors;
+  for (size_t p = 0; p < doc.pages.size(); ++p) {
+    const auto tokens = tokenizers::TokenizeWords(doc.pages[p].text);
+    for (size_t s = 0; s < seqs.size(); ++s) {
+      bool repeated = false;
+      for (size_t t = 0; t < s; ++t) {
+        repeated = repeated || std::equal(seqs[s].words.begin(), seqs[s].words.end(), seqs[t].words.begin(),
+                                          seqs[t].words.end(), [](const MatchWord& a, const MatchWord& b) {
+                                            return a.folded == b.folded;
+                                          });
+      }
+      if (repeated) continue;
+      for (size_t i = 0; i + seqs[s].words.size() <= tokens.size(); ++i) {
+        bool whole = true;
+        for (size_t k = 0; k < seqs[s].words.size() && whole; ++k) whole = tokens[i + k].folded == seqs[s].words[k].folded;
+        if (whole) anchors.push_back(SnippetAnchor{p, tokens[i].position - 1, s});
+      }
+    }
+  }
+  return anchors;
+}
+
+std::vector<int> PagesOf(const catalog::ArchiveDocument& doc, const std::vector<SnippetAnchor>& anchors) {
+  std::vector<int> pages;
+  for (const auto& a : anchors) pages.push_back(doc.first_page + static_cast<int>(a.page_index));
+  std::sort(pages.begin(), pages.end());
+  pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+  return pages;
+}
+
+MatchSequence Seq(std::initializer_list<const char*> words) {
+  MatchSequence seq;
+  for (const char* w : words) {
+    const std::string exact = tokenizers::ExactForm(w), folded = tokenizers::FoldedForm(w);
+    seq.words.push_back(MatchWord{exact, folded, exact != folded, 0, 0});
+  }
+  return seq;
+}
+
+catalog::ArchiveDocument LongDocument() {
+  catalog::ArchiveDocument doc;
+  doc.first_page = 4;
+  doc.last_page = 6;
+  std::string one, two, three;
+  for (int i = 0; i < 30; ++i) one += "Ủy ban nhân dân các huyện, thị xã, thành phố (UBND-VP) triển khai 37.543 nhiệm vụ. ";
+  one += "Nhân dân hiến đất làm đường giao thông nông thôn – Quỹ Vì người nghèo. ";
+  for (int i = 0; i < 25; ++i) one += "Đồng chí Đinh Thị Nhàn được giao theo dõi, đôn đốc… ";
+  for (int i = 0; i < 40; ++i) two += "hỗ trợ xây dựng nhà đại đoàn kết cho hộ nghèo; ";
+  two += "Quỹ vì người nghèo các cấp tiếp nhận ủng hộ 45-TB/TU ngày 12/3/2023.";
+  three = "Nơi nhận: Như trên; Lưu VT.";
+  for (const std::string* text : {&one, &two, &three}) {
+    doc.pages.push_back(catalog::Page{*text, catalog::TextSource::kTextLayer, -1, {}});
+  }
+  return doc;
+}
+
+TEST(Snippet, AnchoredSnippetIsTheSnippetOfTheHitPages) {
+  const catalog::ArchiveDocument doc = LongDocument();
+  const std::vector<std::vector<MatchSequence>> queries = {
+      {Seq({"nhân"})},
+      {Seq({"nhan"}), Seq({"thi"}), Seq({"Nhàn"})},
+      {Seq({"vì", "người", "nghèo"}), Seq({"quỹ"})},
+      {Seq({"dat"}), Seq({"dat"})},  // typed twice
+      {Seq({"nha", "dai", "doan", "ket"}), Seq({"ket"}), Seq({"ho"})},
+      {Seq({"VT"}), Seq({"nhận"})},
+      {Seq({"543"}), Seq({"ubnd"})},
+  };
+  for (const auto& seqs : queries) {
+    const auto anchors = AnchorsOf(doc, seqs);
+    ASSERT_FALSE(anchors.empty());
+    for (size_t width : {60u, 200u}) {
+      EXPECT_EQ(MakeSnippetAt(doc, anchors, seqs, width), MakeSnippet(doc, PagesOf(doc, anchors), seqs, width))
+          << seqs.front().words.front().folded << " " << width;
+    }
+  }
+}
+
+TEST(Snippet, AnchorsThatMissTheWordsFallBackToTheWholePage) {
+  // An index whose positions disagree with the stored text (or a word count that drifts) costs
+  // time, never the snippet.
+  const catalog::ArchiveDocument doc = LongDocument();
+  const std::vector<MatchSequence> seqs = {Seq({"nhàn"}), Seq({"vì", "người", "nghèo"})};
+  const auto anchors = AnchorsOf(doc, seqs);
+  for (uint32_t shift : {5u, 60u}) {
+    std::vector<SnippetAnchor> moved = anchors;
+    for (auto& a : moved) a.word += shift;
+    EXPECT_EQ(MakeSnippetAt(doc, moved, seqs), MakeSnippet(doc, PagesOf(doc, anchors), seqs)) << shift;
+  }
+  EXPECT_EQ(MakeSnippetAt(doc, {}, seqs), MakeSnippet(doc, {}, seqs));
+  EXPECT_EQ(MakeSnippetAt(doc, {SnippetAnchor{9, 0, 0}}, seqs), MakeSnippet(doc, {}, seqs));  // no such page
 }
 
 }  // namespace

@@ -1,0 +1,20 @@
+// Normalization answers for the code points Vietnamese text is made of (everything below
+// U+2000), computed from ICU when the library is built (gen_code_point_tables): the common case
+// asks ICU nothing, and a one-query search does not load ICU's normalization data.
+#ifndef LUUTRU_TOKENIZERS_CODE_POINT_TABLES_H_
+#define LUUTRU_TOKENIZERS_CODE_POINT_TABLES_H_
+
+#include <string_view>
+
+namespace luutru::tokenizers::internal {
+
+constexpr char32_t kCodePointTableSize = 0x2000;
+
+// Each takes c < kCodePointTableSize; see code_point_icu.h for what they answer.
+bool NfcInert(char32_t c);
+char32_t Fold(char32_t c);  // kComplex when folding needs ICU's string path
+std::u32string_view Unmarked(char32_t c);
+
+}  // namespace luutru::tokenizers::internal
+
+#endif  // LUUTRU_TOKENIZERS_CODE_POINT_TABLES_H_
