@@ -133,25 +133,29 @@ std::string NearNumbersNote(const SearchResponse& response, Lang lang) {
 json DocumentToJson(const DocumentHit& hit) {
   const auto& doc = hit.doc;
   const auto& m = doc.meta;
-  return json{
-      {"rank", hit.rank},
-      {"score", hit.score},
-      {"id", hit.id},
-      {"file", doc.file},
-      {"path", NonEmpty(doc.path)},
-      {"page_range", json::array({doc.first_page, doc.last_page})},
-      {"pages", hit.pages},
-      {"unit", UnitToJson(doc.unit)},
-      {"number", OptString(m.number)},
-      {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
-      {"type", OptString(m.type)},
-      {"title", OptString(m.title)},
-      {"issuer", OptString(m.issuer)},
-      {"secrecy", m.secrecy ? json(catalog::SecrecyName(*m.secrecy)) : json(nullptr)},
-      {"urgency", m.urgency ? json(catalog::UrgencyName(*m.urgency)) : json(nullptr)},
-      {"ocr", doc.HasOcr()},
-      {"snippet", OptString(hit.snippet)},
-  };
+  // Members appended in order, keys unique by construction: a 100-hit answer builds 1,700 of
+  // them, and the initializer-list form builds a temporary array for each.
+  json out = json::object();
+  auto& members = out.get_ref<json::object_t&>();
+  members.reserve(17);
+  members.emplace_back("rank", hit.rank);
+  members.emplace_back("score", hit.score);
+  members.emplace_back("id", hit.id);
+  members.emplace_back("file", doc.file);
+  members.emplace_back("path", NonEmpty(doc.path));
+  members.emplace_back("page_range", json::array({doc.first_page, doc.last_page}));
+  members.emplace_back("pages", hit.pages);
+  members.emplace_back("unit", UnitToJson(doc.unit));
+  members.emplace_back("number", OptString(m.number));
+  members.emplace_back("date", m.date ? json(m.date->ToString()) : json(nullptr));
+  members.emplace_back("type", OptString(m.type));
+  members.emplace_back("title", OptString(m.title));
+  members.emplace_back("issuer", OptString(m.issuer));
+  members.emplace_back("secrecy", m.secrecy ? json(catalog::SecrecyName(*m.secrecy)) : json(nullptr));
+  members.emplace_back("urgency", m.urgency ? json(catalog::UrgencyName(*m.urgency)) : json(nullptr));
+  members.emplace_back("ocr", doc.HasOcr());
+  members.emplace_back("snippet", OptString(hit.snippet));
+  return out;
 }
 
 json ToJson(const SearchResponse& response) {
