@@ -1,4 +1,5 @@
-// Reading order: words -> lines -> segments (split at wide gaps) -> header blocks left, then right.
+// Reading order: words -> lines -> segments (split at wide gaps) -> header blocks left, then right;
+// an empty line where the page leaves one.
 #include "indexer/page_text.h"
 
 #include <algorithm>
@@ -81,6 +82,13 @@ std::vector<Segment> SplitSegments(const Line& line, double page_width) {
   return segments;
 }
 
+// The space of at least one empty line between two lines, where line spacing and paragraph
+// spacing (up to about half a line) are less: a document's summary is set off from its body, and
+// its signature block from the text, this way, and the header reader ends a summary there.
+bool IsBlankLineBetween(const Line& above, const Line& below) {
+  return below.y0 - above.y1 > 0.9 * std::max(above.Height(), below.Height());
+}
+
 std::string JoinSegments(const std::vector<Segment>& segments) {
   std::string out;
   for (const Segment& s : segments) {
@@ -130,6 +138,7 @@ PageText BuildPageText(const std::vector<WordBox>& boxes, double page_width, dou
     // the top 40% of the page. Two-column lines further down are table rows: left as they are.
     const bool header_zone = header_page && i < 8 && lines[i].y0 < 0.4 * page_height;
     const double split = header_zone ? split_of(i) : -1;
+    if (i > 0 && IsBlankLineBetween(lines[i - 1], lines[i])) out_lines.emplace_back();
     if (split < 0) {
       out_lines.push_back(JoinSegments(segs[i]));
       ++i;

@@ -82,6 +82,61 @@ void MergeTcvn3Capitals(std::u32string* text) {
   s.swap(out);
 }
 
+// A heading typed in the base .VnTime font has no toned capitals at all, so its toned vowels come
+// out in lower case ("THÔNG BáO", "ĐảNG Bộ TỉNH", "HUYệN ủY"). A word whose only lower-case
+// letters are toned vowels is such a heading word when it has a capital past its first letter,
+// or, a capital only at its start ("Bộ"), when the words on both sides are headings too: "Bé",
+// "Lá" and the "Hà" of "UBND Hà Nội" stay as they are.
+void RaiseTcvn3HeadingWords(std::u32string* text) {
+  std::u32string& s = *text;
+  struct Word {
+    size_t begin, end;
+    bool toned_lower_only;  // every lower-case letter is a toned vowel, and there is one
+    bool capital_inside;    // a capital past the first letter
+    bool capital_first;
+    bool heading = false;
+  };
+  auto is_upper = [](char32_t c) {
+    const VowelInfo v = VowelOf(c);
+    return v.base >= 0 ? v.upper : (c >= U'A' && c <= U'Z') || c == U'Đ';
+  };
+  std::vector<Word> words;
+  for (size_t i = 0; i < s.size();) {
+    if (!IsLetter(s[i])) {
+      ++i;
+      continue;
+    }
+    Word w{i, i, true, false, is_upper(s[i])};
+    bool any_lower = false;
+    for (; w.end < s.size() && IsLetter(s[w.end]); ++w.end) {
+      if (is_upper(s[w.end])) {
+        w.capital_inside = w.capital_inside || w.end > i;
+        continue;
+      }
+      any_lower = true;
+      const VowelInfo v = VowelOf(s[w.end]);
+      if (v.base < 0 || v.tone == internal::kLevel) w.toned_lower_only = false;
+    }
+    w.toned_lower_only = w.toned_lower_only && any_lower;
+    w.heading = !any_lower ? w.end - w.begin >= 2 : w.toned_lower_only && w.capital_inside;
+    words.push_back(w);
+    i = w.end;
+  }
+  for (size_t k = 1; k + 1 < words.size(); ++k) {
+    Word& w = words[k];
+    if (!w.heading && w.toned_lower_only && w.capital_first && words[k - 1].heading && words[k + 1].heading) {
+      w.heading = true;
+    }
+  }
+  for (const Word& w : words) {
+    if (!w.heading || !w.toned_lower_only) continue;
+    for (size_t k = w.begin; k < w.end; ++k) {
+      const VowelInfo v = VowelOf(s[k]);
+      if (v.base >= 0 && !v.upper) s[k] = ComposeVowel(v.base, v.tone, true);
+    }
+  }
+}
+
 // U+00AD, U+2212 or "-" where TCVN3 had ư (byte 0xAD), only inside words: the soft hyphen and
 // the minus sign wherever they touch a letter, the hyphen only where the word around it becomes
 // a Vietnamese syllable, so "Q§-UBND" and "kinh-tÕ" keep their hyphen while "tr-êng" is
@@ -122,6 +177,7 @@ std::u32string ConvertTcvn3(std::u32string_view in) {
   }
   RepairTcvn3Traps(&s);
   MergeTcvn3Capitals(&s);
+  RaiseTcvn3HeadingWords(&s);
   return s;
 }
 

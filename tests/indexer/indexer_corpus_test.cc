@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "catalog/schema.h"
+#include "tokenizers/normalize.h"
 #include "tests/test_support.h"
 
 namespace luutru {
@@ -112,7 +113,7 @@ TEST(IndexerCorpusTest, GeneratedArchiveIndexesWithItsMetadata) {
     }
   }
 
-  int born = 0, number_ok = 0, date_ok = 0, type_ok = 0;
+  int born = 0, number_ok = 0, date_ok = 0, type_ok = 0, title_ok = 0;
   int shown_number_ok = 0;
   int scans = 0, scan_number_ok = 0, scan_date_ok = 0, scan_type_ok = 0;  // printed, not asserted
   for (const json& t : documents) {
@@ -150,13 +151,17 @@ TEST(IndexerCorpusTest, GeneratedArchiveIndexesWithItsMetadata) {
     else std::printf("date %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.date ? x.date->ToString().c_str() : "", date.c_str());
     if (x.type.value_or("") == type) ++type_ok;
     else std::printf("type %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.type.value_or("").c_str(), type.c_str());
+    // The summary (trích yếu) alone: it ends where the body begins, a blank line below it.
+    const std::string title = tokenizers::NormalizeText(Text(t, {"title"}));
+    if (tokenizers::NormalizeText(x.title.value_or("")) == title) ++title_ok;
+    else std::printf("title %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.title.value_or("").c_str(), title.c_str());
     if (doc.meta.number.value_or("") == number) ++shown_number_ok;
   }
   ASSERT_GT(born, 0);
   auto pct = [born](int n) { return 100.0 * n / born; };
-  std::printf("born-digital documents: %d; extracted number %.1f%%, date %.1f%%, type %.1f%%; "
+  std::printf("born-digital documents: %d; extracted number %.1f%%, date %.1f%%, type %.1f%%, title %.1f%%; "
               "shown number (with catalog) %.1f%%\n",
-              born, pct(number_ok), pct(date_ok), pct(type_ok), pct(shown_number_ok));
+              born, pct(number_ok), pct(date_ok), pct(type_ok), pct(title_ok), pct(shown_number_ok));
   if (scans > 0) {
     std::printf("scanned documents (OCR): %d; extracted number %d, date %d, type %d of %d\n", scans,
                 scan_number_ok, scan_date_ok, scan_type_ok, scans);
@@ -164,6 +169,7 @@ TEST(IndexerCorpusTest, GeneratedArchiveIndexesWithItsMetadata) {
   EXPECT_GE(pct(number_ok), 98.0);
   EXPECT_GE(pct(date_ok), 98.0);
   EXPECT_GE(pct(type_ok), 98.0);
+  EXPECT_GE(pct(title_ok), 90.0);
   if (!HasFailure()) fs::remove_all(dir);
 }
 

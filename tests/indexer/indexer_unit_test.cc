@@ -44,7 +44,7 @@ TEST(PageTextTest, HeaderBlocksDoNotInterleave) {
   const PageText text = BuildPageText(words, 595, 842, true);
   EXPECT_EQ(text.text,
             "TỈNH ỦY THÁI BÌNH\n*\nSố 45-TB/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
-            "Thái Bình, ngày 12 tháng 3 năm 2023\nTHÔNG BÁO\n"
+            "Thái Bình, ngày 12 tháng 3 năm 2023\n\nTHÔNG BÁO\n"
             "kết luận của Ban Thường vụ Tỉnh ủy về nhà đại đoàn kết");
   EXPECT_FALSE(text.legacy_font);
 }
@@ -67,6 +67,23 @@ TEST(PageTextTest, BodyLinesKeepTheirOrderAndWords) {
   AddLine(words, "dòng thứ nhất của văn bản", 60, 480);
   const PageText text = BuildPageText(words, 595, 842, true);
   EXPECT_EQ(text.text, "dòng thứ nhất của văn bản\ndòng thứ hai");
+}
+
+TEST(PageTextTest, TheSpaceOfAnEmptyLineIsKeptAndLineSpacingIsNot) {
+  // 14-point lines: 4 points of leading, then 20 (an empty line), then 9 (paragraph spacing).
+  struct {
+    const char* text;
+    double x, y;
+  } layout[] = {{"QUYẾT ĐỊNH", 250, 300},
+                {"về việc ban hành Quy chế làm việc", 150, 318},
+                {"của Ban Chấp hành Đảng bộ tỉnh", 160, 336},
+                {"Căn cứ Điều lệ Đảng;", 60, 370},
+                {"Căn cứ Quy chế làm việc;", 60, 393}};
+  std::vector<WordBox> words;
+  for (const auto& line : layout) AddLine(words, line.text, line.x, line.y);
+  EXPECT_EQ(BuildPageText(words, 595, 842, true).text,
+            "QUYẾT ĐỊNH\nvề việc ban hành Quy chế làm việc\ncủa Ban Chấp hành Đảng bộ tỉnh\n\n"
+            "Căn cứ Điều lệ Đảng;\nCăn cứ Quy chế làm việc;");
 }
 
 TEST(PageTextTest, LegacyFontWordsAreConverted) {

@@ -193,6 +193,17 @@ TEST(Tcvn3, CapitalBaseWithLowerCaseTonedCode) {
   EXPECT_EQ(ConvertLegacyEncoding("¢Ên", LegacyEncoding::kTcvn3), "Ấn");
 }
 
+TEST(Tcvn3, HeadingsTypedWithoutTonedCapitalsAreCapitals) {
+  // .VnTime has no toned capitals: a heading comes out with its toned vowels in lower case.
+  EXPECT_EQ(ConvertLegacyEncoding("TH\u00A4NG B\u00B8O", LegacyEncoding::kTcvn3), "THÔNG BÁO");
+  EXPECT_EQ(ConvertLegacyEncoding("\u00A7\u00B6NG B\u00E9 T\u00D8NH", LegacyEncoding::kTcvn3), "ĐẢNG BỘ TỈNH");
+  // One capital is a capitalized word, not a heading: "Bé", "Lá" stay.
+  EXPECT_EQ(ConvertLegacyEncoding("B\u00D0 L\u00B8", LegacyEncoding::kTcvn3), "Bé Lá");
+  EXPECT_EQ(ConvertLegacyEncoding("UBND t\u00D8nh", LegacyEncoding::kTcvn3), "UBND tỉnh");
+  EXPECT_EQ(ConvertLegacyEncoding("HUY\u00D6N \u00F1Y", LegacyEncoding::kTcvn3), "HUYỆN ỦY");
+  EXPECT_EQ(ConvertLegacyEncoding("UBND H\u00B5 N\u00E9i", LegacyEncoding::kTcvn3), "UBND Hà Nội");
+}
+
 TEST(Tcvn3, SoftHyphenAndMinusAreUInsideWords) {
   // ư is byte 0xAD: Latin-1 soft hyphen; some extractors give U+2212 or "-" instead.
   const std::string truong = "tr\u00AD\u00EAng";  // "tr­êng" = trường
