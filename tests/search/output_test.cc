@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <random>
 #include <sstream>
 
 #include "search/display_width.h"
@@ -275,6 +276,49 @@ TEST(Snippet, AnchorsThatMissTheWordsFallBackToTheWholePage) {
   }
   EXPECT_EQ(MakeSnippetAt(doc, {}, seqs), MakeSnippet(doc, {}, seqs));
   EXPECT_EQ(MakeSnippetAt(doc, {SnippetAnchor{9, 0, 0}}, seqs), MakeSnippet(doc, {}, seqs));  // no such page
+}
+
+TEST(Snippet, AnchoredSnippetEqualsThePageSnippetOnRandomText) {
+  // Random pages of syllables, capitals, numbers, notations, dashes, quotes, ellipses and
+  // non-breaking spaces; random words and phrases taken from them: the anchored snippet is the
+  // page snippet every time (through the fast path or the fallback).
+  const std::vector<std::string> pieces = {"Quyết", "định", "về", "việc", "Đảng", "ủy", "xã", "Hòa", "Tiến",
+                                           "QH15", "45-TB/TU", "37.543", "–", "“Quỹ”", "…", "ngày",
+                                           "12/3/2023", "(UBND-VP)", "nhà", "đại", "đoàn", "kết", "\u00A0",
+                                           "ĐẢNG", "BỘ", "2024", "k.", "x", "ngƣời"};
+  std::mt19937 rng(20261202);
+  for (int round = 0; round < 300; ++round) {
+    catalog::ArchiveDocument doc;
+    doc.first_page = 1;
+    const int page_count = 1 + static_cast<int>(rng() % 3);
+    doc.last_page = page_count;
+    for (int p = 0; p < page_count; ++p) {
+      std::string text;
+      const size_t words = 5 + rng() % 120;
+      for (size_t w = 0; w < words; ++w) {
+        text += pieces[rng() % pieces.size()];
+        text += (rng() % 9 == 0) ? "\n" : (rng() % 7 == 0) ? ", " : " ";
+      }
+      doc.pages.push_back(catalog::Page{text, catalog::TextSource::kTextLayer, -1, {}});
+    }
+    std::vector<MatchSequence> seqs;
+    const size_t count = 1 + rng() % 3;
+    for (size_t q = 0; q < count; ++q) {
+      const auto tokens = tokenizers::TokenizeWords(doc.pages[rng() % doc.pages.size()].text);
+      if (tokens.empty()) continue;
+      const size_t start = rng() % tokens.size(), length = 1 + rng() % 3;
+      MatchSequence seq;
+      for (size_t k = start; k < tokens.size() && k < start + length; ++k) {
+        seq.words.push_back(MatchWord{tokens[k].exact, tokens[k].folded, rng() % 2 == 0, 0, 0});
+      }
+      seqs.push_back(seq);
+    }
+    if (seqs.empty()) continue;
+    const auto anchors = AnchorsOf(doc, seqs);
+    const size_t width = 40 + rng() % 200;
+    ASSERT_EQ(MakeSnippetAt(doc, anchors, seqs, width), MakeSnippet(doc, PagesOf(doc, anchors), seqs, width))
+        << "round " << round;
+  }
 }
 
 }  // namespace
