@@ -100,7 +100,10 @@ Searcher Searcher::Open(const std::vector<std::string>& paths) {
 
 Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const {
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, schema::ClearanceFilter(clearance)));
+  // The highest clearance sees every document: no filter, and four posting lists fewer to open.
+  enquire.set_query(clearance == catalog::Secrecy::kTopSecret
+                        ? query
+                        : Xapian::Query(Xapian::Query::OP_FILTER, query, schema::ClearanceFilter(clearance)));
   // Single-slot sorts: the remote backend (xapian-tcpsrv shards) has no KeyMaker.
   switch (run.sort) {
     case SortOrder::kRelevance:

@@ -4,7 +4,7 @@
 
 #include <cstdlib>
 
-#include "tokenizers/text_internal.h"
+#include "tokenizers/code_point_tables.h"
 
 namespace luutru::tokenizers::internal {
 
@@ -45,6 +45,12 @@ std::u32string FromIcu(const icu::UnicodeString& text) {
   return out;
 }
 
+uint8_t ClassBitsByIcu(char32_t c) {
+  const auto mask = U_GET_GC_MASK(static_cast<UChar32>(c));
+  return static_cast<uint8_t>(((mask & U_GC_L_MASK) ? kLetterBit : 0) | ((mask & U_GC_M_MASK) ? kMarkBit : 0) |
+                              ((mask & U_GC_ND_MASK) ? kDigitBit : 0));
+}
+
 bool NfcInertByIcu(char32_t c) {
   const auto u = static_cast<UChar32>(c);
   return u_getIntPropertyValue(u, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(u) == 0;
@@ -63,7 +69,7 @@ std::u32string UnmarkByIcu(char32_t c) {
   if (c == U'Đ') return U"D";
   if (c >= 0xD800 && c <= 0xDFFF) return std::u32string(1, c);
   icu::UnicodeString decomposition;
-  if (!Nfd().getDecomposition(static_cast<UChar32>(c), decomposition) && !IsMark(c)) return std::u32string(1, c);
+  if (!Nfd().getDecomposition(static_cast<UChar32>(c), decomposition) && !(ClassBitsByIcu(c) & kMarkBit)) return std::u32string(1, c);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString decomposed = Nfd().normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
   if (U_FAILURE(status)) return std::u32string(1, c);
@@ -72,7 +78,7 @@ std::u32string UnmarkByIcu(char32_t c) {
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 d = decomposed.char32At(i);
     i += U16_LENGTH(d);
-    if (IsMark(static_cast<char32_t>(d))) {
+    if (ClassBitsByIcu(static_cast<char32_t>(d)) & kMarkBit) {
       removed = true;
     } else {
       kept.append(d);

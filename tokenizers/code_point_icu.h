@@ -7,6 +7,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cstdint>
 #include <string>
 
 namespace luutru::tokenizers::internal {
@@ -21,6 +22,8 @@ const icu::Normalizer2& Nfd();
 icu::UnicodeString ToIcu(const std::u32string& text);
 std::u32string FromIcu(const icu::UnicodeString& text);
 
+// CodePointClassBits (code_point_tables.h) of `c`: letter, mark, decimal digit.
+uint8_t ClassBitsByIcu(char32_t c);
 // NFC_QC=Yes and canonical combining class 0: NFC leaves it alone whatever surrounds it.
 bool NfcInertByIcu(char32_t c);
 // Full case folding when it gives one code point, else kComplex.

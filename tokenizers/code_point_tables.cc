@@ -9,6 +9,7 @@ namespace {
 
 }  // namespace
 
+uint8_t CodePointClass(char32_t c) { return kClassTable[c]; }
 bool NfcInert(char32_t c) { return kNfcInertTable[c]; }
 char32_t Fold(char32_t c) { return kFoldTable[c]; }
 std::u32string_view Unmarked(char32_t c) {

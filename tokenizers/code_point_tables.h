@@ -4,13 +4,18 @@
 #ifndef LUUTRU_TOKENIZERS_CODE_POINT_TABLES_H_
 #define LUUTRU_TOKENIZERS_CODE_POINT_TABLES_H_
 
+#include <cstdint>
 #include <string_view>
 
 namespace luutru::tokenizers::internal {
 
 constexpr char32_t kCodePointTableSize = 0x2000;
 
+// General-category bits of CodePointClass: the tokenizer asks them of every character.
+enum CodePointClassBits : uint8_t { kLetterBit = 1, kMarkBit = 2, kDigitBit = 4 };
+
 // Each takes c < kCodePointTableSize; see code_point_icu.h for what they answer.
+uint8_t CodePointClass(char32_t c);
 bool NfcInert(char32_t c);
 char32_t Fold(char32_t c);  // kComplex when folding needs ICU's string path
 std::u32string_view Unmarked(char32_t c);

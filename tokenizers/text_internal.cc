@@ -1,5 +1,7 @@
 #include "tokenizers/text_internal.h"
 
+#include "tokenizers/code_point_tables.h"
+
 #include <unicode/uchar.h>
 
 #include <array>
@@ -84,44 +86,18 @@ std::string EncodeUtf8(std::u32string_view text) {
   return out;
 }
 
-namespace {
-
-// General-category answers for the code points Vietnamese text is made of, read once from ICU:
-// the tokenizer asks them for every character.
-constexpr char32_t kClassTableSize = 0x2000;
-enum ClassBits : uint8_t { kLetterBit = 1, kMarkBit = 2, kDigitBit = 4 };
-
-struct ClassTable {
-  std::array<uint8_t, kClassTableSize> bits{};
-  ClassTable() {
-    for (char32_t c = 0; c < kClassTableSize; ++c) {
-      auto mask = U_GET_GC_MASK(static_cast<UChar32>(c));
-      bits[c] = static_cast<uint8_t>(((mask & U_GC_L_MASK) ? kLetterBit : 0) |
-                                     ((mask & U_GC_M_MASK) ? kMarkBit : 0) |
-                                     ((mask & U_GC_ND_MASK) ? kDigitBit : 0));
-    }
-  }
-};
-
-inline uint8_t ClassOf(char32_t c) {
-  static const ClassTable table;
-  return table.bits[c];
-}
-
-}  // namespace
-
 bool IsLetterSlow(char32_t c) {
-  if (c < kClassTableSize) return ClassOf(c) & kLetterBit;
+  if (c < kCodePointTableSize) return CodePointClass(c) & kLetterBit;
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
 }
 
 bool IsMarkSlow(char32_t c) {
-  if (c < kClassTableSize) return ClassOf(c) & kMarkBit;
+  if (c < kCodePointTableSize) return CodePointClass(c) & kMarkBit;
   return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
 }
 
 bool IsDecimalDigitSlow(char32_t c) {
-  if (c < kClassTableSize) return ClassOf(c) & kDigitBit;
+  if (c < kCodePointTableSize) return CodePointClass(c) & kDigitBit;
   return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
 }
 

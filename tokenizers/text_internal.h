@@ -2,7 +2,8 @@
 //
 // The public functions work on UTF-8; inside, text is handled as a sequence of code points so
 // that tone placement and look-alike repairs can look at neighbouring letters. Every function
-// here is pure and thread-safe (tables are built once, on first use).
+// here is pure and thread-safe (code point classes come from code_point_tables.h, generated at
+// build time; other tables are built once, on first use).
 #ifndef LUUTRU_TOKENIZERS_TEXT_INTERNAL_H_
 #define LUUTRU_TOKENIZERS_TEXT_INTERNAL_H_
 
