@@ -6,8 +6,8 @@
 // builder groups words into lines, splits a header line where a wide gap separates two columns,
 // and emits the whole left block before the right block. Below the header, lines are read top to
 // bottom; where the page leaves the space of an empty line between two lines, so does the text
-// (the header reader ends a summary there). Words set in legacy 8-bit fonts (.VnTime, VNI-Times) are converted to Unicode here,
-// since only the font name tells reliably which words need it.
+// (the header reader ends a summary there). Words set in legacy 8-bit fonts (.VnTime, VNI-Times)
+// are converted to Unicode here, since only the font name tells reliably which words need it.
 #ifndef LUUTRU_INDEXER_PAGE_TEXT_H_
 #define LUUTRU_INDEXER_PAGE_TEXT_H_
 

@@ -32,12 +32,10 @@ size_t PageIndex(const catalog::schema::StoredDocument& stored, uint32_t positio
 DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
                                 const std::vector<MatchSequence>& sequences) {
   DocumentMatches out;
-  std::set<std::vector<std::string>> seen;
+  const std::vector<bool> first = FirstOfTheirWords(sequences);
   for (size_t s = 0; s < sequences.size(); ++s) {
     const MatchSequence& seq = sequences[s];
-    std::vector<std::string> key;
-    for (const MatchWord& w : seq.words) key.push_back(w.folded);
-    if (!seen.insert(key).second) continue;
+    if (!first[s]) continue;
     ++out.distinct;
     if (seq.words.empty()) continue;
     std::vector<std::vector<Xapian::termpos>> lists;

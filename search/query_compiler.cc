@@ -1,5 +1,6 @@
 #include "search/query_compiler.h"
 
+#include <algorithm>
 #include <charconv>
 #include <utility>
 
@@ -369,6 +370,18 @@ Xapian::Query UnitFilter(const std::vector<std::string>& unit_keys) {
   std::vector<Xapian::Query> units;
   for (const std::string& key : unit_keys) units.emplace_back(Cat(schema::kUnit, key));
   return Xapian::Query(Xapian::Query::OP_OR, units.begin(), units.end());
+}
+
+std::vector<bool> FirstOfTheirWords(const std::vector<MatchSequence>& sequences) {
+  auto same_words = [](const MatchSequence& a, const MatchSequence& b) {
+    return std::equal(a.words.begin(), a.words.end(), b.words.begin(), b.words.end(),
+                      [](const MatchWord& x, const MatchWord& y) { return x.folded == y.folded; });
+  };
+  std::vector<bool> first(sequences.size(), true);
+  for (size_t s = 0; s < sequences.size(); ++s) {
+    for (size_t t = 0; t < s && first[s]; ++t) first[s] = !same_words(sequences[s], sequences[t]);
+  }
+  return first;
 }
 
 CompiledQuery CompileQuery(const QueryNode& root, const Resolvers& resolvers, int without_field) {

@@ -35,6 +35,10 @@ struct MatchSequence {
   std::vector<MatchWord> words;
 };
 
+// Whether each sequence is the first with its folded words: a word or phrase typed twice is
+// looked for, and counted, once (hit pages, snippet anchors).
+std::vector<bool> FirstOfTheirWords(const std::vector<MatchSequence>& sequences);
+
 struct CompiledQuery {
   // Empty (Xapian::Query()) when the query neither searches words nor filters.
   Xapian::Query query;

@@ -129,7 +129,8 @@ class Searcher {
     Xapian::doccount check_at_least = 0;
     bool unranked = false;  // only which documents match counts: no weights to compute
   };
-  // THE one function that runs a query: it ANDs the clearance filter into every query.
+  // THE one function that runs a query: it ANDs the clearance filter into every query (none at
+  // the highest clearance, which sees every document).
   // `query` must not be empty (Xapian::Query() matches nothing here).
   Xapian::MSet Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const;
   // Whether a document matching `query` that `clearance` may see exists.

@@ -161,8 +161,6 @@ std::string Render(std::string_view text, size_t begin, size_t end, const std::v
 
 struct Window {
   long score = -1;
-  long distinct = 0;
-  long exact = 0;
   size_t page_index = 0;
   size_t begin = 0;
   size_t end = 0;
@@ -189,24 +187,37 @@ Window BestWindow(std::string_view text, size_t page_index, const std::vector<Ma
       ++count;
     }
     const long score = distinct * 10000 + exact * 100 + count;
-    if (score > best.score) best = Window{score, distinct, exact, page_index, begin, end};
+    if (score > best.score) best = Window{score, page_index, begin, end};
   }
   return best;
 }
 
-// The snippet of window `best`, whose page's matches are `matches`; with no window (the words
+// The best window over the pages offered, with its page's matches.
+struct BestPage {
+  Window window;
+  std::vector<Match> matches;
+  void Offer(std::string_view text, size_t page_index, std::vector<Match>&& page_matches, size_t sequence_count,
+             size_t width) {
+    const Window here = BestWindow(text, page_index, page_matches, sequence_count, width);
+    if (here.score > window.score) {
+      window = here;
+      matches = std::move(page_matches);
+    }
+  }
+};
+
+// The snippet of window `best`, whose page's matches are `best_matches`; with no window (the words
 // matched only in the title or issuer fields), the start of the text.
 std::optional<std::string> RenderWindow(const catalog::ArchiveDocument& doc, Window best,
-                                        const std::vector<Match>& matches, size_t width) {
+                                        const std::vector<Match>& best_matches, size_t width) {
   if (best.score < 0) {
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (doc.pages[i].text.find_first_not_of(" \n\t\r") == std::string::npos) continue;
-      best = Window{0, 0, 0, i, 0, MoveChars(doc.pages[i].text, 0, static_cast<long>(width))};
+      best = Window{0, i, 0, MoveChars(doc.pages[i].text, 0, static_cast<long>(width))};
       break;
     }
     if (best.score < 0) return std::nullopt;
   }
-  const std::vector<Match>& best_matches = matches;
   std::string_view text = doc.pages[best.page_index].text;
   size_t begin = best.begin, end = best.end;
   // Cut at word boundaries: never in the middle of a word.
@@ -267,17 +278,12 @@ std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
   if (candidates.empty()) {
     for (size_t i = 0; i < doc.pages.size(); ++i) candidates.push_back(i);
   }
-  Window best;
-  std::vector<Match> best_matches;
+  BestPage best;
   for (size_t index : candidates) {
-    std::vector<Match> matches = FindMatches(doc.pages[index].text, sequences);
-    const Window here = BestWindow(doc.pages[index].text, index, matches, sequences.size(), width);
-    if (here.score > best.score) {
-      best = here;
-      best_matches = std::move(matches);
-    }
+    const std::string_view text = doc.pages[index].text;
+    best.Offer(text, index, FindMatches(text, sequences), sequences.size(), width);
   }
-  return RenderWindow(doc, best, best_matches, width);
+  return RenderWindow(doc, best.window, best.matches, width);
 }
 
 std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
@@ -285,22 +291,14 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
                                          const std::vector<MatchSequence>& sequences, size_t width) {
   if (sequences.empty() || doc.pages.empty()) return std::nullopt;
   // A sequence typed twice is anchored once, under its first index; FindMatches reports both.
-  std::vector<bool> anchored(sequences.size(), true);
-  for (size_t s = 0; s < sequences.size(); ++s) {
-    for (size_t t = 0; t < s && anchored[s]; ++t) {
-      anchored[s] = !std::equal(sequences[s].words.begin(), sequences[s].words.end(), sequences[t].words.begin(),
-                                sequences[t].words.end(),
-                                [](const MatchWord& a, const MatchWord& b) { return a.folded == b.folded; });
-    }
-  }
+  const std::vector<bool> anchored = FirstOfTheirWords(sequences);
   std::map<size_t, std::vector<SnippetAnchor>> by_page;
   for (const SnippetAnchor& a : anchors) {
     if (a.page_index < doc.pages.size() && a.sequence < sequences.size()) by_page[a.page_index].push_back(a);
   }
   if (by_page.empty()) return MakeSnippet(doc, {}, sequences, width);
 
-  Window best;
-  std::vector<Match> best_matches;
+  BestPage best;
   for (auto& [index, on_page] : by_page) {
     const std::string_view text = doc.pages[index].text;
     std::sort(on_page.begin(), on_page.end(),
@@ -329,13 +327,9 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
     size_t found = 0;
     for (const Match& m : matches) found += anchored[m.sequence] ? 1 : 0;
     if (found != expected) matches = FindMatches(text, sequences);  // not where the index said: the page
-    const Window here = BestWindow(text, index, matches, sequences.size(), width);
-    if (here.score > best.score) {
-      best = here;
-      best_matches = std::move(matches);
-    }
+    best.Offer(text, index, std::move(matches), sequences.size(), width);
   }
-  return RenderWindow(doc, best, best_matches, width);
+  return RenderWindow(doc, best.window, best.matches, width);
 }
 
 }  // namespace luutru::search

@@ -1,11 +1,12 @@
 #include "tokenizers/text_internal.h"
 
-#include "tokenizers/code_point_tables.h"
-
 #include <unicode/uchar.h>
 
 #include <array>
 #include <string_view>
+
+#include "tokenizers/code_point_icu.h"
+#include "tokenizers/code_point_tables.h"
 
 namespace luutru::tokenizers::internal {
 
@@ -86,20 +87,15 @@ std::string EncodeUtf8(std::u32string_view text) {
   return out;
 }
 
-bool IsLetterSlow(char32_t c) {
-  if (c < kCodePointTableSize) return CodePointClass(c) & kLetterBit;
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_L_MASK) != 0;
-}
+namespace {
 
-bool IsMarkSlow(char32_t c) {
-  if (c < kCodePointTableSize) return CodePointClass(c) & kMarkBit;
-  return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
-}
+uint8_t ClassBits(char32_t c) { return c < kCodePointTableSize ? CodePointClass(c) : ClassBitsByIcu(c); }
 
-bool IsDecimalDigitSlow(char32_t c) {
-  if (c < kCodePointTableSize) return CodePointClass(c) & kDigitBit;
-  return u_charType(static_cast<UChar32>(c)) == U_DECIMAL_DIGIT_NUMBER;
-}
+}  // namespace
+
+bool IsLetterSlow(char32_t c) { return ClassBits(c) & kLetterBit; }
+bool IsMarkSlow(char32_t c) { return ClassBits(c) & kMarkBit; }
+bool IsDecimalDigitSlow(char32_t c) { return ClassBits(c) & kDigitBit; }
 
 int DigitValue(char32_t c) {
   if (c < 0x80) return static_cast<int>(c) - '0';

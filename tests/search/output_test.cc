@@ -187,17 +187,11 @@ TEST(Snippet, TakesTheBestOfTheHitPagesAndMarksOverlappingSequencesOnce) {
 // (the tokenizer's positions, as the index stores them).
 std::vector<SnippetAnchor> AnchorsOf(const catalog::ArchiveDocument& doc, const std::vector<MatchSequence>& seqs) {
   std::vector<SnippetAnchor> anchors;
+  const std::vector<bool> first = FirstOfTheirWords(seqs);
   for (size_t p = 0; p < doc.pages.size(); ++p) {
     const auto tokens = tokenizers::TokenizeWords(doc.pages[p].text);
     for (size_t s = 0; s < seqs.size(); ++s) {
-      bool repeated = false;
-      for (size_t t = 0; t < s; ++t) {
-        repeated = repeated || std::equal(seqs[s].words.begin(), seqs[s].words.end(), seqs[t].words.begin(),
-                                          seqs[t].words.end(), [](const MatchWord& a, const MatchWord& b) {
-                                            return a.folded == b.folded;
-                                          });
-      }
-      if (repeated) continue;
+      if (!first[s]) continue;
       for (size_t i = 0; i + seqs[s].words.size() <= tokens.size(); ++i) {
         bool whole = true;
         for (size_t k = 0; k < seqs[s].words.size() && whole; ++k) whole = tokens[i + k].folded == seqs[s].words[k].folded;
