@@ -208,16 +208,23 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
   return r;
 }
 
-DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled) const {
-  DocumentHit hit;
-  hit.score = it.get_percent();
-  schema::StoredDocument stored = schema::ReadStoredDocument(it.get_document(), /*word_boxes=*/false);
-  const DocumentMatches matches = LocateSequences(db_, *it, compiled.sequences);
-  hit.pages = HitPages(stored, matches);
-  hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches, hit.pages), compiled.sequences);
-  hit.doc = std::move(stored.doc);
-  hit.id = hit.doc.Id();
-  return hit;
+std::vector<DocumentHit> Searcher::MakeHits(const std::vector<Xapian::MSetIterator>& items,
+                                           const CompiledQuery& compiled) const {
+  std::vector<Xapian::docid> dids;
+  for (const auto& it : items) dids.push_back(*it);
+  const std::vector<DocumentMatches> matches = LocateSequences(db_, dids, compiled.sequences);
+  std::vector<DocumentHit> hits(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    DocumentHit& hit = hits[i];
+    hit.score = items[i].get_percent();
+    schema::StoredDocument stored = schema::ReadStoredDocument(items[i].get_document(), /*word_boxes=*/false);
+    hit.pages = HitPages(stored, matches[i]);
+    hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches[i], hit.pages), compiled.sequences);
+    hit.doc = std::move(stored.doc);
+    for (catalog::Page& page : hit.doc.pages) std::string().swap(page.text);
+    hit.id = hit.doc.Id();
+  }
+  return hits;
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) const {
@@ -271,12 +278,11 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     Xapian::MSet mset = Execute(full, clearance, run);
     response.total = mset.get_matches_estimated();
     response.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    std::vector<Xapian::MSetIterator> items;
+    for (auto it = mset.begin(); it != mset.end(); ++it) items.push_back(it);
+    response.documents = MakeHits(items, compiled);
     int rank = static_cast<int>(offset);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      DocumentHit hit = MakeHit(it, compiled);
-      hit.rank = ++rank;
-      response.documents.push_back(std::move(hit));
-    }
+    for (DocumentHit& hit : response.documents) hit.rank = ++rank;
   } else {
     // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
     // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total: counting
@@ -303,6 +309,13 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
       if (list.empty()) order.push_back(key);
       list.push_back(it);
     }
+    // The documents of every unit on the page, made in one batch.
+    std::vector<Xapian::MSetIterator> items;
+    for (size_t u = offset; u < order.size() && u < offset + limit; ++u) {
+      items.insert(items.end(), members[order[u]].begin(), members[order[u]].end());
+    }
+    std::vector<DocumentHit> hits = MakeHits(items, compiled);
+    auto next = hits.begin();
     for (size_t u = offset; u < order.size() && u < offset + limit; ++u) {
       UnitHit unit;
       unit.rank = static_cast<int>(u) + 1;
@@ -310,13 +323,12 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
       unit.matching_documents =
           CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
                        clearance);
+      const size_t count = members[unit.key].size();
+      unit.documents.assign(std::make_move_iterator(next), std::make_move_iterator(next + static_cast<long>(count)));
+      next += static_cast<long>(count);
       int rank = 0;
-      for (const auto& it : members[unit.key]) {
-        DocumentHit hit = MakeHit(it, compiled);
-        hit.rank = ++rank;
-        if (rank == 1) unit.unit = hit.doc.unit;
-        unit.documents.push_back(std::move(hit));
-      }
+      for (DocumentHit& hit : unit.documents) hit.rank = ++rank;
+      if (!unit.documents.empty()) unit.unit = unit.documents.front().doc.unit;
       response.units.push_back(std::move(unit));
     }
   }
