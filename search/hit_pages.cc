@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <numeric>
 #include <set>
 #include <string>
 
@@ -30,51 +29,29 @@ size_t PageIndex(const catalog::schema::StoredDocument& stored, uint32_t positio
 
 }  // namespace
 
-std::vector<DocumentMatches> LocateSequences(const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
-                                             const std::vector<MatchSequence>& sequences) {
+DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
+                                const std::vector<MatchSequence>& sequences) {
+  DocumentMatches out;
   const std::vector<bool> first = FirstOfTheirWords(sequences);
-  // The folded terms to read, each once: term_of[s][i] is word i of sequence s.
-  std::vector<std::string> terms;
-  std::vector<std::vector<size_t>> term_of(sequences.size());
   for (size_t s = 0; s < sequences.size(); ++s) {
+    const MatchSequence& seq = sequences[s];
     if (!first[s]) continue;
-    for (const MatchWord& w : sequences[s].words) {
-      const std::string term = std::string(catalog::schema::kFolded) + w.folded;
-      const size_t t = static_cast<size_t>(std::find(terms.begin(), terms.end(), term) - terms.begin());
-      if (t == terms.size()) terms.push_back(term);
-      term_of[s].push_back(t);
+    ++out.distinct;
+    if (seq.words.empty()) continue;
+    std::vector<std::vector<Xapian::termpos>> lists;
+    for (const MatchWord& w : seq.words) {
+      lists.push_back(Positions(db, did, std::string(catalog::schema::kFolded) + w.folded));
     }
-  }
-  std::vector<size_t> in_docid_order(dids.size());
-  std::iota(in_docid_order.begin(), in_docid_order.end(), size_t{0});
-  std::sort(in_docid_order.begin(), in_docid_order.end(), [&](size_t a, size_t b) { return dids[a] < dids[b]; });
-  // positions[t][d]: term t in document dids[d].
-  std::vector<std::vector<std::vector<Xapian::termpos>>> positions(terms.size());
-  for (size_t t = 0; t < terms.size(); ++t) {
-    positions[t].resize(dids.size());
-    for (size_t d : in_docid_order) positions[t][d] = Positions(db, dids[d], terms[t]);
-  }
-
-  std::vector<DocumentMatches> out(dids.size());
-  for (size_t d = 0; d < dids.size(); ++d) {
-    DocumentMatches& matches = out[d];
-    for (size_t s = 0; s < sequences.size(); ++s) {
-      if (!first[s]) continue;
-      ++matches.distinct;
-      if (term_of[s].empty()) continue;
-      const std::vector<Xapian::termpos>& starts = positions[term_of[s].front()][d];
-      for (Xapian::termpos start : starts) {
-        bool whole = true;
-        for (size_t i = 1; i < term_of[s].size() && whole; ++i) {
-          const std::vector<Xapian::termpos>& list = positions[term_of[s][i]][d];
-          whole = std::binary_search(list.begin(), list.end(), start + static_cast<Xapian::termpos>(i));
-        }
-        if (whole) matches.starts.push_back(SequenceStart{start, s});
+    for (Xapian::termpos start : lists.front()) {
+      bool whole = true;
+      for (size_t i = 1; i < lists.size() && whole; ++i) {
+        whole = std::binary_search(lists[i].begin(), lists[i].end(), start + static_cast<Xapian::termpos>(i));
       }
+      if (whole) out.starts.push_back(SequenceStart{start, s});
     }
-    std::sort(matches.starts.begin(), matches.starts.end(),
-              [](const SequenceStart& a, const SequenceStart& b) { return a.position < b.position; });
   }
+  std::sort(out.starts.begin(), out.starts.end(),
+            [](const SequenceStart& a, const SequenceStart& b) { return a.position < b.position; });
   return out;
 }
 

@@ -31,12 +31,10 @@ struct DocumentMatches {
   size_t distinct = 0;                // sequences that differ (a word typed twice counts once)
 };
 
-// Every start of every distinct sequence (of a sequence typed twice, the first) in each document
-// of `dids`: element i belongs to dids[i]. The positions are read term by term in document order,
-// the order the index keeps them in, so that the hits of one answer share the index blocks they
-// read instead of each reading its own.
-std::vector<DocumentMatches> LocateSequences(const Xapian::Database& db, const std::vector<Xapian::docid>& dids,
-                                             const std::vector<MatchSequence>& sequences);
+// Every start of every distinct sequence in document `did` (of a sequence typed twice, the
+// first).
+DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
+                                const std::vector<MatchSequence>& sequences);
 
 // Sorted, without duplicates; empty when nothing matched in the text.
 std::vector<int> HitPages(const catalog::schema::StoredDocument& stored, const DocumentMatches& matches);

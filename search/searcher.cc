@@ -210,16 +210,14 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
 
 std::vector<DocumentHit> Searcher::MakeHits(const std::vector<Xapian::MSetIterator>& items,
                                            const CompiledQuery& compiled) const {
-  std::vector<Xapian::docid> dids;
-  for (const auto& it : items) dids.push_back(*it);
-  const std::vector<DocumentMatches> matches = LocateSequences(db_, dids, compiled.sequences);
   std::vector<DocumentHit> hits(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
     DocumentHit& hit = hits[i];
     hit.score = items[i].get_percent();
     schema::StoredDocument stored = schema::ReadStoredDocument(items[i].get_document(), /*word_boxes=*/false);
-    hit.pages = HitPages(stored, matches[i]);
-    hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches[i], hit.pages), compiled.sequences);
+    const DocumentMatches matches = LocateSequences(db_, *items[i], compiled.sequences);
+    hit.pages = HitPages(stored, matches);
+    hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches, hit.pages), compiled.sequences);
     hit.doc = std::move(stored.doc);
     for (catalog::Page& page : hit.doc.pages) std::string().swap(page.text);
     hit.id = hit.doc.Id();

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 
-#include "search/hit_pages.h"
-#include "search/query_parser.h"
 #include "search/search_error.h"
 #include "tests/search/search_fixture.h"
 
@@ -338,32 +336,6 @@ TEST_F(SearchTest, PagesAreCountedFromTheStartOfTheFile) {
   EXPECT_EQ(res.documents[0].pages, std::vector<int>{4});
   res = Find("hoà giải");
   EXPECT_EQ(res.documents[0].pages, (std::vector<int>{3, 4}));
-}
-
-// The hits of one answer are located together, their positions read term by term; each must
-// still get the matches it gets alone.
-TEST_F(SearchTest, HitsLocatedTogetherGetTheMatchesTheyGetAlone) {
-  const Xapian::Database& db = searcher_->database();
-  std::vector<Xapian::docid> dids;
-  for (Xapian::docid did = db.get_lastdocid(); did >= 1; --did) dids.push_back(did);  // not in docid order
-  ASSERT_GE(dids.size(), 5u);
-  for (const char* query : {"ket", "uy", "hoa giai", "nha dai doan ket", "\"doan ket\" uy uy"}) {
-    const CompiledQuery compiled = CompileQuery(ParseQuery(query), Resolvers{});
-    const std::vector<DocumentMatches> together = LocateSequences(db, dids, compiled.sequences);
-    ASSERT_EQ(together.size(), dids.size());
-    size_t with_matches = 0;
-    for (size_t i = 0; i < dids.size(); ++i) {
-      const DocumentMatches alone = LocateSequences(db, {dids[i]}, compiled.sequences).front();
-      EXPECT_EQ(together[i].distinct, alone.distinct) << query << " doc " << dids[i];
-      ASSERT_EQ(together[i].starts.size(), alone.starts.size()) << query << " doc " << dids[i];
-      for (size_t k = 0; k < alone.starts.size(); ++k) {
-        EXPECT_EQ(together[i].starts[k].position, alone.starts[k].position) << query << " doc " << dids[i];
-        EXPECT_EQ(together[i].starts[k].sequence, alone.starts[k].sequence) << query << " doc " << dids[i];
-      }
-      with_matches += alone.starts.empty() ? 0 : 1;
-    }
-    EXPECT_GE(with_matches, 1u) << query;
-  }
 }
 
 TEST_F(SearchTest, HitListsCarrySnippetsNotPageTexts) {
