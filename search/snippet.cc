@@ -1,8 +1,10 @@
 #include "search/snippet.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <map>
-#include <unordered_map>
 
 #include "tokenizers/tokenizer.h"
 
@@ -16,9 +18,6 @@ constexpr std::string_view kOpen = "«";
 constexpr std::string_view kClose = "»";
 constexpr std::string_view kEllipsis = "…";
 constexpr size_t kLeadChars = 40;  // context kept before the first match of a window
-// Words analyzed on each side of an anchored match, against a count of words that could drift
-// from the tokenizer's positions.
-constexpr uint32_t kAnchorMarginWords = 3;
 
 struct Match {
   size_t begin;  // bytes in the page text
@@ -27,23 +26,49 @@ struct Match {
   bool exact;
 };
 
+// The sequences by their first folded word, built once per snippet: FindMatches runs on many
+// small slices of a page. A query has a handful of sequences, so a flat list beats hashing.
+class FirstWords {
+ public:
+  explicit FirstWords(const std::vector<MatchSequence>& sequences) : sequences_(sequences) {
+    for (size_t s = 0; s < sequences.size(); ++s) {
+      if (sequences[s].words.empty()) continue;
+      const std::string_view first = sequences[s].words.front().folded;
+      auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.word == first; });
+      if (it == entries_.end()) it = entries_.insert(entries_.end(), Entry{first, {}});
+      it->sequences.push_back(s);
+    }
+  }
+  const std::vector<MatchSequence>& sequences() const { return sequences_; }
+  bool empty() const { return entries_.empty(); }
+  // The sequences whose first folded word is `folded`; nullptr when none.
+  const std::vector<size_t>* Starting(std::string_view folded) const {
+    for (const Entry& e : entries_) {
+      if (e.word == folded) return &e.sequences;
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Entry {
+    std::string_view word;
+    std::vector<size_t> sequences;
+  };
+  const std::vector<MatchSequence>& sequences_;
+  std::vector<Entry> entries_;
+};
+
 // Every place where a whole sequence matches, one Match per word, ordered by begin. Only tokens
 // whose folded form starts some sequence are tried.
 // `offset` is added to every byte offset: `text` may be a slice of a page.
-std::vector<Match> FindMatches(std::string_view text, const std::vector<MatchSequence>& sequences,
-                               size_t offset = 0) {
+std::vector<Match> FindMatches(std::string_view text, const FirstWords& first_words, size_t offset = 0) {
+  const std::vector<MatchSequence>& sequences = first_words.sequences();
   const std::vector<Token> tokens = tokenizers::TokenizeWords(text);
-  std::unordered_map<std::string_view, std::vector<size_t>> starting;  // first folded word -> sequences
-  for (size_t s = 0; s < sequences.size(); ++s) {
-    const auto& words = sequences[s].words;
-    if (words.empty() || words.size() > tokens.size()) continue;
-    starting[words.front().folded].push_back(s);
-  }
   std::vector<std::vector<Match>> found(sequences.size());
-  for (size_t i = 0; i < tokens.size() && !starting.empty(); ++i) {
-    auto it = starting.find(tokens[i].folded);
-    if (it == starting.end()) continue;
-    for (size_t s : it->second) {
+  for (size_t i = 0; i < tokens.size() && !first_words.empty(); ++i) {
+    const std::vector<size_t>* starting = first_words.Starting(tokens[i].folded);
+    if (!starting) continue;
+    for (size_t s : *starting) {
       const auto& words = sequences[s].words;
       if (i + words.size() > tokens.size()) continue;
       bool whole = true;
@@ -70,20 +95,34 @@ bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // Byte offset `chars` code points after (or, negative, before) `from`, clamped to the text.
+// Forward, eight bytes are counted at a time: every window of every match moves 200 characters.
 size_t MoveChars(std::string_view text, size_t from, long chars) {
   size_t pos = from;
   if (chars >= 0) {
-    while (chars > 0 && pos < text.size()) {
-      ++pos;
-      while (pos < text.size() && IsContinuation(static_cast<unsigned char>(text[pos]))) ++pos;
-      --chars;
+    if (chars == 0 || pos >= text.size()) return pos;
+    // Each step lands on the next byte that is not a continuation byte: find the chars-th one
+    // after `from`.
+    ++pos;
+    auto remaining = static_cast<unsigned long>(chars);
+    for (; pos + 8 <= text.size(); pos += 8) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
+      const uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+      // One 0/1 per byte, summed into the top byte (no popcount instruction on baseline x86-64).
+      const auto starts = static_cast<unsigned long>(8 - ((continuation * 0x0101010101010101ULL) >> 56));
+      if (starts >= remaining) break;
+      remaining -= starts;
     }
-  } else {
-    while (chars < 0 && pos > 0) {
-      --pos;
-      while (pos > 0 && IsContinuation(static_cast<unsigned char>(text[pos]))) --pos;
-      ++chars;
+    for (; pos < text.size(); ++pos) {
+      if (!IsContinuation(static_cast<unsigned char>(text[pos])) && --remaining == 0) return pos;
     }
+    return text.size();
+  }
+  while (chars < 0 && pos > 0) {
+    --pos;
+    while (pos > 0 && IsContinuation(static_cast<unsigned char>(text[pos]))) --pos;
+    ++chars;
   }
   return pos;
 }
@@ -94,22 +133,37 @@ size_t MoveChars(std::string_view text, size_t from, long chars) {
 // symbols and the punctuation block (U+2000-U+2FFF: dashes, quotes, ellipses). A word the count
 // misses only sends a snippet to the slow path. Stops after word `last`.
 std::vector<size_t> WordStarts(std::string_view text, uint32_t last) {
-  enum Kind { kOther, kLetter, kDigit };
-  std::vector<size_t> starts;
-  Kind previous = kOther;
-  for (size_t i = 0; i < text.size() && starts.size() <= last;) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    Kind kind = kLetter;
-    size_t length = 1;
-    if (b < 0x80) {
-      kind = b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther;
-    } else {
-      length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-      if (b == 0xC2 || b == 0xE2) kind = kOther;
+  enum Kind : uint8_t { kOther, kLetter, kDigit };
+  // Per lead byte: its character's kind and length. A table, since every byte of a hit page up to
+  // its last match passes here.
+  struct Lead {
+    Kind kind;
+    uint8_t length;
+  };
+  static constexpr auto kLeads = [] {
+    std::array<Lead, 256> leads{};
+    for (int b = 0; b < 256; ++b) {
+      Lead& lead = leads[static_cast<size_t>(b)];
+      if (b < 0x80) {
+        lead = {b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther, 1};
+      } else {
+        lead = {b == 0xC2 || b == 0xE2 ? kOther : kLetter,
+                static_cast<uint8_t>(b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1)};
+      }
     }
-    if (kind != kOther && kind != previous) starts.push_back(i);
-    previous = kind;
-    i += length;
+    return leads;
+  }();
+  std::vector<size_t> starts;
+  starts.reserve(last + 1);
+  Kind previous = kOther;
+  for (size_t i = 0; i < text.size();) {
+    const Lead lead = kLeads[static_cast<unsigned char>(text[i])];
+    if (lead.kind != kOther && lead.kind != previous) {
+      starts.push_back(i);
+      if (starts.size() > last) break;
+    }
+    previous = lead.kind;
+    i += lead.length;
   }
   return starts;
 }
@@ -263,7 +317,7 @@ std::optional<std::string> RenderWindow(const catalog::ArchiveDocument& doc, Win
 }  // namespace
 
 std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
-  return Render(text, 0, text.size(), FindMatches(text, sequences));
+  return Render(text, 0, text.size(), FindMatches(text, FirstWords(sequences)));
 }
 
 std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
@@ -278,10 +332,11 @@ std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
   if (candidates.empty()) {
     for (size_t i = 0; i < doc.pages.size(); ++i) candidates.push_back(i);
   }
+  const FirstWords first_words(sequences);
   BestPage best;
   for (size_t index : candidates) {
     const std::string_view text = doc.pages[index].text;
-    best.Offer(text, index, FindMatches(text, sequences), sequences.size(), width);
+    best.Offer(text, index, FindMatches(text, first_words), sequences.size(), width);
   }
   return RenderWindow(doc, best.window, best.matches, width);
 }
@@ -298,35 +353,37 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
   }
   if (by_page.empty()) return MakeSnippet(doc, {}, sequences, width);
 
+  const FirstWords first_words(sequences);
   BestPage best;
   for (auto& [index, on_page] : by_page) {
     const std::string_view text = doc.pages[index].text;
     std::sort(on_page.begin(), on_page.end(),
               [](const SnippetAnchor& a, const SnippetAnchor& b) { return a.word < b.word; });
-    const SnippetAnchor& final = on_page.back();
-    const std::vector<size_t> starts = WordStarts(
-        text, final.word + static_cast<uint32_t>(sequences[final.sequence].words.size()) + kAnchorMarginWords);
+    uint32_t end_word = 0;  // one past the last anchored word
+    for (const SnippetAnchor& a : on_page) {
+      end_word = std::max(end_word, a.word + static_cast<uint32_t>(sequences[a.sequence].words.size()));
+    }
+    const std::vector<size_t> starts = WordStarts(text, end_word);
     auto byte_of = [&](uint32_t word) { return word < starts.size() ? starts[word] : text.size(); };
-    auto from_word = [](const SnippetAnchor& a) { return a.word > kAnchorMarginWords ? a.word - kAnchorMarginWords : 0; };
     std::vector<Match> matches;
     size_t expected = 0;
     for (size_t i = 0; i < on_page.size();) {
       // Anchors whose words overlap are analyzed as one slice.
-      const uint32_t first = from_word(on_page[i]);
+      const uint32_t first = on_page[i].word;
       uint32_t last = first;
-      for (; i < on_page.size() && from_word(on_page[i]) <= last; ++i) {
+      for (; i < on_page.size() && on_page[i].word <= last; ++i) {
         const size_t words = sequences[on_page[i].sequence].words.size();
         expected += words;
-        last = std::max(last, on_page[i].word + static_cast<uint32_t>(words) + kAnchorMarginWords);
+        last = std::max(last, on_page[i].word + static_cast<uint32_t>(words));
       }
       const size_t begin = byte_of(first);
-      for (const Match& m : FindMatches(text.substr(begin, byte_of(last) - begin), sequences, begin)) {
+      for (const Match& m : FindMatches(text.substr(begin, byte_of(last) - begin), first_words, begin)) {
         matches.push_back(m);
       }
     }
     size_t found = 0;
     for (const Match& m : matches) found += anchored[m.sequence] ? 1 : 0;
-    if (found != expected) matches = FindMatches(text, sequences);  // not where the index said: the page
+    if (found != expected) matches = FindMatches(text, first_words);  // not where the index said: the page
     best.Offer(text, index, std::move(matches), sequences.size(), width);
   }
   return RenderWindow(doc, best.window, best.matches, width);
