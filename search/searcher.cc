@@ -307,13 +307,6 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
       if (list.empty()) order.push_back(key);
       list.push_back(it);
     }
-    // The documents of every unit on the page, made in one batch.
-    std::vector<Xapian::MSetIterator> items;
-    for (size_t u = offset; u < order.size() && u < offset + limit; ++u) {
-      items.insert(items.end(), members[order[u]].begin(), members[order[u]].end());
-    }
-    std::vector<DocumentHit> hits = MakeHits(items, compiled);
-    auto next = hits.begin();
     for (size_t u = offset; u < order.size() && u < offset + limit; ++u) {
       UnitHit unit;
       unit.rank = static_cast<int>(u) + 1;
@@ -321,9 +314,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
       unit.matching_documents =
           CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
                        clearance);
-      const size_t count = members[unit.key].size();
-      unit.documents.assign(std::make_move_iterator(next), std::make_move_iterator(next + static_cast<long>(count)));
-      next += static_cast<long>(count);
+      unit.documents = MakeHits(members[unit.key], compiled);
       int rank = 0;
       for (DocumentHit& hit : unit.documents) hit.rank = ++rank;
       if (!unit.documents.empty()) unit.unit = unit.documents.front().doc.unit;

@@ -50,7 +50,7 @@ struct DocumentHit {
   int rank = 0;   // from offset + 1 (within its unit when grouped)
   int score = 0;  // relevance percentage
   std::string id;
-  catalog::ArchiveDocument doc;
+  catalog::ArchiveDocument doc;  // in a search answer its pages carry no text (FindDocument's do)
   std::vector<int> pages;              // where the words matched, from the start of the file
   std::optional<std::string> snippet;  // matched words marked « »; nullopt without words
 };

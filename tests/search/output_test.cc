@@ -165,6 +165,41 @@ TEST(Snippet, NeverEndsInsideAWord) {
   }
 }
 
+// The window is `width` characters, whatever their length in bytes (1 to 4 here: "a", "ă",
+// "ả", "𝐀"); the snippet code moves through the text eight bytes at a time.
+TEST(Snippet, WindowIsCountedInCharactersNotBytes) {
+  catalog::ArchiveDocument doc;
+  doc.first_page = doc.last_page = 1;
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += i == 150 ? "kết " : (i % 2 ? "aă " : "ả𝐀 ");
+  catalog::Page page;
+  page.text = text;
+  doc.pages.push_back(page);
+  const MatchSequence ket{{MatchWord{"kết", "ket", true, 0, 0}}};
+  auto characters = [](const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  for (size_t width : {50u, 77u, 101u, 150u}) {
+    const auto snippet = MakeSnippet(doc, {1}, {ket}, width);
+    ASSERT_TRUE(snippet);
+    std::string body = *snippet;
+    ASSERT_TRUE(body.starts_with("… ") && body.ends_with(" …")) << body;
+    body = body.substr(std::string("… ").size(), body.size() - 2 * std::string("… ").size());
+    for (const char* mark : {"«", "»"}) {
+      for (size_t p; (p = body.find(mark)) != std::string::npos;) body.erase(p, std::string(mark).size());
+    }
+    // Whole two- and three-character words: at most a word's worth shorter at each end.
+    EXPECT_LE(characters(body), width) << width << ": " << *snippet;
+    EXPECT_GE(characters(body), width - 6) << width << ": " << *snippet;
+    // The match starts about 40 characters in (kLeadChars), less the word cut at the start.
+    const size_t before = characters(body.substr(0, body.find("kết")));
+    EXPECT_GE(before, 37u) << *snippet;
+    EXPECT_LE(before, 40u) << *snippet;
+  }
+}
+
 TEST(Snippet, TakesTheBestOfTheHitPagesAndMarksOverlappingSequencesOnce) {
   catalog::ArchiveDocument doc;
   doc.first_page = 3;
