@@ -208,21 +208,18 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
   return r;
 }
 
-std::vector<DocumentHit> Searcher::MakeHits(const std::vector<Xapian::MSetIterator>& items,
-                                           const CompiledQuery& compiled) const {
-  std::vector<DocumentHit> hits(items.size());
-  for (size_t i = 0; i < items.size(); ++i) {
-    DocumentHit& hit = hits[i];
-    hit.score = items[i].get_percent();
-    schema::StoredDocument stored = schema::ReadStoredDocument(items[i].get_document(), /*word_boxes=*/false);
-    const DocumentMatches matches = LocateSequences(db_, *items[i], compiled.sequences);
-    hit.pages = HitPages(stored, matches);
-    hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches, hit.pages), compiled.sequences);
-    hit.doc = std::move(stored.doc);
-    for (catalog::Page& page : hit.doc.pages) std::string().swap(page.text);
-    hit.id = hit.doc.Id();
-  }
-  return hits;
+DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled, int rank) const {
+  DocumentHit hit;
+  hit.rank = rank;
+  hit.score = it.get_percent();
+  schema::StoredDocument stored = schema::ReadStoredDocument(it.get_document(), /*word_boxes=*/false);
+  const DocumentMatches matches = LocateSequences(db_, *it, compiled.sequences);
+  hit.pages = HitPages(stored, matches);
+  hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches, hit.pages), compiled.sequences);
+  hit.doc = std::move(stored.doc);
+  for (catalog::Page& page : hit.doc.pages) std::string().swap(page.text);
+  hit.id = hit.doc.Id();
+  return hit;
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) const {
@@ -276,11 +273,8 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     Xapian::MSet mset = Execute(full, clearance, run);
     response.total = mset.get_matches_estimated();
     response.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
-    std::vector<Xapian::MSetIterator> items;
-    for (auto it = mset.begin(); it != mset.end(); ++it) items.push_back(it);
-    response.documents = MakeHits(items, compiled);
     int rank = static_cast<int>(offset);
-    for (DocumentHit& hit : response.documents) hit.rank = ++rank;
+    for (auto it = mset.begin(); it != mset.end(); ++it) response.documents.push_back(MakeHit(it, compiled, ++rank));
   } else {
     // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
     // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total: counting
@@ -314,10 +308,9 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
       unit.matching_documents =
           CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
                        clearance);
-      unit.documents = MakeHits(members[unit.key], compiled);
       int rank = 0;
-      for (DocumentHit& hit : unit.documents) hit.rank = ++rank;
-      if (!unit.documents.empty()) unit.unit = unit.documents.front().doc.unit;
+      for (const auto& it : members[unit.key]) unit.documents.push_back(MakeHit(it, compiled, ++rank));
+      unit.unit = unit.documents.front().doc.unit;  // a unit on the page has at least one member
       response.units.push_back(std::move(unit));
     }
   }

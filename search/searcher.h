@@ -139,9 +139,9 @@ class Searcher {
   uint64_t CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
   // The resolvers CompileQuery needs; near numbers used go to `near_numbers` when given.
   Resolvers LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers = nullptr) const;
-  // The hits of `items`, in their order: pages, snippet and the document's catalog data, without
-  // its page texts (a hit list carries its snippets, not whole texts).
-  std::vector<DocumentHit> MakeHits(const std::vector<Xapian::MSetIterator>& items, const CompiledQuery& compiled) const;
+  // The hit of `it` at `rank`: pages, snippet and the document's catalog data, without its page
+  // texts (a hit list carries its snippets, not whole texts; each hit's memory is reused by the next).
+  DocumentHit MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled, int rank) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
   std::string SpellingFor(const std::string& folded) const;

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 
+#include "tokenizers/code_point_icu.h"
+
 namespace luutru::tokenizers::internal {
 namespace {
 
@@ -9,8 +11,8 @@ namespace {
 
 }  // namespace
 
-uint8_t CodePointClass(char32_t c) { return kClassTable[c]; }
-bool NfcInert(char32_t c) { return kNfcInertTable[c]; }
+uint8_t CodePointClass(char32_t c) { return c < kCodePointTableSize ? kClassTable[c] : ClassBitsByIcu(c); }
+bool NfcInert(char32_t c) { return c < kCodePointTableSize ? kNfcInertTable[c] : NfcInertByIcu(c); }
 char32_t Fold(char32_t c) { return kFoldTable[c]; }
 std::u32string_view Unmarked(char32_t c) {
   const uint32_t entry = kUnmarkedIndex[c];

@@ -14,9 +14,11 @@ constexpr char32_t kCodePointTableSize = 0x2000;
 // General-category bits of CodePointClass: the tokenizer asks them of every character.
 enum CodePointClassBits : uint8_t { kLetterBit = 1, kMarkBit = 2, kDigitBit = 4 };
 
-// Each takes c < kCodePointTableSize; see code_point_icu.h for what they answer.
+// See code_point_icu.h for what they answer. These two answer any code point (beyond the tables,
+// through ICU):
 uint8_t CodePointClass(char32_t c);
 bool NfcInert(char32_t c);
+// These take c < kCodePointTableSize; beyond, their callers take ICU's string paths.
 char32_t Fold(char32_t c);  // kComplex when folding needs ICU's string path
 std::u32string_view Unmarked(char32_t c);
 

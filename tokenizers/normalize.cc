@@ -14,11 +14,7 @@ namespace {
 
 bool IsNfcFast(const std::u32string& text) {
   for (char32_t c : text) {
-    if (c < kCodePointTableSize) {
-      if (!NfcInert(c)) return false;
-    } else if (!NfcInertByIcu(c)) {
-      return false;
-    }
+    if (!NfcInert(c)) return false;
   }
   return true;
 }

@@ -5,7 +5,6 @@
 #include <array>
 #include <string_view>
 
-#include "tokenizers/code_point_icu.h"
 #include "tokenizers/code_point_tables.h"
 
 namespace luutru::tokenizers::internal {
@@ -87,15 +86,9 @@ std::string EncodeUtf8(std::u32string_view text) {
   return out;
 }
 
-namespace {
-
-uint8_t ClassBits(char32_t c) { return c < kCodePointTableSize ? CodePointClass(c) : ClassBitsByIcu(c); }
-
-}  // namespace
-
-bool IsLetterSlow(char32_t c) { return ClassBits(c) & kLetterBit; }
-bool IsMarkSlow(char32_t c) { return ClassBits(c) & kMarkBit; }
-bool IsDecimalDigitSlow(char32_t c) { return ClassBits(c) & kDigitBit; }
+bool IsLetterSlow(char32_t c) { return CodePointClass(c) & kLetterBit; }
+bool IsMarkSlow(char32_t c) { return CodePointClass(c) & kMarkBit; }
+bool IsDecimalDigitSlow(char32_t c) { return CodePointClass(c) & kDigitBit; }
 
 int DigitValue(char32_t c) {
   if (c < 0x80) return static_cast<int>(c) - '0';
