@@ -18,6 +18,10 @@ target_link_libraries(luutru_icu INTERFACE
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_library(BOOST_PROGRAM_OPTIONS_STATIC libboost_program_options.a REQUIRED)  # for luutru-search
 find_package(nlohmann_json 3.11 REQUIRED)
+# RapidJSON (header only): search answers written as JSON text without building a tree first.
+find_package(RapidJSON 1.1 REQUIRED)
+add_library(luutru_rapidjson INTERFACE)
+target_include_directories(luutru_rapidjson INTERFACE ${RAPIDJSON_INCLUDE_DIRS})
 pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 # poppler-glib: a page's embedded images (poppler-cpp has no call for them).

@@ -11,7 +11,7 @@ packages=(
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-vie
   libboost-program-options-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  nlohmann-json3-dev
+  nlohmann-json3-dev rapidjson-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core
   qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet libjpeg62-turbo-dev
   libcpp-httplib-dev libcrypt-dev

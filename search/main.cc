@@ -141,7 +141,8 @@ int main(int argc, char** argv) {
     const Searcher searcher = Searcher::Open(vm["db"].as<std::vector<std::string>>());
     const SearchResponse response = searcher.Search(request);
     if (format == "json") {
-      std::cout << ToJson(response).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+      WriteJson(std::cout, response);
+      std::cout << '\n';
     } else if (format == "csv") {
       WriteCsv(std::cout, response, lang);
       if (response.total == 0) std::cerr << ZeroResultHints(response, lang);

@@ -2,19 +2,16 @@
 
 #include <sstream>
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <unicode/utf8.h>
+
 #include "search/display_width.h"
 
 namespace luutru::search {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json OptString(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
-json NonEmpty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-
-json UnitToJson(const catalog::StorageUnit& unit) {
-  return json{{"code", NonEmpty(unit.code)}, {"title", NonEmpty(unit.title)}, {"box", NonEmpty(unit.box)}};
-}
 
 std::string ShowDate(const catalog::PartialDate& d, Lang lang) {
   if (lang == Lang::kEn) return d.ToString();
@@ -128,62 +125,156 @@ std::string NearNumbersNote(const SearchResponse& response, Lang lang) {
   return note;
 }
 
-}  // namespace
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
 
-json DocumentToJson(const DocumentHit& hit) {
+// JSON text must be UTF-8. Text from the index is; a file name from an old archive may not be.
+// Each ill-formed sequence becomes U+FFFD, as ICU's decoder delimits it.
+void WriteString(JsonWriter& w, std::string_view s) {
+  size_t i = 0;
+  const auto n = static_cast<int32_t>(s.size());
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    auto at = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(s.data(), at, n, c);
+    if (c < 0) break;
+    i = static_cast<size_t>(at);
+  }
+  if (i == s.size()) {
+    w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+    return;
+  }
+  std::string clean(s.substr(0, i));
+  for (auto at = static_cast<int32_t>(i); at < n;) {
+    const int32_t start = at;
+    UChar32 c;
+    U8_NEXT(s.data(), at, n, c);
+    if (c < 0) clean += "\xEF\xBF\xBD";
+    else clean.append(s.data() + start, static_cast<size_t>(at - start));
+  }
+  w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
+}
+
+// Declared first, so that the templates below find every overload.
+void WriteValue(JsonWriter& w, const catalog::StorageUnit& unit);
+void WriteValue(JsonWriter& w, const DocumentHit& hit);
+void WriteValue(JsonWriter& w, const UnitHit& unit);
+
+void WriteValue(JsonWriter& w, const std::string& s) { WriteString(w, s); }
+void WriteValue(JsonWriter& w, int n) { w.Int(n); }
+void WriteValue(JsonWriter& w, uint64_t n) { w.Uint64(n); }
+void WriteValue(JsonWriter& w, bool b) { w.Bool(b); }
+
+void WriteValue(JsonWriter& w, const std::optional<std::string>& s) {
+  if (s) WriteString(w, *s);
+  else w.Null();
+}
+
+template <class T>
+void WriteValue(JsonWriter& w, const std::vector<T>& items) {
+  w.StartArray();
+  for (const T& item : items) WriteValue(w, item);
+  w.EndArray();
+}
+
+template <class T>
+void WriteMember(JsonWriter& w, std::string_view key, const T& value) {
+  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+  WriteValue(w, value);
+}
+
+std::optional<std::string> NonEmpty(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+
+void WriteValue(JsonWriter& w, const catalog::StorageUnit& unit) {
+  w.StartObject();
+  WriteMember(w, "code", NonEmpty(unit.code));
+  WriteMember(w, "title", NonEmpty(unit.title));
+  WriteMember(w, "box", NonEmpty(unit.box));
+  w.EndObject();
+}
+
+void WriteValue(JsonWriter& w, const DocumentHit& hit) {
   const auto& doc = hit.doc;
   const auto& m = doc.meta;
-  // Members appended in order, keys unique by construction: a 100-hit answer builds 1,700 of
-  // them, and the initializer-list form builds a temporary array for each.
-  json out = json::object();
-  auto& members = out.get_ref<json::object_t&>();
-  members.reserve(17);
-  members.emplace_back("rank", hit.rank);
-  members.emplace_back("score", hit.score);
-  members.emplace_back("id", hit.id);
-  members.emplace_back("file", doc.file);
-  members.emplace_back("path", NonEmpty(doc.path));
-  members.emplace_back("page_range", json::array({doc.first_page, doc.last_page}));
-  members.emplace_back("pages", hit.pages);
-  members.emplace_back("unit", UnitToJson(doc.unit));
-  members.emplace_back("number", OptString(m.number));
-  members.emplace_back("date", m.date ? json(m.date->ToString()) : json(nullptr));
-  members.emplace_back("type", OptString(m.type));
-  members.emplace_back("title", OptString(m.title));
-  members.emplace_back("issuer", OptString(m.issuer));
-  members.emplace_back("secrecy", m.secrecy ? json(catalog::SecrecyName(*m.secrecy)) : json(nullptr));
-  members.emplace_back("urgency", m.urgency ? json(catalog::UrgencyName(*m.urgency)) : json(nullptr));
-  members.emplace_back("ocr", doc.HasOcr());
-  members.emplace_back("snippet", OptString(hit.snippet));
-  return out;
+  w.StartObject();
+  WriteMember(w, "rank", hit.rank);
+  WriteMember(w, "score", hit.score);
+  WriteMember(w, "id", hit.id);
+  WriteMember(w, "file", doc.file);
+  WriteMember(w, "path", NonEmpty(doc.path));
+  WriteMember(w, "page_range", std::vector<int>{doc.first_page, doc.last_page});
+  WriteMember(w, "pages", hit.pages);
+  WriteMember(w, "unit", doc.unit);
+  WriteMember(w, "number", m.number);
+  WriteMember(w, "date", m.date ? std::optional(m.date->ToString()) : std::nullopt);
+  WriteMember(w, "type", m.type);
+  WriteMember(w, "title", m.title);
+  WriteMember(w, "issuer", m.issuer);
+  WriteMember(w, "secrecy", m.secrecy ? std::optional(catalog::SecrecyName(*m.secrecy)) : std::nullopt);
+  WriteMember(w, "urgency", m.urgency ? std::optional(catalog::UrgencyName(*m.urgency)) : std::nullopt);
+  WriteMember(w, "ocr", doc.HasOcr());
+  WriteMember(w, "snippet", hit.snippet);
+  w.EndObject();
 }
 
-json ToJson(const SearchResponse& response) {
-  json results = json::array();
-  if (response.grouped) {
-    for (const UnitHit& u : response.units) {
-      json docs = json::array();
-      for (const DocumentHit& d : u.documents) docs.push_back(DocumentToJson(d));
-      results.push_back(json{{"rank", u.rank},
-                             {"unit", UnitToJson(u.unit)},
-                             {"matching_documents", u.matching_documents},
-                             {"documents", std::move(docs)}});
-    }
-  } else {
-    for (const DocumentHit& d : response.documents) results.push_back(DocumentToJson(d));
-  }
-  json out{{"query", response.query},
-           {"total", response.total},
-           {"total_is_estimate", response.total_is_estimate},
-           {"results", std::move(results)}};
-  if (!response.near_numbers.empty()) out["near_numbers"] = NearNumbers(response);
-  if (response.total == 0) {
-    out["suggestion"] = OptString(response.help.suggestion);
-    out["blocking_filters"] = response.help.blocking_filters;
-    out["unit_not_found"] = response.help.unit_not_found;
-  }
-  return out;
+void WriteValue(JsonWriter& w, const UnitHit& unit) {
+  w.StartObject();
+  WriteMember(w, "rank", unit.rank);
+  WriteMember(w, "unit", unit.unit);
+  WriteMember(w, "matching_documents", unit.matching_documents);
+  WriteMember(w, "documents", unit.documents);
+  w.EndObject();
 }
+
+void WriteValue(JsonWriter& w, const SearchResponse& response) {
+  w.StartObject();
+  WriteMember(w, "query", response.query);
+  WriteMember(w, "total", response.total);
+  WriteMember(w, "total_is_estimate", response.total_is_estimate);
+  if (response.grouped) WriteMember(w, "results", response.units);
+  else WriteMember(w, "results", response.documents);
+  if (!response.near_numbers.empty()) WriteMember(w, "near_numbers", NearNumbers(response));
+  if (response.total == 0) {
+    WriteMember(w, "suggestion", response.help.suggestion);
+    WriteMember(w, "blocking_filters", response.help.blocking_filters);
+    WriteMember(w, "unit_not_found", response.help.unit_not_found);
+  }
+  w.EndObject();
+}
+
+// About 1 KB a hit: one buffer, grown rarely.
+size_t JsonSizeHint(const SearchResponse& response) {
+  return 1024 + 1024 * (response.documents.size() + 3 * response.units.size());
+}
+
+}  // namespace
+
+void WriteJson(std::ostream& out, const SearchResponse& response) {
+  rapidjson::StringBuffer buffer(nullptr, JsonSizeHint(response));
+  JsonWriter w(buffer);
+  WriteValue(w, response);
+  out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+}
+
+std::string ToJsonText(const SearchResponse& response) {
+  std::ostringstream out;
+  WriteJson(out, response);
+  return std::move(out).str();
+}
+
+std::string DocumentToJsonText(const DocumentHit& hit) {
+  rapidjson::StringBuffer buffer;
+  JsonWriter w(buffer);
+  WriteValue(w, hit);
+  return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+json ToJson(const SearchResponse& response) { return json::parse(ToJsonText(response)); }
+
+json DocumentToJson(const DocumentHit& hit) { return json::parse(DocumentToJsonText(hit)); }
 
 std::string ZeroResultHints(const SearchResponse& response, Lang lang) {
   std::ostringstream out;

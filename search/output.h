@@ -5,6 +5,7 @@
 #define LUUTRU_SEARCH_OUTPUT_H_
 
 #include <ostream>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,14 @@ namespace luutru::search {
 // total is 0 it also carries "suggestion" (string or null), "blocking_filters" (option names)
 // and "unit_not_found" (bool). "near_numbers" lists, in capitals, the near numbers a number
 // lookup also matched (SearchResponse::near_numbers), only when there are some.
+// ToJsonText is that JSON as text on one line, as `--format json` prints it; it is written
+// straight from the response, without building a tree. Strings that are not valid UTF-8 (an old
+// file name) carry U+FFFD in place of each ill-formed sequence.
+std::string ToJsonText(const SearchResponse& response);
+// Writes ToJsonText(response) to `out`, without the copy into a string.
+void WriteJson(std::ostream& out, const SearchResponse& response);
+std::string DocumentToJsonText(const DocumentHit& hit);
+// The same JSON as a tree, for callers that add to it (the server).
 nlohmann::ordered_json ToJson(const SearchResponse& response);
 nlohmann::ordered_json DocumentToJson(const DocumentHit& hit);
 

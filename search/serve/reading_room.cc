@@ -27,11 +27,13 @@ constexpr int kUnitListingLimit = 100000;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-void SendJson(httplib::Response& res, int status, const json& body) {
+void SendJsonText(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(Dump(body), "application/json; charset=utf-8");
+  res.set_content(body, "application/json; charset=utf-8");
 }
+
+void SendJson(httplib::Response& res, int status, const json& body) { SendJsonText(res, status, Dump(body)); }
 
 void SendError(httplib::Response& res, int status, const std::string& message) {
   SendJson(res, status, json{{"error", message}, {"status", status}});
@@ -308,7 +310,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
       res.set_content("\xEF\xBB\xBF" + csv.str(), "text/csv; charset=utf-8");
       return;
     }
-    SendJson(res, 200, search::ToJson(response));
+    SendJsonText(res, 200, search::ToJsonText(response));
   });
 }
 

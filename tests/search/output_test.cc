@@ -57,6 +57,41 @@ TEST_F(OutputTest, JsonFollowsTheContract) {
   EXPECT_NE(d["snippet"].get<std::string>().find("«nhà đại đoàn kết»"), std::string::npos);
 }
 
+// A file name from an old archive may be in a legacy byte encoding; the JSON must still parse,
+// and everything that is valid UTF-8 must come through unchanged.
+TEST(JsonText, IsValidJsonForAnyBytesAndKeepsValidText) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Quyết định số 45.pdf", "Quyết định số 45.pdf"},
+      {"a\xFF" "b", "a\uFFFD" "b"},
+      {"\xC3(x", "\uFFFD(x"},
+      {"cu\xE1\xBB", "cu\uFFFD"},  // cut inside a three-byte character
+      {"\xED\xA0\x80", "\uFFFD\uFFFD\uFFFD"},  // a surrogate is not UTF-8
+      {"tab\there\nline \"q\" \\ \x01", "tab\there\nline \"q\" \\ \x01"},  // escaped, read back the same
+      {"😀 漢字 Đ", "😀 漢字 Đ"},
+  };
+  for (const auto& [raw, expected] : cases) {
+    SearchResponse response;
+    response.query = raw;
+    DocumentHit hit;
+    hit.doc.file = raw;
+    hit.snippet = raw;
+    response.documents.push_back(hit);
+    response.total = 1;
+    const std::string text = ToJsonText(response);
+    nlohmann::ordered_json j;
+    ASSERT_NO_THROW(j = nlohmann::ordered_json::parse(text)) << text;
+    EXPECT_EQ(j["query"], expected);
+    EXPECT_EQ(j["results"][0]["file"], expected);
+    EXPECT_EQ(j["results"][0]["snippet"], expected);
+    EXPECT_EQ(j["results"][0]["path"], nullptr) << "an empty path is unknown";
+    EXPECT_EQ(j, ToJson(response));
+    std::ostringstream written;
+    WriteJson(written, response);
+    EXPECT_EQ(written.str(), text);
+    EXPECT_EQ(text.find('\n'), std::string::npos) << "one line";
+  }
+}
+
 TEST_F(OutputTest, JsonForAGroupedSearchAndAnEmptyOne) {
   SearchRequest r;
   r.query = "nghèo";
