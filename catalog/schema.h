@@ -77,9 +77,9 @@ std::string IdTerm(const ArchiveDocument& doc);
 std::string IdTerm(std::string_view id);
 std::string FileTerm(std::string_view file);
 
-// Reads back what BuildIndexDocument stored: version 2 (length-prefixed fields, page texts as
-// raw UTF-8 blocks, so a hit is read without parsing its text) or version 1 (one JSON object),
-// written by older indexers. Throws std::runtime_error on data it did not write.
+// Reads back what BuildIndexDocument stored: version 3 (a version 2 record compressed with
+// Zstandard), or, written by older indexers, version 2 (length-prefixed fields, page texts as
+// raw UTF-8 blocks, so a hit is read without parsing its text) or version 1 (one JSON object). Throws std::runtime_error on data it did not write.
 // With `word_boxes` false the pages come without their OCR word boxes, which are then not read.
 StoredDocument ReadStoredDocument(const Xapian::Document& xdoc, bool word_boxes = true);
 

@@ -5,6 +5,8 @@
 #include <bit>
 #include <set>
 
+#include <zstd.h>
+
 namespace luutru::catalog::schema {
 namespace {
 
@@ -167,14 +169,39 @@ TEST(Schema, ClearanceFilterHidesHigherLevels) {
   EXPECT_EQ(count(Secrecy::kSecret), 3u);
 }
 
-TEST(Schema, StoresPageTextsAsRawBytes) {
-  // Version 2: reading a hit copies the page texts; nothing escapes them for a JSON parser.
+// The version 2 record inside the Zstandard frame of version 3 data, as an indexer of version 2
+// stored it.
+std::string VersionTwoRecord(const Xapian::Document& xdoc) {
+  const std::string frame = xdoc.get_data();
+  std::string record(ZSTD_getFrameContentSize(frame.data(), frame.size()), '\0');
+  EXPECT_EQ(ZSTD_decompress(record.data(), record.size(), frame.data(), frame.size()), record.size());
+  return record;
+}
+
+TEST(Schema, StoresPageTextsAsRawBytesInACompressedRecord) {
+  // Version 2 inside version 3: reading a hit copies the page texts; nothing escapes them for a
+  // JSON parser, and the frame is smaller than the text it holds.
   ArchiveDocument doc = SampleDocument();
   doc.pages[0].text = "Dòng 1\n\"trích\" \\ yếu";
-  const std::string data = BuildIndexDocument(doc).get_data();
-  EXPECT_NE(data.front(), '{');
-  EXPECT_NE(data.find(doc.pages[0].text), std::string::npos);
-  EXPECT_EQ(ReadStoredDocument(BuildIndexDocument(doc)).doc.pages[0].text, doc.pages[0].text);
+  for (int i = 0; i < 50; ++i) doc.pages[1].text += " Ủy ban nhân dân tỉnh Thái Bình thông báo kết luận.";
+  const Xapian::Document xdoc = BuildIndexDocument(doc);
+  const std::string record = VersionTwoRecord(xdoc);
+  EXPECT_NE(record.front(), '{');
+  EXPECT_NE(record.find(doc.pages[0].text), std::string::npos);
+  EXPECT_LT(xdoc.get_data().size(), doc.pages[1].text.size() / 4);
+  EXPECT_EQ(ReadStoredDocument(xdoc).doc.pages[0].text, doc.pages[0].text);
+  EXPECT_EQ(ReadStoredDocument(xdoc).doc.pages[1].text, doc.pages[1].text);
+}
+
+TEST(Schema, ReadsVersionTwoDataOfOlderIndexers) {
+  const ArchiveDocument doc = SampleDocument();
+  Xapian::Document old;
+  old.set_data(VersionTwoRecord(BuildIndexDocument(doc)));
+  const StoredDocument stored = ReadStoredDocument(old);
+  EXPECT_EQ(stored.doc.file, doc.file);
+  EXPECT_EQ(stored.doc.meta.number, doc.meta.number);
+  ASSERT_EQ(stored.doc.pages.size(), doc.pages.size());
+  EXPECT_EQ(stored.doc.pages[1].text, doc.pages[1].text);
 }
 
 TEST(Schema, KeepsTextBytesThatAreNotValidUtf8) {
@@ -238,7 +265,7 @@ TEST(Schema, KeepsWordBoxesOutOfTheStoredData) {
 TEST(Schema, ReadsWordBoxesInsideTheStoredDataOfEarlierIndexers) {
   // Version 2 data written before kSlotWordBoxes ends with the last page's boxes.
   ArchiveDocument doc = SampleDocument();
-  std::string data = BuildIndexDocument(doc).get_data();
+  std::string data = VersionTwoRecord(BuildIndexDocument(doc));
   auto u32 = [&](uint32_t v) {
     for (int i = 0; i < 4; ++i) data.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
   };
@@ -267,16 +294,27 @@ TEST(Schema, RejectsWordBoxesThatDoNotFitThePages) {
   EXPECT_NO_THROW(ReadStoredDocument(xdoc, /*word_boxes=*/false));
 }
 
-TEST(Schema, RejectsCutShortVersionTwoData) {
-  const std::string data = BuildIndexDocument(SampleDocument()).get_data();
-  for (size_t cut : {size_t{3}, size_t{40}, data.size() / 2, data.size() - 9}) {
-    Xapian::Document xdoc;
-    xdoc.set_data(data.substr(0, data.size() - cut));
-    EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error) << cut;
+TEST(Schema, RejectsCutShortData) {
+  const Xapian::Document built = BuildIndexDocument(SampleDocument());
+  for (const std::string& data : {built.get_data(), VersionTwoRecord(built)}) {
+    for (size_t cut : {size_t{1}, size_t{3}, size_t{40}, data.size() / 2, data.size() - 9}) {
+      Xapian::Document xdoc;
+      xdoc.set_data(data.substr(0, data.size() - cut));
+      EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error) << cut;
+    }
+    Xapian::Document longer;
+    longer.set_data(data + "x");
+    EXPECT_THROW(ReadStoredDocument(longer), std::runtime_error);
   }
-  Xapian::Document longer;
-  longer.set_data(data + "x");
-  EXPECT_THROW(ReadStoredDocument(longer), std::runtime_error);
+}
+
+TEST(Schema, RejectsACompressedRecordThatIsNotLuutrus) {
+  const std::string foreign = "{\"v\":1}";
+  std::string frame(ZSTD_compressBound(foreign.size()), '\0');
+  frame.resize(ZSTD_compress(frame.data(), frame.size(), foreign.data(), foreign.size(), 1));
+  Xapian::Document xdoc;
+  xdoc.set_data(frame);
+  EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error);
 }
 
 TEST(Schema, RejectsForeignData) {
