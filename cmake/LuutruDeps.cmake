@@ -1,20 +1,20 @@
 # Every dependency comes from a Debian 12 package (scripts/setup-deps.sh installs them).
 find_package(PkgConfig REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
-# luutru_icu: ICU for every target. A program with the property LUUTRU_STATIC_ICU links the static
+# luutru_icu: ICU for every target. A program with the property LUUTRU_STATIC_DEPS links the static
 # archives (libicu-dev ships them): luutru-search starts once per request, and mapping and
 # relocating the shared ICU libraries cost about 1.5 ms of every start (`perf stat` on
 # `luutru-search --help`, shared against static, measured once).
 foreach(part i18n uc data)
   find_library(ICU_${part}_STATIC libicu${part}.a REQUIRED)
 endforeach()
-set(_luutru_static_icu "$<BOOL:$<TARGET_PROPERTY:LUUTRU_STATIC_ICU>>")
+set(_luutru_static_deps "$<BOOL:$<TARGET_PROPERTY:LUUTRU_STATIC_DEPS>>")
 add_library(luutru_icu INTERFACE)
 target_link_libraries(luutru_icu INTERFACE
-  "$<IF:${_luutru_static_icu},${ICU_i18n_STATIC},ICU::i18n>"
-  "$<IF:${_luutru_static_icu},${ICU_uc_STATIC},ICU::uc>"
-  "$<IF:${_luutru_static_icu},${ICU_data_STATIC},ICU::data>"
-  "$<${_luutru_static_icu}:${CMAKE_DL_LIBS}>")
+  "$<IF:${_luutru_static_deps},${ICU_i18n_STATIC},ICU::i18n>"
+  "$<IF:${_luutru_static_deps},${ICU_uc_STATIC},ICU::uc>"
+  "$<IF:${_luutru_static_deps},${ICU_data_STATIC},ICU::data>"
+  "$<${_luutru_static_deps}:${CMAKE_DL_LIBS}>")
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
 find_library(BOOST_PROGRAM_OPTIONS_STATIC libboost_program_options.a REQUIRED)  # for luutru-search
 find_package(nlohmann_json 3.11 REQUIRED)
@@ -33,7 +33,11 @@ pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract lept)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
 # Zstandard: the stored document data (catalog/schema.cc says why not Xapian's own zlib).
+# Static in a LUUTRU_STATIC_DEPS program, like ICU: one shared library fewer to load per request.
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+find_library(ZSTD_STATIC libzstd.a REQUIRED)
+add_library(luutru_zstd INTERFACE)
+target_link_libraries(luutru_zstd INTERFACE "$<IF:${_luutru_static_deps},${ZSTD_STATIC},PkgConfig::ZSTD>")
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
 
 # libcsv (RFC 4180 parser) ships no pkg-config file.
