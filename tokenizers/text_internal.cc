@@ -112,36 +112,39 @@ bool IsSpace(char32_t c) {
 
 namespace {
 
-// Rows: the twelve vowels (VowelBase order), columns: the six tones (Tone order).
-constexpr std::u32string_view kVowelRows[kVowelCount] = {
-    U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ", U"êềếểễệ", U"iìíỉĩị",
-    U"oòóỏõọ", U"ôồốổỗộ", U"ơờớởỡợ", U"uùúủũụ", U"ưừứửữự", U"yỳýỷỹỵ",
+// Rows: the twelve vowels (VowelBase order), columns: the six tones (Tone order); lower case,
+// then upper case.
+constexpr std::u32string_view kVowelRows[2][kVowelCount] = {
+    {U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ", U"êềếểễệ", U"iìíỉĩị",
+     U"oòóỏõọ", U"ôồốổỗộ", U"ơờớởỡợ", U"uùúủũụ", U"ưừứửữự", U"yỳýỷỹỵ"},
+    {U"AÀÁẢÃẠ", U"ĂẰẮẲẴẶ", U"ÂẦẤẨẪẬ", U"EÈÉẺẼẸ", U"ÊỀẾỂỄỆ", U"IÌÍỈĨỊ",
+     U"OÒÓỎÕỌ", U"ÔỒỐỔỖỘ", U"ƠỜỚỞỠỢ", U"UÙÚỦŨỤ", U"ƯỪỨỬỮỰ", U"YỲÝỶỸỴ"},
 };
 
 // All Vietnamese vowels lie below U+1F00; one table entry per code point.
 constexpr char32_t kVowelTableSize = 0x1F00;
 
+// Built by the compiler: a process that tokenizes one query reads two pages of it, where a table
+// built at run time was six fresh pages written and ICU's case data read (page faults).
 struct VowelTables {
   std::array<VowelInfo, kVowelTableSize> info{};
   char32_t compose[kVowelCount][kToneCount][2] = {};
-  VowelTables() {
-    for (int base = 0; base < kVowelCount; ++base) {
-      for (int tone = 0; tone < kToneCount; ++tone) {
-        char32_t lower = kVowelRows[base][tone];
-        char32_t upper = static_cast<char32_t>(u_toupper(static_cast<UChar32>(lower)));
-        compose[base][tone][0] = lower;
-        compose[base][tone][1] = upper;
-        info[lower] = VowelInfo{static_cast<int8_t>(base), static_cast<int8_t>(tone), false};
-        info[upper] = VowelInfo{static_cast<int8_t>(base), static_cast<int8_t>(tone), true};
+  constexpr VowelTables() {
+    for (int upper = 0; upper < 2; ++upper) {
+      for (int base = 0; base < kVowelCount; ++base) {
+        for (int tone = 0; tone < kToneCount; ++tone) {
+          const char32_t c = kVowelRows[upper][base][tone];
+          compose[base][tone][upper] = c;
+          info[c] = VowelInfo{static_cast<int8_t>(base), static_cast<int8_t>(tone), upper == 1};
+        }
       }
     }
   }
 };
 
-const VowelTables& Vowels() {
-  static const VowelTables tables;
-  return tables;
-}
+constexpr VowelTables kVowels;
+
+const VowelTables& Vowels() { return kVowels; }
 
 }  // namespace
 

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "tokenizers/code_point_icu.h"
+#include "tokenizers/text_internal.h"
+
+#include <unicode/uchar.h>
 
 namespace luutru::tokenizers::internal {
 namespace {
@@ -16,6 +19,27 @@ TEST(CodePointTables, AgreeWithIcuForEveryCodePointTheyHold) {
     ASSERT_EQ(Fold(c), FoldByIcu(c)) << std::hex << static_cast<unsigned>(c);
     ASSERT_EQ(std::u32string(Unmarked(c)), UnmarkByIcu(c)) << std::hex << static_cast<unsigned>(c);
   }
+}
+
+// The vowel table is written out by hand, upper case included: it must be what ICU says, and
+// must know every toned vowel in both cases and nothing else.
+TEST(VowelTable, UpperCaseIsIcusAndEveryVowelIsFound) {
+  int vowels = 0;
+  for (char32_t c = 0; c < 0x1F00; ++c) {
+    const VowelInfo v = VowelOf(c);
+    if (v.base < 0) continue;
+    ++vowels;
+    ASSERT_EQ(ComposeVowel(v.base, v.tone, v.upper), c) << std::hex << static_cast<unsigned>(c);
+    const char32_t lower = ComposeVowel(v.base, v.tone, false);
+    EXPECT_EQ(ComposeVowel(v.base, v.tone, true), static_cast<char32_t>(u_toupper(static_cast<UChar32>(lower))))
+        << std::hex << static_cast<unsigned>(lower);
+  }
+  EXPECT_EQ(vowels, int{kVowelCount} * int{kToneCount} * 2);
+  EXPECT_EQ(VowelOf(U'Ữ').base, kUw);
+  EXPECT_EQ(VowelOf(U'Ữ').tone, kTilde);
+  EXPECT_TRUE(VowelOf(U'Ữ').upper);
+  EXPECT_LT(VowelOf(U'đ').base, 0);
+  EXPECT_LT(VowelOf(0x10000).base, 0);
 }
 
 TEST(CodePointTables, HoldTheVietnameseAnswers) {
