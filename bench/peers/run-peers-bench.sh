@@ -124,9 +124,14 @@ index recoll "$work/recoll" recollindex -c "$work/recoll" -z
 index recoll-ocr "$work/recoll-ocr" recollindex -c "$work/recoll-ocr" -z
 index omega "$work/omega.db" omindex --db "$work/omega.db" --url / --stemmer=none "$archive"
 
-# 4. Queries: one untimed pass, then a timed pass whose answers are kept. Each ask_* function
-# runs one query (ID LUUTRU-QUERY PEER-TEXT OPTIONS...) into $work/out and its parse_* function
-# turns that output into hits relative to the archive, in rank order.
+# 4. Queries. Each ask_* function runs one query (ID LUUTRU-QUERY PEER-TEXT OPTIONS...) into
+# $work/out and its parse_* function turns that output into hits relative to the archive, in rank
+# order. First every tool answers every query once, untimed: those answers are scored, and the
+# pass warms each tool alike. Then the latency, in $rounds rounds: each round times every tool on
+# every query, the tools interleaved query by query (their order turning from query to query),
+# so that the machine speeding up or slowing down during the run weighs on every tool alike. A
+# query's latency is its median over the rounds.
+rounds=3
 ask_luutru() {  # DB ID QUERY TEXT OPTIONS...
   local db=$1 query=$3
   shift 4
@@ -148,28 +153,46 @@ ask_quest() {  # DB ID QUERY TEXT ...
 }
 parse_quest() { sed -n 's|^url=/||p' "$work/out"; }
 
-run_queries() {  # NAME ASK PARSE TARGET
-  local name=$1 ask=$2 parse=$3 target=$4 pass fields t0 t1
+answer_queries() {  # NAME ASK PARSE TARGET
+  local name=$1 ask=$2 parse=$3 target=$4 fields
   log "querying: $name"
   : > "$work/$name.answers"
-  : > "$work/$name.latency"
-  for pass in warm timed; do
-    while IFS=$'\x1f' read -r -a fields; do
-      t0=${EPOCHREALTIME/./}
-      "$ask" "$target" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:4}"
-      t1=${EPOCHREALTIME/./}
-      [ "$pass" = timed ] || continue
-      echo "${fields[0]}	$(bc <<< "scale=6; ($t1 - $t0) / 1000000")" >> "$work/$name.latency"
-      "$parse" | awk -v id="${fields[0]}" '{ print id "\t" NR "\t" $0 }' >> "$work/$name.answers"
-    done < "$work/queries.tsv"
-  done
+  while IFS=$'\x1f' read -r -a fields; do
+    "$ask" "$target" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:4}"
+    "$parse" | awk -v id="${fields[0]}" '{ print id "\t" NR "\t" $0 }' >> "$work/$name.answers"
+  done < "$work/queries.tsv"
 }
 "$score" queries "$work/queries.jsonl" > "$work/queries.tsv"
-run_queries luutru ask_luutru parse_luutru "$luutru_db"
-run_queries luutru-text ask_luutru parse_luutru "$work/luutru-text.db"
-run_queries recoll ask_recoll parse_recoll "$work/recoll"
-run_queries recoll-ocr ask_recoll parse_recoll "$work/recoll-ocr"
-run_queries omega ask_quest parse_quest "$work/omega.db"
+tools=(luutru luutru-text recoll recoll-ocr omega)
+asks=(ask_luutru ask_luutru ask_recoll ask_recoll ask_quest)
+targets=("$luutru_db" "$work/luutru-text.db" "$work/recoll" "$work/recoll-ocr" "$work/omega.db")
+answer_queries luutru ask_luutru parse_luutru "$luutru_db"
+answer_queries luutru-text ask_luutru parse_luutru "$work/luutru-text.db"
+answer_queries recoll ask_recoll parse_recoll "$work/recoll"
+answer_queries recoll-ocr ask_recoll parse_recoll "$work/recoll-ocr"
+answer_queries omega ask_quest parse_quest "$work/omega.db"
+
+log "timing: $rounds rounds of every query, tools interleaved"
+: > "$work/times.tsv"
+for round in $(seq "$rounds"); do
+  n=0
+  while IFS=$'\x1f' read -r -a fields; do
+    for k in "${!tools[@]}"; do
+      t=$(( (k + n + round) % ${#tools[@]} ))
+      t0=${EPOCHREALTIME/./}
+      "${asks[$t]}" "${targets[$t]}" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:4}"
+      t1=${EPOCHREALTIME/./}
+      echo "${tools[$t]}	${fields[0]}	$((t1 - t0))" >> "$work/times.tsv"
+    done
+    n=$((n + 1))
+  done < "$work/queries.tsv"
+done
+for name in "${tools[@]}"; do  # "ID<TAB>seconds", the median of the rounds, in query order
+  while IFS=$'\x1f' read -r -a fields; do
+    awk -F'\t' -v tool="$name" -v id="${fields[0]}" '$1 == tool && $2 == id { print $3 }' "$work/times.tsv" |
+      sort -n | awk -v id="${fields[0]}" '{ t[NR] = $1 } END { printf "%s\t%.6f\n", id, t[int((NR + 1) / 2)] / 1e6 }'
+  done < "$work/queries.tsv" > "$work/$name.latency"
+done
 
 # 5. The table.
 row() {  # NAME LABEL CANNOT
@@ -233,8 +256,9 @@ cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
   echo "- Every tool gets the same query string. \"document number\" queries are luutru's --number"
   echo "  option and the number typed as the query for the peers; \"date-filtered\" queries add"
   echo "  --from/--to for luutru, while the peers get only the words (file dates are not document dates)."
-  echo "- Latency: one process a query (luutru-search --format json, recollq -b, quest), wall time,"
-  echo "  after one untimed pass over all queries for each tool."
+  echo "- Latency: one process a query (luutru-search --format json, recollq -b, quest), wall time;"
+  echo "  after one untimed pass of each tool over all queries, $rounds rounds in which the tools take turns"
+  echo "  query by query (the first to go turning with each query); a query's latency is its median."
   echo "- Index size: the database folder (luutru: with its OCR cache; Recoll: its configuration"
   echo "  folder, with the OCR cache). Index wall time includes starting the tool."
   echo "- \"cannot\" cells: the tool configuration has no OCR for image-only pages."
