@@ -21,6 +21,8 @@ using tokenizers::TokenKind;
 constexpr double kExactBoost = 2.0;
 // Title words are indexed again in their own short field (S, XFS), where every word is rare and
 // so weighs a lot: scaled down, a title word adds to a match instead of outweighing the body.
+// A word asks only the folded title field: the exact form already weighs in the body
+// (kExactBoost), and each posting list opened costs a query process fresh memory.
 constexpr double kTitleScale = 0.5;
 // Weight given to a document whose own number is the notation typed: it ranks above documents
 // that only cite it. Boolean terms carry no weight of their own, hence a fixed one.
@@ -67,7 +69,6 @@ Xapian::Query WordQuery(const MatchWord& w) {
   alternatives.emplace_back(kTitleScale, Xapian::Query(Cat(schema::kTitleFolded, w.folded)));
   if (w.marked) {
     alternatives.emplace_back(kExactBoost, Xapian::Query(w.exact));
-    alternatives.emplace_back(kTitleScale, Xapian::Query(Cat(schema::kTitle, w.exact)));
   }
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
