@@ -4,8 +4,8 @@
 #include <bit>
 #include <cstdint>
 #include <cstdio>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
