@@ -144,17 +144,15 @@ struct VowelTables {
 
 constexpr VowelTables kVowels;
 
-const VowelTables& Vowels() { return kVowels; }
-
 }  // namespace
 
 VowelInfo VowelOf(char32_t c) {
   if (c >= kVowelTableSize) return VowelInfo{};
-  return Vowels().info[c];
+  return kVowels.info[c];
 }
 
 char32_t ComposeVowel(int base, int tone, bool upper) {
-  return Vowels().compose[base][tone][upper ? 1 : 0];
+  return kVowels.compose[base][tone][upper ? 1 : 0];
 }
 
 namespace {

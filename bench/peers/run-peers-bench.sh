@@ -165,12 +165,9 @@ answer_queries() {  # NAME ASK PARSE TARGET
 "$score" queries "$work/queries.jsonl" > "$work/queries.tsv"
 tools=(luutru luutru-text recoll recoll-ocr omega)
 asks=(ask_luutru ask_luutru ask_recoll ask_recoll ask_quest)
+parses=(parse_luutru parse_luutru parse_recoll parse_recoll parse_quest)
 targets=("$luutru_db" "$work/luutru-text.db" "$work/recoll" "$work/recoll-ocr" "$work/omega.db")
-answer_queries luutru ask_luutru parse_luutru "$luutru_db"
-answer_queries luutru-text ask_luutru parse_luutru "$work/luutru-text.db"
-answer_queries recoll ask_recoll parse_recoll "$work/recoll"
-answer_queries recoll-ocr ask_recoll parse_recoll "$work/recoll-ocr"
-answer_queries omega ask_quest parse_quest "$work/omega.db"
+for k in "${!tools[@]}"; do answer_queries "${tools[$k]}" "${asks[$k]}" "${parses[$k]}" "${targets[$k]}"; done
 
 log "timing: $rounds rounds of every query, tools interleaved"
 : > "$work/times.tsv"
@@ -187,12 +184,13 @@ for round in $(seq "$rounds"); do
     n=$((n + 1))
   done < "$work/queries.tsv"
 done
-for name in "${tools[@]}"; do  # "ID<TAB>seconds", the median of the rounds, in query order
-  while IFS=$'\x1f' read -r -a fields; do
-    awk -F'\t' -v tool="$name" -v id="${fields[0]}" '$1 == tool && $2 == id { print $3 }' "$work/times.tsv" |
-      sort -n | awk -v id="${fields[0]}" '{ t[NR] = $1 } END { printf "%s\t%.6f\n", id, t[int((NR + 1) / 2)] / 1e6 }'
-  done < "$work/queries.tsv" > "$work/$name.latency"
-done
+# TOOL.latency: "ID<TAB>seconds", the median of the query's rounds (times sorted within a query).
+for name in "${tools[@]}"; do : > "$work/$name.latency"; done
+sort -t$'\t' -k1,1 -k2,2 -k3,3n "$work/times.tsv" | awk -F'\t' -v dir="$work" '
+  function flush() { if (n) printf "%s\t%.6f\n", id, t[int((n + 1) / 2)] / 1e6 >> (dir "/" tool ".latency") }
+  $1 != tool || $2 != id { flush(); tool = $1; id = $2; n = 0 }
+  { t[++n] = $3 }
+  END { flush() }'
 
 # 5. The table.
 row() {  # NAME LABEL CANNOT
