@@ -57,6 +57,9 @@ inline constexpr Xapian::valueno kSlotSortDateDesc = 6;  // LastDay or "", then 
 // The OCR word boxes of the pages, kept out of the stored data: a search hit reads its text
 // without them (they are most of an OCR page's bytes); the reading room reads them to mark words.
 inline constexpr Xapian::valueno kSlotWordBoxes = 7;
+// The stored record a hit is presented from (ReadStoredDocument), compressed. In a value since
+// Xapian would deflate it as document data, and inflating cost more than reading it.
+inline constexpr Xapian::valueno kSlotRecord = 8;
 
 // Stored with the document so search can present it without reading the PDF.
 struct StoredDocument {
@@ -77,9 +80,11 @@ std::string IdTerm(const ArchiveDocument& doc);
 std::string IdTerm(std::string_view id);
 std::string FileTerm(std::string_view file);
 
-// Reads back what BuildIndexDocument stored: version 3 (a version 2 record compressed with
-// Zstandard), or, written by older indexers, version 2 (length-prefixed fields, page texts as
-// raw UTF-8 blocks, so a hit is read without parsing its text) or version 1 (one JSON object). Throws std::runtime_error on data it did not write.
+// Reads back what BuildIndexDocument stored: version 4 (a version 2 record compressed with LZ4,
+// in kSlotRecord), or, written by older indexers as the document data, version 3 (a version 2
+// record in a Zstandard frame), version 2 (length-prefixed fields, page texts as raw UTF-8
+// blocks, so a hit is read without parsing its text) or version 1 (one JSON object). Throws
+// std::runtime_error on data it did not write.
 // With `word_boxes` false the pages come without their OCR word boxes, which are then not read.
 StoredDocument ReadStoredDocument(const Xapian::Document& xdoc, bool word_boxes = true);
 

@@ -32,8 +32,13 @@ pkg_check_modules(QPDF REQUIRED IMPORTED_TARGET libqpdf)
 pkg_check_modules(JPEG REQUIRED IMPORTED_TARGET libjpeg)
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract lept)
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash)
-# Zstandard: the stored document data (catalog/schema.cc says why not Xapian's own zlib).
-# Static in a LUUTRU_STATIC_DEPS program, like ICU: one shared library fewer to load per request.
+# LZ4: the stored records (catalog/schema.cc says why not Xapian's own zlib); Zstandard: the
+# records of older indexers. Static in a LUUTRU_STATIC_DEPS program, like ICU: shared libraries
+# fewer to load per request.
+pkg_check_modules(LZ4 REQUIRED IMPORTED_TARGET liblz4)
+find_library(LZ4_STATIC liblz4.a REQUIRED)
+add_library(luutru_lz4 INTERFACE)
+target_link_libraries(luutru_lz4 INTERFACE "$<IF:${_luutru_static_deps},${LZ4_STATIC},PkgConfig::LZ4>")
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 find_library(ZSTD_STATIC libzstd.a REQUIRED)
 add_library(luutru_zstd INTERFACE)

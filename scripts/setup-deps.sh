@@ -14,7 +14,7 @@ packages=(
   nlohmann-json3-dev rapidjson-dev
   libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core
   qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet libjpeg62-turbo-dev
-  libcpp-httplib-dev libcrypt-dev libzstd-dev
+  libcpp-httplib-dev libcrypt-dev libzstd-dev liblz4-dev
 )
 
 missing=()

@@ -5,6 +5,7 @@
 #include <bit>
 #include <set>
 
+#include <lz4.h>
 #include <zstd.h>
 
 namespace luutru::catalog::schema {
@@ -169,18 +170,38 @@ TEST(Schema, ClearanceFilterHidesHigherLevels) {
   EXPECT_EQ(count(Secrecy::kSecret), 3u);
 }
 
-// The version 2 record inside the Zstandard frame of version 3 data, as an indexer of version 2
-// stored it.
+// The version 2 record inside the LZ4 block of version 4 data ("\x02luutru4", the record's size
+// in 32 bits, the block), as an indexer of version 2 stored it.
 std::string VersionTwoRecord(const Xapian::Document& xdoc) {
-  const std::string frame = xdoc.get_data();
-  std::string record(ZSTD_getFrameContentSize(frame.data(), frame.size()), '\0');
-  EXPECT_EQ(ZSTD_decompress(record.data(), record.size(), frame.data(), frame.size()), record.size());
+  const std::string value = xdoc.get_value(kSlotRecord);
+  EXPECT_EQ(value.substr(0, 8), "\x02luutru4");
+  uint32_t size = 0;
+  for (int i = 0; i < 4; ++i) size |= uint32_t{static_cast<unsigned char>(value.at(8 + i))} << (8 * i);
+  std::string record(size, '\0');
+  EXPECT_EQ(LZ4_decompress_safe(value.data() + 12, record.data(), static_cast<int>(value.size() - 12),
+                                static_cast<int>(size)),
+            static_cast<int>(size));
   return record;
 }
 
+// Version 3 data: a version 2 record in one Zstandard frame.
+std::string ZstdFrame(const std::string& record) {
+  std::string frame(ZSTD_compressBound(record.size()), '\0');
+  frame.resize(ZSTD_compress(frame.data(), frame.size(), record.data(), record.size(), 3));
+  return frame;
+}
+
+// A document as indexers before version 4 wrote it: the record as its data, no record slot.
+Xapian::Document WithData(const std::string& data) {
+  Xapian::Document xdoc;
+  xdoc.set_data(data);
+  return xdoc;
+}
+
 TEST(Schema, StoresPageTextsAsRawBytesInACompressedRecord) {
-  // Version 2 inside version 3: reading a hit copies the page texts; nothing escapes them for a
-  // JSON parser, and the frame is smaller than the text it holds.
+  // Version 2 inside version 4: reading a hit copies the page texts; nothing escapes them for a
+  // JSON parser, and the record is smaller than the text it holds. It is a value, not the
+  // document data, which Xapian would deflate (and inflate at every hit).
   ArchiveDocument doc = SampleDocument();
   doc.pages[0].text = "Dòng 1\n\"trích\" \\ yếu";
   for (int i = 0; i < 50; ++i) doc.pages[1].text += " Ủy ban nhân dân tỉnh Thái Bình thông báo kết luận.";
@@ -188,20 +209,22 @@ TEST(Schema, StoresPageTextsAsRawBytesInACompressedRecord) {
   const std::string record = VersionTwoRecord(xdoc);
   EXPECT_NE(record.front(), '{');
   EXPECT_NE(record.find(doc.pages[0].text), std::string::npos);
-  EXPECT_LT(xdoc.get_data().size(), doc.pages[1].text.size() / 4);
+  EXPECT_TRUE(xdoc.get_data().empty());
+  EXPECT_LT(xdoc.get_value(kSlotRecord).size(), doc.pages[1].text.size() / 4);
   EXPECT_EQ(ReadStoredDocument(xdoc).doc.pages[0].text, doc.pages[0].text);
   EXPECT_EQ(ReadStoredDocument(xdoc).doc.pages[1].text, doc.pages[1].text);
 }
 
-TEST(Schema, ReadsVersionTwoDataOfOlderIndexers) {
+TEST(Schema, ReadsVersionTwoAndThreeDataOfOlderIndexers) {
   const ArchiveDocument doc = SampleDocument();
-  Xapian::Document old;
-  old.set_data(VersionTwoRecord(BuildIndexDocument(doc)));
-  const StoredDocument stored = ReadStoredDocument(old);
-  EXPECT_EQ(stored.doc.file, doc.file);
-  EXPECT_EQ(stored.doc.meta.number, doc.meta.number);
-  ASSERT_EQ(stored.doc.pages.size(), doc.pages.size());
-  EXPECT_EQ(stored.doc.pages[1].text, doc.pages[1].text);
+  const std::string record = VersionTwoRecord(BuildIndexDocument(doc));
+  for (const std::string& data : {record, ZstdFrame(record)}) {
+    const StoredDocument stored = ReadStoredDocument(WithData(data));
+    EXPECT_EQ(stored.doc.file, doc.file);
+    EXPECT_EQ(stored.doc.meta.number, doc.meta.number);
+    ASSERT_EQ(stored.doc.pages.size(), doc.pages.size());
+    EXPECT_EQ(stored.doc.pages[1].text, doc.pages[1].text);
+  }
 }
 
 TEST(Schema, KeepsTextBytesThatAreNotValidUtf8) {
@@ -249,7 +272,7 @@ TEST(Schema, KeepsWordBoxesOutOfTheStoredData) {
   const Xapian::Document xdoc = BuildIndexDocument(doc);
   ArchiveDocument without = doc;
   for (Page& page : without.pages) page.words.clear();
-  EXPECT_EQ(xdoc.get_data(), BuildIndexDocument(without).get_data());
+  EXPECT_EQ(xdoc.get_value(kSlotRecord), BuildIndexDocument(without).get_value(kSlotRecord));
   EXPECT_FALSE(xdoc.get_value(kSlotWordBoxes).empty());
   EXPECT_TRUE(BuildIndexDocument(without).get_value(kSlotWordBoxes).empty());
 
@@ -274,9 +297,7 @@ TEST(Schema, ReadsWordBoxesInsideTheStoredDataOfEarlierIndexers) {
   u32(5);
   data += "mới";
   for (float f : {94.0f, 100.0f, 112.0f, 112.0f}) u32(std::bit_cast<uint32_t>(f));
-  Xapian::Document xdoc;
-  xdoc.set_data(data);
-  const StoredDocument stored = ReadStoredDocument(xdoc);
+  const StoredDocument stored = ReadStoredDocument(WithData(data));
   ASSERT_EQ(stored.doc.pages[1].words.size(), 1u);
   EXPECT_EQ(stored.doc.pages[1].words[0].text, "mới");
   EXPECT_FLOAT_EQ(stored.doc.pages[1].words[0].x0, 94);
@@ -296,31 +317,46 @@ TEST(Schema, RejectsWordBoxesThatDoNotFitThePages) {
 
 TEST(Schema, RejectsCutShortData) {
   const Xapian::Document built = BuildIndexDocument(SampleDocument());
-  for (const std::string& data : {built.get_data(), VersionTwoRecord(built)}) {
-    for (size_t cut : {size_t{1}, size_t{3}, size_t{40}, data.size() / 2, data.size() - 9}) {
+  const std::string value = built.get_value(kSlotRecord);
+  const std::string record = VersionTwoRecord(built);
+  // Version 4 in its slot, then versions 3 and 2 as document data.
+  const std::vector<std::pair<std::string, bool>> forms = {{value, true}, {ZstdFrame(record), false}, {record, false}};
+  for (const auto& [bytes, in_slot] : forms) {
+    auto stored_as = [&](const std::string& b) {
       Xapian::Document xdoc;
-      xdoc.set_data(data.substr(0, data.size() - cut));
-      EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error) << cut;
+      if (in_slot) {
+        xdoc.add_value(kSlotRecord, b);
+      } else {
+        xdoc.set_data(b);
+      }
+      return xdoc;
+    };
+    for (size_t cut : {size_t{1}, size_t{3}, size_t{40}, bytes.size() / 2, bytes.size() - 9}) {
+      EXPECT_THROW(ReadStoredDocument(stored_as(bytes.substr(0, bytes.size() - cut))), std::runtime_error)
+          << cut << (in_slot ? " in the slot" : " as data");
     }
-    Xapian::Document longer;
-    longer.set_data(data + "x");
-    EXPECT_THROW(ReadStoredDocument(longer), std::runtime_error);
+    EXPECT_THROW(ReadStoredDocument(stored_as(bytes + "x")), std::runtime_error);
   }
 }
 
 TEST(Schema, RejectsACompressedRecordThatIsNotLuutrus) {
-  // A frame holding anything but a version 2 record was not written by luutru, even a record
-  // that would read in the clear (version 1 JSON).
+  // A compressed record holding anything but a version 2 record was not written by luutru, even
+  // one that would read in the clear (version 1 JSON).
   const std::string v1 =
       R"({"extracted":{},"file":"a.pdf","first_page":1,"last_page":1,"meta":{},"order":0,)"
       R"("pages":[],"path":"","starts":[],"unit":{"box":"","code":"","fonds":"","inventory":"","title":""},"v":1})";
-  Xapian::Document plain;
-  plain.set_data(v1);
-  ASSERT_NO_THROW(ReadStoredDocument(plain));
-  std::string frame(ZSTD_compressBound(v1.size()), '\0');
-  frame.resize(ZSTD_compress(frame.data(), frame.size(), v1.data(), v1.size(), 1));
+  ASSERT_NO_THROW(ReadStoredDocument(WithData(v1)));
+  EXPECT_THROW(ReadStoredDocument(WithData(ZstdFrame(v1))), std::runtime_error);
+
+  std::string value = "\x02luutru4";
+  for (int i = 0; i < 4; ++i) value.push_back(static_cast<char>((v1.size() >> (8 * i)) & 0xFF));
+  std::string block(static_cast<size_t>(LZ4_compressBound(static_cast<int>(v1.size()))), '\0');
+  block.resize(static_cast<size_t>(
+      LZ4_compress_default(v1.data(), block.data(), static_cast<int>(v1.size()), static_cast<int>(block.size()))));
   Xapian::Document xdoc;
-  xdoc.set_data(frame);
+  xdoc.add_value(kSlotRecord, value + block);
+  EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error);
+  xdoc.add_value(kSlotRecord, "\x02luutru5" + value.substr(8) + block);
   EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error);
 }
 
