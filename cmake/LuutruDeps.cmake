@@ -22,6 +22,10 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(RapidJSON 1.1 REQUIRED)
 add_library(luutru_rapidjson INTERFACE)
 target_include_directories(luutru_rapidjson INTERFACE ${RAPIDJSON_INCLUDE_DIRS})
+# SSE2 (every x86-64 has it): strings are scanned for bytes to escape 16 at a time.
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "x86_64|AMD64")
+  target_compile_definitions(luutru_rapidjson INTERFACE RAPIDJSON_SSE2)
+endif()
 pkg_check_modules(XAPIAN REQUIRED IMPORTED_TARGET xapian-core)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 # poppler-glib: a page's embedded images (poppler-cpp has no call for them).

@@ -189,27 +189,39 @@ std::string Render(std::string_view text, size_t begin, size_t end, const std::v
     }
     runs.emplace_back(m.begin, m.end);
   }
+  // Whole words are appended at once: a 100-hit answer renders every snippet.
   std::string out;
-  size_t run = 0;
+  out.reserve(end - begin + runs.size() * (kOpen.size() + kClose.size()));
   bool pending_space = false;
-  for (size_t i = begin; i < end; ++i) {
-    if (run < runs.size() && i == runs[run].first) {
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      out += kOpen;
+  auto space = [&] {
+    if (pending_space && !out.empty()) out.push_back(' ');
+    pending_space = false;
+  };
+  // text[from, to), each run of whitespace left as one pending space.
+  auto copy = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to;) {
+      if (IsSpaceByte(text[i])) {
+        pending_space = true;
+        ++i;
+        continue;
+      }
+      size_t word_end = i + 1;
+      while (word_end < to && !IsSpaceByte(text[word_end])) ++word_end;
+      space();
+      out.append(text.data() + i, word_end - i);
+      i = word_end;
     }
-    if (IsSpaceByte(text[i])) {
-      pending_space = true;
-    } else {
-      if (pending_space && !out.empty()) out.push_back(' ');
-      pending_space = false;
-      out.push_back(text[i]);
-    }
-    if (run < runs.size() && i + 1 == runs[run].second) {
-      out += kClose;
-      ++run;
-    }
+  };
+  size_t at = begin;
+  for (const auto& [run_begin, run_end] : runs) {
+    copy(at, run_begin);
+    space();
+    out += kOpen;
+    copy(run_begin, run_end);
+    out += kClose;
+    at = run_end;
   }
+  copy(at, end);
   return out;
 }
 
