@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 
 #include "tokenizers/tokenizer.h"
 
@@ -132,38 +133,49 @@ size_t MoveChars(std::string_view text, size_t from, long chars) {
 // other characters count as letters (Vietnamese letters are such characters), except Latin-1
 // symbols and the punctuation block (U+2000-U+2FFF: dashes, quotes, ellipses). A word the count
 // misses only sends a snippet to the slow path. Stops after word `last`.
-std::vector<size_t> WordStarts(std::string_view text, uint32_t last) {
+struct WordStartList {
+  std::unique_ptr<size_t[]> at;  // left uninitialized beyond `count`: a page can have thousands
+  size_t count = 0;
+  size_t ByteOf(uint32_t word, size_t text_size) const { return word < count ? at[word] : text_size; }
+};
+
+WordStartList WordStarts(std::string_view text, uint32_t last) {
   enum Kind : uint8_t { kOther, kLetter, kDigit };
-  // Per lead byte: its character's kind and length. A table, since every byte of a hit page up to
-  // its last match passes here.
-  struct Lead {
+  // Per kind of the previous character and lead byte: this character's kind and length, and
+  // whether a word starts here. A table, and no branch on the character: every byte of a hit page
+  // up to its last match passes here, and a word starts every few bytes, unpredictably.
+  struct Step {
     Kind kind;
     uint8_t length;
+    uint8_t starts;
   };
-  static constexpr auto kLeads = [] {
-    std::array<Lead, 256> leads{};
-    for (int b = 0; b < 256; ++b) {
-      Lead& lead = leads[static_cast<size_t>(b)];
-      if (b < 0x80) {
-        lead = {b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther, 1};
-      } else {
-        lead = {b == 0xC2 || b == 0xE2 ? kOther : kLetter,
-                static_cast<uint8_t>(b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1)};
+  static constexpr auto kSteps = [] {
+    std::array<Step, 3 * 256> steps{};
+    for (int previous = kOther; previous <= kDigit; ++previous) {
+      for (int b = 0; b < 256; ++b) {
+        Kind kind;
+        uint8_t length = 1;
+        if (b < 0x80) {
+          kind = b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther;
+        } else {
+          kind = b == 0xC2 || b == 0xE2 ? kOther : kLetter;
+          length = static_cast<uint8_t>(b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1);
+        }
+        steps[static_cast<size_t>(previous * 256 + b)] = {kind, length, kind != kOther && kind != previous};
       }
     }
-    return leads;
+    return steps;
   }();
-  std::vector<size_t> starts;
-  starts.reserve(last + 1);
+  // Room for every start the loop may write (a text of n bytes has at most n words).
+  WordStartList starts{std::make_unique_for_overwrite<size_t[]>(std::min<size_t>(last, text.size()) + 2), 0};
   Kind previous = kOther;
   for (size_t i = 0; i < text.size();) {
-    const Lead lead = kLeads[static_cast<unsigned char>(text[i])];
-    if (lead.kind != kOther && lead.kind != previous) {
-      starts.push_back(i);
-      if (starts.size() > last) break;
-    }
-    previous = lead.kind;
-    i += lead.length;
+    const Step step = kSteps[previous * 256u + static_cast<unsigned char>(text[i])];
+    starts.at[starts.count] = i;
+    starts.count += step.starts;
+    if (starts.count > last) break;
+    previous = step.kind;
+    i += step.length;
   }
   return starts;
 }
@@ -375,8 +387,8 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
     for (const SnippetAnchor& a : on_page) {
       end_word = std::max(end_word, a.word + static_cast<uint32_t>(sequences[a.sequence].words.size()));
     }
-    const std::vector<size_t> starts = WordStarts(text, end_word);
-    auto byte_of = [&](uint32_t word) { return word < starts.size() ? starts[word] : text.size(); };
+    const WordStartList starts = WordStarts(text, end_word);
+    auto byte_of = [&](uint32_t word) { return starts.ByteOf(word, text.size()); };
     std::vector<Match> matches;
     size_t expected = 0;
     for (size_t i = 0; i < on_page.size();) {
