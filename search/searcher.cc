@@ -274,6 +274,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     response.total = mset.get_matches_estimated();
     response.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
     int rank = static_cast<int>(offset);
+    response.documents.reserve(mset.size());  // a hit is large: growing would copy them all, into fresh memory
     for (auto it = mset.begin(); it != mset.end(); ++it) response.documents.push_back(MakeHit(it, compiled, ++rank));
   } else {
     // Units: one item per unit. Xapian counts them exactly when it sees every match (at most

@@ -92,6 +92,46 @@ TEST(JsonText, IsValidJsonForAnyBytesAndKeepsValidText) {
   }
 }
 
+TEST(JsonText, ALongAnswerIsWrittenWholeAndInOrder) {
+  // The writer hands its text on in chunks between results; every result must arrive once, in
+  // order, and the whole must stay one JSON object, grouped or not.
+  SearchResponse response;
+  response.query = "nhà đại đoàn kết";
+  for (int i = 1; i <= 60; ++i) {
+    DocumentHit hit;
+    hit.rank = i;
+    hit.doc.file = "hồ sơ/" + std::to_string(i) + ".pdf";
+    hit.snippet = std::string(1000, 'a' + static_cast<char>(i % 26)) + " «đoàn kết» " + std::to_string(i);
+    response.documents.push_back(hit);
+  }
+  response.total = 60;
+  const std::string text = ToJsonText(response);
+  ASSERT_GT(text.size(), 3u * 16 * 1024) << "the answer spans several chunks";
+  const nlohmann::ordered_json j = nlohmann::ordered_json::parse(text);
+  ASSERT_EQ(j["results"].size(), 60u);
+  for (int i = 1; i <= 60; ++i) {
+    EXPECT_EQ(j["results"][i - 1]["rank"], i);
+    EXPECT_EQ(j["results"][i - 1]["snippet"], *response.documents[static_cast<size_t>(i - 1)].snippet);
+  }
+  EXPECT_EQ(j["total"], 60);
+
+  SearchResponse grouped;
+  grouped.grouped = true;
+  for (int u = 1; u <= 20; ++u) {
+    UnitHit unit;
+    unit.rank = u;
+    unit.unit.code = "ĐVBQ " + std::to_string(u);
+    unit.documents = {response.documents.begin() + (u - 1) * 3, response.documents.begin() + u * 3};
+    unit.matching_documents = 3;
+    grouped.units.push_back(unit);
+  }
+  grouped.total = 20;
+  const nlohmann::ordered_json g = nlohmann::ordered_json::parse(ToJsonText(grouped));
+  ASSERT_EQ(g["results"].size(), 20u);
+  EXPECT_EQ(g["results"][19]["unit"]["code"], "ĐVBQ 20");
+  EXPECT_EQ(g["results"][19]["documents"][2]["rank"], 60);
+}
+
 TEST_F(OutputTest, JsonForAGroupedSearchAndAnEmptyOne) {
   SearchRequest r;
   r.query = "nghèo";
