@@ -140,42 +140,33 @@ struct WordStartList {
 };
 
 WordStartList WordStarts(std::string_view text, uint32_t last) {
-  enum Kind : uint8_t { kOther, kLetter, kDigit };
-  // Per kind of the previous character and lead byte: this character's kind and length, and
-  // whether a word starts here. A table, and no branch on the character: every byte of a hit page
-  // up to its last match passes here, and a word starts every few bytes, unpredictably.
-  struct Step {
-    Kind kind;
-    uint8_t length;
-    uint8_t starts;
-  };
-  static constexpr auto kSteps = [] {
-    std::array<Step, 3 * 256> steps{};
-    for (int previous = kOther; previous <= kDigit; ++previous) {
-      for (int b = 0; b < 256; ++b) {
-        Kind kind;
-        uint8_t length = 1;
-        if (b < 0x80) {
-          kind = b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther;
-        } else {
-          kind = b == 0xC2 || b == 0xE2 ? kOther : kLetter;
-          length = static_cast<uint8_t>(b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1);
-        }
-        steps[static_cast<size_t>(previous * 256 + b)] = {kind, length, kind != kOther && kind != previous};
+  // A byte's kind; a continuation byte (10xxxxxx) is its character's and changes nothing.
+  enum Kind : uint8_t { kOther, kLetter, kDigit, kContinuation };
+  static constexpr auto kKinds = [] {
+    std::array<Kind, 256> kinds{};
+    for (int b = 0; b < 256; ++b) {
+      Kind& kind = kinds[static_cast<size_t>(b)];
+      if (b < 0x80) {
+        kind = b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther;
+      } else {
+        kind = b < 0xC0 ? kContinuation : b == 0xC2 || b == 0xE2 ? kOther : kLetter;
       }
     }
-    return steps;
+    return kinds;
   }();
   // Room for every start the loop may write (a text of n bytes has at most n words).
   WordStartList starts{std::make_unique_for_overwrite<size_t[]>(std::min<size_t>(last, text.size()) + 2), 0};
+  // Byte by byte, with no branch on the byte: every byte of a hit page up to its last match
+  // passes here, a word starts every few bytes, unpredictably, and stepping by each character's
+  // length would chain every load to the one before.
   Kind previous = kOther;
-  for (size_t i = 0; i < text.size();) {
-    const Step step = kSteps[previous * 256u + static_cast<unsigned char>(text[i])];
+  for (size_t i = 0; i < text.size(); ++i) {
+    const Kind kind = kKinds[static_cast<unsigned char>(text[i])];
+    const bool begins = (kind == kLetter || kind == kDigit) & (kind != previous);
     starts.at[starts.count] = i;
-    starts.count += step.starts;
+    starts.count += begins;
     if (starts.count > last) break;
-    previous = step.kind;
-    i += step.length;
+    previous = kind == kContinuation ? previous : kind;
   }
   return starts;
 }
