@@ -7,10 +7,51 @@
 #include <map>
 #include <memory>
 
+#include "search/snippet_internal.h"
 #include "tokenizers/tokenizer.h"
 
 namespace luutru::search {
+
+namespace internal {
+
+WordStartList WordStarts(std::string_view text, uint32_t last) {
+  // A byte's kind; a continuation byte (10xxxxxx) is its character's and changes nothing.
+  enum Kind : uint8_t { kOther, kLetter, kDigit, kContinuation };
+  static constexpr auto kKinds = [] {
+    std::array<Kind, 256> kinds{};
+    for (int b = 0; b < 256; ++b) {
+      Kind& kind = kinds[static_cast<size_t>(b)];
+      if (b < 0x80) {
+        kind = b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther;
+      } else {
+        kind = b < 0xC0 ? kContinuation : b == 0xC2 || b == 0xE2 ? kOther : kLetter;
+      }
+    }
+    return kinds;
+  }();
+  // Room for every start the loop may write (a text of n bytes has at most n words).
+  WordStartList starts{std::make_unique_for_overwrite<size_t[]>(std::min<size_t>(last, text.size()) + 2), 0};
+  // Byte by byte, with no branch on the byte: every byte of a hit page up to its last match
+  // passes here, a word starts every few bytes, unpredictably, and stepping by each character's
+  // length would chain every load to the one before.
+  Kind previous = kOther;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const Kind kind = kKinds[static_cast<unsigned char>(text[i])];
+    const bool begins = (kind == kLetter || kind == kDigit) & (kind != previous);
+    starts.at[starts.count] = i;
+    starts.count += begins;
+    if (starts.count > last) break;
+    previous = kind == kContinuation ? previous : kind;
+  }
+  return starts;
+}
+
+}  // namespace internal
+
 namespace {
+
+using internal::WordStartList;
+using internal::WordStarts;
 
 using tokenizers::Token;
 using tokenizers::TokenKind;
@@ -128,48 +169,6 @@ size_t MoveChars(std::string_view text, size_t from, long chars) {
   return pos;
 }
 
-// Byte offset of the start of every word of `text`, counted as the tokenizer counts positions
-// but without running it: a word is a run of letters or a run of digits ("QH15" is two). Bytes of
-// other characters count as letters (Vietnamese letters are such characters), except Latin-1
-// symbols and the punctuation block (U+2000-U+2FFF: dashes, quotes, ellipses). A word the count
-// misses only sends a snippet to the slow path. Stops after word `last`.
-struct WordStartList {
-  std::unique_ptr<size_t[]> at;  // left uninitialized beyond `count`: a page can have thousands
-  size_t count = 0;
-  size_t ByteOf(uint32_t word, size_t text_size) const { return word < count ? at[word] : text_size; }
-};
-
-WordStartList WordStarts(std::string_view text, uint32_t last) {
-  // A byte's kind; a continuation byte (10xxxxxx) is its character's and changes nothing.
-  enum Kind : uint8_t { kOther, kLetter, kDigit, kContinuation };
-  static constexpr auto kKinds = [] {
-    std::array<Kind, 256> kinds{};
-    for (int b = 0; b < 256; ++b) {
-      Kind& kind = kinds[static_cast<size_t>(b)];
-      if (b < 0x80) {
-        kind = b >= '0' && b <= '9' ? kDigit : (b | 0x20) >= 'a' && (b | 0x20) <= 'z' ? kLetter : kOther;
-      } else {
-        kind = b < 0xC0 ? kContinuation : b == 0xC2 || b == 0xE2 ? kOther : kLetter;
-      }
-    }
-    return kinds;
-  }();
-  // Room for every start the loop may write (a text of n bytes has at most n words).
-  WordStartList starts{std::make_unique_for_overwrite<size_t[]>(std::min<size_t>(last, text.size()) + 2), 0};
-  // Byte by byte, with no branch on the byte: every byte of a hit page up to its last match
-  // passes here, a word starts every few bytes, unpredictably, and stepping by each character's
-  // length would chain every load to the one before.
-  Kind previous = kOther;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const Kind kind = kKinds[static_cast<unsigned char>(text[i])];
-    const bool begins = (kind == kLetter || kind == kDigit) & (kind != previous);
-    starts.at[starts.count] = i;
-    starts.count += begins;
-    if (starts.count > last) break;
-    previous = kind == kContinuation ? previous : kind;
-  }
-  return starts;
-}
 
 // Renders text[begin, end) with whitespace collapsed and the matches inside marked.
 std::string Render(std::string_view text, size_t begin, size_t end, const std::vector<Match>& matches) {

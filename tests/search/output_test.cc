@@ -8,6 +8,7 @@
 
 #include "search/display_width.h"
 #include "search/snippet.h"
+#include "search/snippet_internal.h"
 #include "tokenizers/normalize.h"
 #include "tokenizers/tokenizer.h"
 #include "tests/search/search_fixture.h"
@@ -380,6 +381,36 @@ TEST(Snippet, AnchorsThatMissTheWordsFallBackToTheWholePage) {
   }
   EXPECT_EQ(MakeSnippetAt(doc, {}, seqs), MakeSnippet(doc, {}, seqs));
   EXPECT_EQ(MakeSnippetAt(doc, {SnippetAnchor{9, 0, 0}}, seqs), MakeSnippet(doc, {}, seqs));  // no such page
+}
+
+TEST(Snippet, WordCountAgreesWithTheTokenizerOnArchiveText) {
+  // The fast path finds an anchored word by counting words; if the count drifted from the
+  // tokenizer's positions, every snippet would quietly take the slow path. Pages of archive text:
+  // syllables in both tone styles, NFD, capitals, numbers, notations, dates, dashes, quotes,
+  // ellipses, no-break spaces and a legacy-font letter.
+  const std::vector<std::string> pieces = {"Quyết", "định", "về", "việc", "Đảng", "ủy", "uỷ", "xã", "Hòa",
+                                           "Hoà", "Tie\u0302\u0301n", "QH15", "45-TB/TU", "37.543", "–",
+                                           "“Quỹ”", "…", "ngày", "12/3/2023", "(UBND-VP)", "ĐẢNG", "2024",
+                                           "k.", "\u00A0", "ngƣời", "V/v", "số:"};
+  std::mt19937 rng(42);
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const size_t words = 1 + rng() % 150;
+    for (size_t w = 0; w < words; ++w) {
+      text += pieces[rng() % pieces.size()];
+      text += (rng() % 9 == 0) ? "\n" : (rng() % 7 == 0) ? ", " : " ";
+    }
+    const std::vector<tokenizers::Token> tokens = tokenizers::TokenizeWords(text);
+    if (tokens.empty()) continue;  // only dashes and quotes
+    const internal::WordStartList starts = internal::WordStarts(text, tokens.back().position);
+    for (const tokenizers::Token& t : tokens) {
+      ASSERT_EQ(starts.ByteOf(t.position - 1, text.size()), t.begin)
+          << "word " << t.position << " (" << t.exact << ") of: " << text;
+    }
+    // Stops after the word asked for.
+    const uint32_t last = static_cast<uint32_t>(rng() % tokens.size());
+    EXPECT_EQ(internal::WordStarts(text, last).count, size_t{last} + 1);
+  }
 }
 
 TEST(Snippet, AnchoredSnippetEqualsThePageSnippetOnRandomText) {
