@@ -46,10 +46,63 @@ WordStartList WordStarts(std::string_view text, uint32_t last) {
   return starts;
 }
 
+namespace {
+
+bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// How many of the eight bytes at `p` start a character (are not continuation bytes, 10xxxxxx).
+unsigned long CharStartsIn8(const char* p) {
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  // A continuation byte has its top bit set and the next one clear.
+  const uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
+  // One 0/1 per byte, summed into the top byte (no popcount instruction on baseline x86-64).
+  return static_cast<unsigned long>(8 - ((continuation * 0x0101010101010101ULL) >> 56));
+}
+
+}  // namespace
+
+// Eight bytes are counted at a time: every match of a hit page moves a window back 40 characters
+// and forward 200.
+size_t MoveChars(std::string_view text, size_t from, long chars) {
+  size_t pos = from;
+  if (chars >= 0) {
+    if (chars == 0 || pos >= text.size()) return pos;
+    // Each step lands on the next byte that is not a continuation byte: find the chars-th one
+    // after `from`.
+    ++pos;
+    auto remaining = static_cast<unsigned long>(chars);
+    for (; pos + 8 <= text.size(); pos += 8) {
+      const unsigned long starts = CharStartsIn8(text.data() + pos);
+      if (starts >= remaining) break;
+      remaining -= starts;
+    }
+    for (; pos < text.size(); ++pos) {
+      if (!IsContinuationByte(text[pos]) && --remaining == 0) return pos;
+    }
+    return text.size();
+  }
+  // Each step lands on the previous byte that is not a continuation byte, or on byte 0: whole
+  // eight-byte blocks first, while they lie after byte 0.
+  auto remaining = static_cast<unsigned long>(-chars);
+  if (pos > text.size()) pos = text.size();
+  for (; pos >= 9; pos -= 8) {
+    const unsigned long starts = CharStartsIn8(text.data() + pos - 8);
+    if (starts >= remaining) break;
+    remaining -= starts;
+  }
+  for (; remaining > 0 && pos > 0; --remaining) {
+    --pos;
+    while (pos > 0 && IsContinuationByte(text[pos])) --pos;
+  }
+  return pos;
+}
+
 }  // namespace internal
 
 namespace {
 
+using internal::MoveChars;
 using internal::WordStartList;
 using internal::WordStarts;
 
@@ -133,41 +186,8 @@ std::vector<Match> FindMatches(std::string_view text, const FirstWords& first_wo
   return matches;
 }
 
-bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Byte offset `chars` code points after (or, negative, before) `from`, clamped to the text.
-// Forward, eight bytes are counted at a time: every window of every match moves 200 characters.
-size_t MoveChars(std::string_view text, size_t from, long chars) {
-  size_t pos = from;
-  if (chars >= 0) {
-    if (chars == 0 || pos >= text.size()) return pos;
-    // Each step lands on the next byte that is not a continuation byte: find the chars-th one
-    // after `from`.
-    ++pos;
-    auto remaining = static_cast<unsigned long>(chars);
-    for (; pos + 8 <= text.size(); pos += 8) {
-      uint64_t word;
-      std::memcpy(&word, text.data() + pos, 8);
-      // A continuation byte is 10xxxxxx: its top bit set and the next one clear.
-      const uint64_t continuation = (word & ~(word << 1) & 0x8080808080808080ULL) >> 7;
-      // One 0/1 per byte, summed into the top byte (no popcount instruction on baseline x86-64).
-      const auto starts = static_cast<unsigned long>(8 - ((continuation * 0x0101010101010101ULL) >> 56));
-      if (starts >= remaining) break;
-      remaining -= starts;
-    }
-    for (; pos < text.size(); ++pos) {
-      if (!IsContinuation(static_cast<unsigned char>(text[pos])) && --remaining == 0) return pos;
-    }
-    return text.size();
-  }
-  while (chars < 0 && pos > 0) {
-    --pos;
-    while (pos > 0 && IsContinuation(static_cast<unsigned char>(text[pos]))) --pos;
-    ++chars;
-  }
-  return pos;
-}
 
 
 // Renders text[begin, end) with whitespace collapsed and the matches inside marked.

@@ -23,6 +23,11 @@ struct WordStartList {
 // misses only sends a snippet to the slow path. Stops after word `last`.
 WordStartList WordStarts(std::string_view text, uint32_t last);
 
+// Byte offset `chars` characters after (or, negative, before) `from`, clamped to the text.
+// Forward, each character is a byte that is not a continuation byte (10xxxxxx); backward too,
+// and byte 0 always stops.
+size_t MoveChars(std::string_view text, size_t from, long chars);
+
 }  // namespace luutru::search::internal
 
 #endif  // LUUTRU_SEARCH_SNIPPET_INTERNAL_H_

@@ -413,6 +413,35 @@ TEST(Snippet, WordCountAgreesWithTheTokenizerOnArchiveText) {
   }
 }
 
+TEST(Snippet, MoveCharsStepsOneCharacterAtATimeOnAnyBytes) {
+  // MoveChars counts eight bytes at a time; stepping byte by byte gives the same offset, on
+  // Vietnamese text, on stray continuation bytes and cut characters, from anywhere, either way.
+  auto reference = [](std::string_view text, size_t pos, long chars) {
+    auto continuation = [&](size_t i) { return (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+    for (; chars > 0; --chars) {
+      if (pos >= text.size()) return text.size();
+      ++pos;
+      while (pos < text.size() && continuation(pos)) ++pos;
+    }
+    for (; chars < 0 && pos > 0; ++chars) {
+      --pos;
+      while (pos > 0 && continuation(pos)) --pos;
+    }
+    return std::min(pos, text.size());
+  };
+  const std::vector<std::string> pieces = {"a", "Đảng ", "ủy", " ", "\x80", "\xE1\xBB", "😀", "\n", "x9", "\xC3"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const size_t n = rng() % 60;
+    for (size_t i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    const size_t from = text.empty() ? 0 : rng() % (text.size() + 1);
+    const long chars = static_cast<long>(rng() % 121) - 60;
+    ASSERT_EQ(internal::MoveChars(text, from, chars), reference(text, from, chars))
+        << "from " << from << " by " << chars << " in a text of " << text.size() << " bytes";
+  }
+}
+
 TEST(Snippet, AnchoredSnippetEqualsThePageSnippetOnRandomText) {
   // Random pages of syllables, capitals, numbers, notations, dashes, quotes, ellipses and
   // non-breaking spaces; random words and phrases taken from them: the anchored snippet is the
