@@ -360,6 +360,23 @@ TEST(Schema, RejectsACompressedRecordThatIsNotLuutrus) {
   EXPECT_THROW(ReadStoredDocument(xdoc), std::runtime_error);
 }
 
+TEST(Schema, ReadsAnIndexWhoseDocumentsAreOfDifferentVersions) {
+  // Re-indexing part of an archive with a newer indexer leaves the other documents as they were
+  // written: one database then holds version 3 and version 4 documents, and every hit reads.
+  ArchiveDocument older = SampleDocument();
+  older.file = "a/older.pdf";
+  const ArchiveDocument newer = SampleDocument();
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document v3 = BuildIndexDocument(older);
+  v3.set_data(ZstdFrame(VersionTwoRecord(v3)));
+  v3.remove_value(kSlotRecord);
+  const Xapian::docid old_id = db.add_document(v3);
+  const Xapian::docid new_id = db.add_document(BuildIndexDocument(newer));
+  EXPECT_EQ(ReadStoredDocument(db.get_document(old_id)).doc.file, "a/older.pdf");
+  EXPECT_EQ(ReadStoredDocument(db.get_document(new_id)).doc.file, newer.file);
+  EXPECT_EQ(ReadStoredDocument(db.get_document(old_id)).doc.pages[1].text, older.pages[1].text);
+}
+
 TEST(Schema, RejectsForeignData) {
   Xapian::Document xdoc;
   xdoc.set_data("not json");
