@@ -402,18 +402,47 @@ TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
   ASSERT_EQ(clean.size(), 60u);
 
   const std::string db = (dir_ / "db").string();
+  const auto committed = [&db]() -> size_t {
+    try {
+      return fs::exists(fs::path(db) / "iamglass") ? Xapian::Database(db).get_doccount() : 0;
+    } catch (const Xapian::Error&) {
+      return 0;  // caught mid-commit: read again on the next poll
+    }
+  };
+  // The first kill lands at a random moment, perhaps before any commit. The others wait until
+  // the run has committed a batch of its own, so that they land between two commits on any
+  // machine, however slow or loaded, instead of relying on a sleep that fits one machine.
   std::mt19937 rng(20261128);
   int interrupted = 0;
   std::vector<size_t> partial;  // documents committed when each killed run ended
   for (int i = 0; i < 4; ++i) {
+    const size_t before = committed();
     const pid_t pid = Spawn({"--db", db, "--jobs", "2", arch.string()},
                             {"LANG=en", "LUUTRU_TEST_BATCH_DOCUMENTS=7"}, dir_ / "killed.txt");
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(5, std::max(10, clean_ms * 9 / 10))(rng)));
-    kill(pid, SIGKILL);
     int status = 0;
-    waitpid(pid, &status, 0);
+    bool ended = false;
+    if (i == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(
+          std::uniform_int_distribution<int>(5, std::max(10, clean_ms * 9 / 10))(rng)));
+    } else {
+      const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+      while (committed() <= before && std::chrono::steady_clock::now() < deadline) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+          ended = true;
+          break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      // Somewhere in the next batch, not always just after the commit.
+      std::this_thread::sleep_for(std::chrono::milliseconds(
+          std::uniform_int_distribution<int>(0, std::max(1, clean_ms / 20))(rng)));
+    }
+    if (!ended) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+    }
     interrupted += WIFSIGNALED(status) ? 1 : 0;
-    partial.push_back(fs::exists(fs::path(db) / "iamglass") ? Xapian::Database(db).get_doccount() : 0);
+    partial.push_back(committed());
   }
   std::printf("documents committed after each kill:");
   for (size_t n : partial) std::printf(" %zu", n);
