@@ -234,8 +234,11 @@ void WriteValue(JsonWriter& w, const UnitHit& unit) {
 // memory, whose pages cost a fault each on first touch).
 constexpr size_t kJsonChunk = 16 * 1024;
 
-void WriteResponse(JsonWriter& w, rapidjson::StringBuffer& buffer, std::ostream& out,
-                   const SearchResponse& response) {
+}  // namespace
+
+void WriteJson(std::ostream& out, const SearchResponse& response) {
+  rapidjson::StringBuffer buffer(nullptr, kJsonChunk + 4096);
+  JsonWriter w(buffer);
   auto flush = [&] {
     out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
     buffer.Clear();
@@ -263,14 +266,6 @@ void WriteResponse(JsonWriter& w, rapidjson::StringBuffer& buffer, std::ostream&
   }
   w.EndObject();
   flush();
-}
-
-}  // namespace
-
-void WriteJson(std::ostream& out, const SearchResponse& response) {
-  rapidjson::StringBuffer buffer(nullptr, kJsonChunk + 4096);
-  JsonWriter w(buffer);
-  WriteResponse(w, buffer, out, response);
 }
 
 std::string ToJsonText(const SearchResponse& response) {

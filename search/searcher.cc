@@ -222,6 +222,18 @@ DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const CompiledQuer
   return hit;
 }
 
+std::vector<DocumentHit> Searcher::MakeHits(const std::vector<Xapian::MSetIterator>& items,
+                                            const std::vector<int>& ranks, const CompiledQuery& compiled) const {
+  // Records are kept in document order, so neighbours share the index blocks a read brings in
+  // (one-off, 100 hits: 101 block reads of records instead of 153 in rank order).
+  std::vector<size_t> by_document(items.size());
+  for (size_t i = 0; i < items.size(); ++i) by_document[i] = i;
+  std::sort(by_document.begin(), by_document.end(), [&](size_t a, size_t b) { return *items[a] < *items[b]; });
+  std::vector<DocumentHit> hits(items.size());
+  for (size_t i : by_document) hits[i] = MakeHit(items[i], compiled, ranks[i]);
+  return hits;
+}
+
 SearchResponse Searcher::Search(const SearchRequest& request) const {
   const catalog::Secrecy clearance = request.clearance;
   SearchResponse response;
@@ -273,19 +285,15 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     Xapian::MSet mset = Execute(full, clearance, run);
     response.total = mset.get_matches_estimated();
     response.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
-    // Hits are made in document order and placed in rank order: records are kept in document
-    // order, so neighbours share the index blocks a read brings in (one-off, 100 hits: 101 block
-    // reads of records instead of 153).
-    std::vector<Xapian::MSetIterator> by_document;
-    by_document.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) by_document.push_back(it);
-    std::sort(by_document.begin(), by_document.end(),
-              [](const Xapian::MSetIterator& a, const Xapian::MSetIterator& b) { return *a < *b; });
-    response.documents.resize(mset.size());
-    for (const Xapian::MSetIterator& it : by_document) {
-      const Xapian::doccount index = it.get_rank() - mset.get_firstitem();
-      response.documents[index] = MakeHit(it, compiled, static_cast<int>(offset + index + 1));
+    std::vector<Xapian::MSetIterator> items;
+    std::vector<int> ranks;
+    items.reserve(mset.size());
+    ranks.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      items.push_back(it);
+      ranks.push_back(static_cast<int>(offset + items.size()));
     }
+    response.documents = MakeHits(items, ranks, compiled);
   } else {
     // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
     // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total: counting
@@ -312,6 +320,9 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
       if (list.empty()) order.push_back(key);
       list.push_back(it);
     }
+    // Every hit on the page is made in one pass, then dealt to its unit.
+    std::vector<Xapian::MSetIterator> items;
+    std::vector<int> ranks;
     for (size_t u = offset; u < order.size() && u < offset + limit; ++u) {
       UnitHit unit;
       unit.rank = static_cast<int>(u) + 1;
@@ -320,9 +331,19 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
           CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
                        clearance);
       int rank = 0;
-      for (const auto& it : members[unit.key]) unit.documents.push_back(MakeHit(it, compiled, ++rank));
-      unit.unit = unit.documents.front().doc.unit;  // a unit on the page has at least one member
+      for (const auto& it : members[unit.key]) {
+        items.push_back(it);
+        ranks.push_back(++rank);
+      }
       response.units.push_back(std::move(unit));
+    }
+    std::vector<DocumentHit> hits = MakeHits(items, ranks, compiled);
+    auto next = hits.begin();
+    for (UnitHit& unit : response.units) {
+      const auto end = next + static_cast<std::ptrdiff_t>(members[unit.key].size());
+      unit.documents.assign(std::make_move_iterator(next), std::make_move_iterator(end));
+      next = end;
+      unit.unit = unit.documents.front().doc.unit;  // a unit on the page has at least one member
     }
   }
 

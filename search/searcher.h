@@ -142,6 +142,9 @@ class Searcher {
   // The hit of `it` at `rank`: pages, snippet and the document's catalog data, without its page
   // texts (a hit list carries its snippets, not whole texts; each hit's memory is reused by the next).
   DocumentHit MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled, int rank) const;
+  // The hits of `items`, in that order, with ranks `ranks` (one each), made in document order.
+  std::vector<DocumentHit> MakeHits(const std::vector<Xapian::MSetIterator>& items, const std::vector<int>& ranks,
+                                    const CompiledQuery& compiled) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
   std::string SpellingFor(const std::string& folded) const;

@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 
+#include <unicode/utf8.h>
+
 #include "search/snippet_internal.h"
 #include "tokenizers/tokenizer.h"
 
@@ -48,8 +50,6 @@ WordStartList WordStarts(std::string_view text, uint32_t last) {
 
 namespace {
 
-bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-
 // How many of the eight bytes at `p` start a character (are not continuation bytes, 10xxxxxx).
 unsigned long CharStartsIn8(const char* p) {
   uint64_t word;
@@ -78,7 +78,7 @@ size_t MoveChars(std::string_view text, size_t from, long chars) {
       remaining -= starts;
     }
     for (; pos < text.size(); ++pos) {
-      if (!IsContinuationByte(text[pos]) && --remaining == 0) return pos;
+      if (!U8_IS_TRAIL(text[pos]) && --remaining == 0) return pos;
     }
     return text.size();
   }
@@ -93,7 +93,7 @@ size_t MoveChars(std::string_view text, size_t from, long chars) {
   }
   for (; remaining > 0 && pos > 0; --remaining) {
     --pos;
-    while (pos > 0 && IsContinuationByte(text[pos])) --pos;
+    while (pos > 0 && U8_IS_TRAIL(text[pos])) --pos;
   }
   return pos;
 }
