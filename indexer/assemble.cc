@@ -22,7 +22,7 @@ catalog::ArchiveDocument MakeDocument(const FileIdentity& id,
   doc.last_page = last;
   doc.unit = id.default_unit;
   doc.pages.assign(pages.begin() + (first - 1), pages.begin() + last);
-  doc.extracted = ExtractHeaderMetadata(doc.pages.front().text);
+  doc.extracted = ExtractHeaderMetadata(doc.pages.front());
   doc.meta = doc.extracted;
   return doc;
 }

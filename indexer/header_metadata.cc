@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/centered_summary.h"
 #include "indexer/header_issuer.h"
 #include "indexer/header_text.h"
 #include "tokenizers/normalize.h"
@@ -661,6 +662,14 @@ DocumentMetadata ExtractHeaderMetadata(std::string_view page_text) {
 
   const bool readable_header = heading || number.found || meta.date || meta.issuer || motto || vv_line >= 0;
   if (!meta.secrecy && readable_header) meta.secrecy = Secrecy::kNormal;
+  return meta;
+}
+
+DocumentMetadata ExtractHeaderMetadata(const catalog::Page& page) {
+  DocumentMetadata meta = ExtractHeaderMetadata(page.text);
+  if (meta.title && meta.type && !page.words.empty()) {
+    if (auto summary = CenteredSummary(page.words, *meta.type, *meta.title)) meta.title = std::move(summary);
+  }
   return meta;
 }
 

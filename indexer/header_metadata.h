@@ -29,6 +29,10 @@ namespace luutru::indexer {
 // or side by side on the same lines.
 catalog::DocumentMetadata ExtractHeaderMetadata(std::string_view page_text);
 
+// The same from a page as the indexer holds it: on an OCR'd page, where the words lie also sets a
+// stamp beside the summary apart from the summary (CenteredSummary).
+catalog::DocumentMetadata ExtractHeaderMetadata(const catalog::Page& page);
+
 }  // namespace luutru::indexer
 
 #endif  // LUUTRU_INDEXER_HEADER_METADATA_H_

@@ -13,9 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "indexer/header_metadata.h"
 #include "indexer/ocr.h"
 #include "tests/ocr/ocr_word_match.h"
 #include "tests/test_support.h"
+#include "tokenizers/normalize.h"
 
 namespace luutru::indexer {
 namespace {
@@ -141,6 +143,33 @@ TEST(OcrEngine, OwnImageAndRenderingAgreeOnWordBoxes) {
   // A 100 dpi pixel is 0.72 pt; boxes of the same word agree within a few pixels.
   const size_t matched = WordsAtTheSamePlace(a, b, 4);
   EXPECT_GE(matched, a.words.size() * 8 / 10);
+}
+
+// The 2018 directive bears the incoming stamp ("ĐẾN", "Số:", "Ngày:", "Chuyển:") left of its
+// summary, and OCR reads them as one line: the summary is the centred words only.
+TEST(OcrEngine, IncomingStampBesideTheSummaryIsNotPartOfIt) {
+  LUUTRU_REQUIRE_SHARED(shared);
+  const std::filesystem::path pdf = shared / "real-pdfs" / "qn_2018_07-CT-UBND_scan.pdf";
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(pdf.string()));
+  ASSERT_TRUE(doc);
+  OcrEngine engine("vie");
+  const OcrPage ocr = engine.Recognize(pdf, *doc, 0);
+  catalog::Page page;
+  page.text = tokenizers::NormalizeText(ocr.text);
+  page.source = catalog::TextSource::kOcr;
+  for (const OcrWord& w : ocr.words) {
+    page.words.push_back(catalog::WordBox{w.text, static_cast<float>(w.x0), static_cast<float>(w.y0),
+                                          static_cast<float>(w.x1), static_cast<float>(w.y1)});
+  }
+  const catalog::DocumentMetadata meta = ExtractHeaderMetadata(page);
+  EXPECT_EQ(meta.type.value_or("?"), "Chỉ thị");
+  ASSERT_TRUE(meta.title);
+  const std::string folded = Fold(*meta.title);
+  EXPECT_EQ(folded.rfind("ve viec tang cuong cong tac thi hanh an hanh chinh", 0), 0u) << *meta.title;
+  EXPECT_NE(folded.find("tren dia ban tinh quang ngai"), std::string::npos) << *meta.title;
+  for (const char* stamp : {"cong bao", "tin hoc", "chuyen", "ngay"}) {
+    EXPECT_EQ(folded.find(stamp), std::string::npos) << stamp << " in " << *meta.title;
+  }
 }
 
 TEST(OcrEngine, MissingLanguageDataIsAClearError) {
