@@ -409,9 +409,11 @@ TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
       return 0;  // caught mid-commit: read again on the next poll
     }
   };
-  // The first kill lands at a random moment, perhaps before any commit. The others wait until
-  // the run has committed a batch of its own, so that they land between two commits on any
-  // machine, however slow or loaded, instead of relying on a sleep that fits one machine.
+  // The first kill lands at a random moment in the first half of a clean run's time, perhaps
+  // before any commit: later, it could leave too few documents for the others to land mid-run.
+  // The others wait until the run has committed a batch of its own, so that they land between
+  // two commits on any machine, however slow or loaded, instead of relying on a sleep that fits
+  // one machine.
   std::mt19937 rng(20261128);
   int interrupted = 0;
   std::vector<size_t> partial;  // documents committed when each killed run ended
@@ -423,7 +425,7 @@ TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
     bool ended = false;
     if (i == 0) {
       std::this_thread::sleep_for(std::chrono::milliseconds(
-          std::uniform_int_distribution<int>(5, std::max(10, clean_ms * 9 / 10))(rng)));
+          std::uniform_int_distribution<int>(5, std::max(10, clean_ms / 2))(rng)));
     } else {
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
       while (committed() <= before && std::chrono::steady_clock::now() < deadline) {
