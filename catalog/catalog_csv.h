@@ -1,4 +1,4 @@
-// The catalog CSV (DESIGN.md "Catalog CSV contract"): the archive's own description of its files.
+// The catalog CSV (docs/contract.md, "Catalog CSV"): the archive's own description of its files.
 //
 // UTF-8 (a byte-order mark is accepted), RFC 4180, a header row, columns in any order; `file` is
 // required. Non-empty cells override what the indexer extracts from the text.

@@ -1,4 +1,4 @@
-// Pre-extracted documents, one JSON object a line (DESIGN.md, luutru-index --jsonl):
+// Pre-extracted documents, one JSON object a line (docs/contract.md, luutru-index --jsonl):
 // {"file", "unit_code", "unit_title", "fonds", "inventory", "box", "doc_number", "doc_date",
 //  "doc_type", "issuer", "title", "secrecy", "urgency", "page_range"?, "pages": [...]}.
 // Their text goes through the same analysis as a PDF's: legacy repair, normalization, header

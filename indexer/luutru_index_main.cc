@@ -1,5 +1,5 @@
 // luutru-index: indexes PDF holdings (or pre-extracted JSONL documents) into a Xapian database.
-// See DESIGN.md, "CLI contract".
+// See docs/contract.md, "luutru-index".
 #include <unistd.h>
 
 #include <boost/program_options.hpp>

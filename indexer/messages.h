@@ -1,5 +1,5 @@
 // The indexer's human-readable messages, in Vietnamese by default and in English when LANG
-// starts with "en" or --lang en is given (DESIGN.md CLI contract).
+// starts with "en" or --lang en is given (docs/contract.md).
 #ifndef LUUTRU_INDEXER_MESSAGES_H_
 #define LUUTRU_INDEXER_MESSAGES_H_
 

@@ -1,4 +1,4 @@
-// luutru-search: answers a retrieval request from the command line. See DESIGN.md (CLI contract).
+// luutru-search: answers a retrieval request from the command line. See docs/contract.md, "luutru-search".
 #include <sys/ioctl.h>
 #include <unistd.h>
 

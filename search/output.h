@@ -1,4 +1,4 @@
-// The three presentations of a SearchResponse: JSON (the contract in DESIGN.md, for programs
+// The three presentations of a SearchResponse: JSON (the contract in docs/contract.md, for programs
 // and the server), a table readable in 80 columns (for the archivist at a terminal), and CSV
 // (RFC 4180, to paste into a retrieval-request sheet).
 #ifndef LUUTRU_SEARCH_OUTPUT_H_

@@ -67,7 +67,7 @@ TEST_P(RealDocumentTest, ReadsTheHeader) {
   EXPECT_FALSE(m.urgency.has_value()) << e.file;
 }
 
-// The true metadata is in /work's shared real-pdfs README; the OCR text is what Tesseract (vie)
+// The true metadata is what the real PDFs' README gives; the OCR text is what Tesseract (vie)
 // read from each scan's page 1. Handwritten numbers and days that OCR turned into debris
 // ("4# /CT-UBND", "ngày.Ê0") are unknown. The 23/BC-UBND scan's handwritten "23" reads as a
 // clean "22": no rule can tell, so that number is not asserted.
