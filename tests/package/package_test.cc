@@ -158,40 +158,48 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
   EXPECT_NE(no_worker.out.find("extraction program is missing: " + (tmp.path() / "lonely/lib/luutru/luutru-index-worker").string()),
             std::string::npos) << no_worker.out;
 
-  // The reading room with the packaged configuration file; the command line points it at this
-  // database, a free port and a log of its own.
-  const fs::path served = tmp.path() / "serve.out", access_log = tmp.path() / "access.log";
-  const CommandResult started = RunIn(elsewhere,
-      "{ " + (bin / "luutru-serve").string() + " --config '" + (root / "etc/luutru/luutru.conf").string() + "' --db '" +
-      db.string() + "' --listen 127.0.0.1:0 --access-log '" + access_log.string() + "' > '" + served.string() +
-      "' 2>&1 & } ; echo $!");
-  const pid_t server = std::atoi(started.out.c_str());
-  ASSERT_GT(server, 0) << started.out;
-  int port = 0;
-  std::string said;
-  for (int i = 0; i < 200 && port == 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    std::ifstream in(served);
-    said.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    const std::string prefix = "listening on 127.0.0.1:";
-    if (said.rfind(prefix, 0) == 0 && said.find('\n') != std::string::npos) port = std::atoi(said.c_str() + prefix.size());
+  {
+    // The reading room with the packaged configuration file; the command line points it at this
+    // database, a free port and a log of its own.
+    const fs::path served = tmp.path() / "serve.out", access_log = tmp.path() / "access.log";
+    const CommandResult started = RunIn(elsewhere,
+        "{ " + (bin / "luutru-serve").string() + " --config '" + (root / "etc/luutru/luutru.conf").string() + "' --db '" +
+        db.string() + "' --listen 127.0.0.1:0 --access-log '" + access_log.string() + "' > '" + served.string() +
+        "' 2>&1 & } ; echo $!");
+    const pid_t server = std::atoi(started.out.c_str());
+    ASSERT_GT(server, 0) << started.out;
+    // Stopped however the checks below end.
+    struct Stop {
+      pid_t pid;
+      ~Stop() {
+        kill(pid, SIGTERM);
+        for (int i = 0; i < 100 && kill(pid, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+    } stop{server};
+    int port = 0;
+    std::string said;
+    for (int i = 0; i < 200 && port == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::ifstream in(served);
+      said.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      const std::string prefix = "listening on 127.0.0.1:";
+      if (said.rfind(prefix, 0) == 0 && said.find('\n') != std::string::npos) port = std::atoi(said.c_str() + prefix.size());
+    }
+    if (port > 0) {
+      httplib::Client client("127.0.0.1", port);
+      const auto health = client.Get("/healthz");
+      ASSERT_TRUE(health) << "no answer from /healthz";
+      EXPECT_EQ(health->status, 200) << health->body;
+      const auto api = client.Get("/api/search?format=json&unit=" +
+                                  httplib::detail::encode_query_param(documents[0]["unit"]["code"].get<std::string>()));
+      ASSERT_TRUE(api);
+      EXPECT_EQ(api->status, 200) << api->body;
+      EXPECT_TRUE(json::parse(api->body).contains("total")) << api->body;
+      std::printf("/healthz: %s\n", health->body.c_str());
+    } else {
+      ADD_FAILURE() << "luutru-serve did not start: " << said;
+    }
   }
-  if (port > 0) {
-    httplib::Client client("127.0.0.1", port);
-    const auto health = client.Get("/healthz");
-    ASSERT_TRUE(health) << "no answer from /healthz";
-    EXPECT_EQ(health->status, 200) << health->body;
-    const auto api = client.Get("/api/search?format=json&unit=" +
-                                httplib::detail::encode_query_param(documents[0]["unit"]["code"].get<std::string>()));
-    ASSERT_TRUE(api);
-    EXPECT_EQ(api->status, 200) << api->body;
-    EXPECT_TRUE(json::parse(api->body).contains("total")) << api->body;
-    std::printf("/healthz: %s\n", health->body.c_str());
-  } else {
-    ADD_FAILURE() << "luutru-serve did not start: " << said;
-  }
-  kill(server, SIGTERM);
-  for (int i = 0; i < 100 && kill(server, 0) == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
 
   // --- lintian: no error ---
   if (HaveProgram("lintian")) {
