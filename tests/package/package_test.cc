@@ -148,6 +148,14 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
     EXPECT_TRUE(found) << d["file"] << " not listed in its unit " << unit << ": " << search.out;
   }
 
+  // The nightly run again, under the packaged configuration file (its [index] section parses; the
+  // command line names this database, catalog and archive): nothing changed, nothing read again.
+  const CommandResult again = RunIn(elsewhere, (bin / "luutru-index").string() + " --lang en --config '" +
+                                                   (root / "etc/luutru/luutru.conf").string() + "' --db '" + db.string() +
+                                                   "' --catalog '" + (archive / "catalog.csv").string() + "' '" +
+                                                   archive.string() + "'");
+  EXPECT_NE(again.out.find("0 documents, 0 pages, 6 skipped (unchanged), 0 deleted"), std::string::npos) << again.out;
+
   // Without its worker beside it or in ../lib/luutru, luutru-index says so and indexes nothing.
   const fs::path lonely = tmp.path() / "lonely/bin";
   fs::create_directories(lonely);
