@@ -8,6 +8,8 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/config_file.h"
+#include "cli/program_info.h"
 #include "corpus/archive_writer.h"
 
 namespace po = boost::program_options;
@@ -22,6 +24,7 @@ int main(int argc, char** argv) {
       ("jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
        "rendering threads")
       ("text-only", "write documents as luutru-index --jsonl input, without rendering");
+  luutru::cli::AddCommonOptions(opts, true, false);
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, opts), vm);
@@ -29,6 +32,10 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "luutru-corpus: " << e.what() << "\n" << opts;
     return 2;
+  }
+  if (vm.count("version")) {
+    std::cout << luutru::cli::VersionText("luutru-corpus");
+    return 0;
   }
   if (vm.count("help") || !vm.count("out")) {
     std::cerr << opts;

@@ -16,9 +16,11 @@
 #include <nlohmann/json.hpp>
 #include <poppler-global.h>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
+#include "cli/program_info.h"
 #include "indexer/extract.h"
 #include "indexer/worker_pool.h"
 
@@ -137,7 +139,11 @@ int RunWorker(int fd) {
 
 }  // namespace luutru::indexer
 
-int main(int argc, char**) {
+int main(int argc, char** argv) {
+  if (argc == 2 && std::string_view(argv[1]) == "--version") {
+    std::fputs(luutru::cli::VersionText("luutru-index-worker").c_str(), stdout);
+    return 0;
+  }
   if (argc != 1 || fcntl(3, F_GETFD) < 0) {
     std::fprintf(stderr, "luutru-index-worker is started by luutru-index, not by hand\n");
     return 2;

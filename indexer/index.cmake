@@ -14,9 +14,11 @@ target_link_libraries(luutru_extract
   PUBLIC luutru_index luutru_ocr PkgConfig::POPPLER_CPP)
 
 add_executable(luutru-index-worker extract_worker.cc)
-target_link_libraries(luutru-index-worker PRIVATE luutru_extract)
+target_link_libraries(luutru-index-worker PRIVATE luutru_extract luutru_cli)
 
 add_executable(luutru-index luutru_index_main.cc)
-target_link_libraries(luutru-index PRIVATE luutru_index Boost::program_options)
+target_link_libraries(luutru-index PRIVATE luutru_index luutru_cli Boost::program_options)
 add_dependencies(luutru-index luutru-index-worker)
-install(TARGETS luutru-index luutru-index-worker RUNTIME DESTINATION bin)
+install(TARGETS luutru-index RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# Only luutru-index runs the worker: it goes with the helper programs (cli/program_info.h).
+install(TARGETS luutru-index-worker RUNTIME DESTINATION ${LUUTRU_INSTALL_HELPERDIR})

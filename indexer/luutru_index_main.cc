@@ -10,6 +10,8 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/config_file.h"
+#include "cli/program_info.h"
 #include "indexer/index_run.h"
 #include "indexer/worker_pool.h"
 
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
       ("report", po::value(&report), "per-file report, one JSON object a line")
       ("jsonl", po::value<std::vector<std::string>>()->multitoken(), "pre-extracted documents")
       ("lang", po::value(&lang_flag), "vi|en: language of messages");
+  luutru::cli::AddCommonOptions(visible, true, true);
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
   po::options_description all;
@@ -47,9 +50,17 @@ int main(int argc, char** argv) {
       std::cout << visible << "\n";
       return 0;
     }
+    if (vm.count("version")) {
+      std::cout << luutru::cli::VersionText("luutru-index");
+      return 0;
+    }
+    const bool en = luutru::indexer::ChooseLanguage(vm.count("lang") ? vm["lang"].as<std::string>() : "") == Language::kEnglish;
+    // PATHs and --jsonl stand for one another: either on the command line replaces the file's PATHs.
+    const std::string config_error = luutru::cli::StoreConfigFile(all, "index", {{"path", "jsonl"}}, en, vm);
+    if (!config_error.empty()) throw po::error(config_error);
     po::notify(vm);
   } catch (const po::error& e) {
-    options.language = luutru::indexer::ChooseLanguage(lang_flag);
+    options.language = luutru::indexer::ChooseLanguage(vm.count("lang") ? vm["lang"].as<std::string>() : lang_flag);
     std::fprintf(stderr, "%s%s\n%s", options.language == Language::kEnglish ? "usage error: " : "lỗi cú pháp: ",
                  e.what(), "luutru-index --help\n");
     return 2;
@@ -84,10 +95,12 @@ int main(int argc, char** argv) {
   }
   if (options.paths.empty()) return usage(en ? "no PATH given" : "chưa cho đường dẫn PATH nào");
 
-  char self[4096];
-  const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-  // The worker program lives beside this one (in the build tree and once installed).
-  const std::filesystem::path me = n > 0 ? std::string(self, static_cast<size_t>(n)) : std::string(argv[0]);
-  options.program = me.parent_path() / "luutru-index-worker";
+  options.program = luutru::cli::FindHelper("luutru-index-worker", argv[0]);
+  if (options.program.empty()) {
+    const auto places = luutru::cli::HelperCandidates("luutru-index-worker", argv[0]);
+    std::fprintf(stderr, "luutru-index: %s %s, %s\n", en ? "the extraction program is missing:" : "thiếu chương trình trích xuất:",
+                 places.front().c_str(), places.back().c_str());
+    return 1;
+  }
   return luutru::indexer::RunIndex(options);
 }

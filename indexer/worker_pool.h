@@ -1,7 +1,7 @@
 // Extraction in worker processes, so that a PDF that crashes, hangs or exhausts memory inside
 // Poppler or Tesseract costs that one file and never the run or the database.
 //
-// The pool starts `jobs` workers (luutru-index-worker, beside luutru-index, over a socket
+// The pool starts `jobs` workers (the luutru-index-worker program, over a socket
 // pair), hands each one file at a time, reuses them across files and starts a new one when one
 // dies. Each file has a time limit that grows with its page count (a 300-page unit scan is not a
 // hang) and each worker an address-space limit (off in sanitizer builds, which reserve huge

@@ -10,6 +10,8 @@
 #include <boost/program_options.hpp>
 
 #include "catalog/model.h"
+#include "cli/config_file.h"
+#include "cli/program_info.h"
 #include "search/messages.h"
 #include "search/output.h"
 #include "search/search_error.h"
@@ -69,6 +71,7 @@ int main(int argc, char** argv) {
       ("sort", po::value<std::string>(), "relevance | date | -date")
       ("clearance", po::value<std::string>()->default_value("thuong"), "thuong | mat | toi-mat | tuyet-mat")
       ("lang", po::value<std::string>(), "vi | en");
+  luutru::cli::AddCommonOptions(options, lang == Lang::kEn, false);
   po::options_description hidden;
   hidden.add_options()("query", po::value<std::vector<std::string>>(), "QUERY");
   po::options_description all;
@@ -82,6 +85,10 @@ int main(int argc, char** argv) {
     po::notify(vm);
   } catch (const po::error& e) {
     return Usage(lang, e.what(), options);
+  }
+  if (vm.count("version")) {
+    std::cout << luutru::cli::VersionText("luutru-search");
+    return 0;
   }
   if (vm.count("help")) {
     std::cout << Tr(lang, "Cách dùng", "Usage") << ": luutru-search --db DIR [--db DIR ...] ["

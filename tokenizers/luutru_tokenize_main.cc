@@ -7,6 +7,8 @@
 #include <iterator>
 #include <string>
 
+#include "cli/config_file.h"
+#include "cli/program_info.h"
 #include "tokenizers/legacy_encoding.h"
 #include "tokenizers/normalize.h"
 #include "tokenizers/tokenizer.h"
@@ -104,6 +106,7 @@ int main(int argc, char** argv) {
       ("normalize", m.normalize)
       ("offsets", m.offsets)
       ("lang", po::value<std::string>(), m.lang);
+  luutru::cli::AddCommonOptions(options, &m == &kEnglish, false);
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
@@ -114,6 +117,10 @@ int main(int argc, char** argv) {
   }
   if (vm.count("help")) {
     std::cout << options << "\n";
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << luutru::cli::VersionText("luutru-tokenize");
     return 0;
   }
 

@@ -11,6 +11,8 @@
 
 #include <boost/program_options.hpp>
 
+#include "cli/config_file.h"
+#include "cli/program_info.h"
 #include "search/messages.h"
 #include "search/search_error.h"
 #include "search/serve/reading_room.h"
@@ -87,6 +89,7 @@ int main(int argc, char** argv) {
        Tr(lang, "sổ truy cập văn bản mật (JSON lines)", "access log of secret documents (JSON lines)").data())
       ("threads", po::value<int>()->default_value(8), Tr(lang, "số luồng phục vụ", "worker threads").data())
       ("lang", po::value<std::string>(), "vi | en");
+  luutru::cli::AddCommonOptions(options, lang == Lang::kEn, true);
   po::variables_map vm;
   auto usage = [&](const std::string& problem) {
     std::cerr << "luutru-serve: " << problem << "\n\n" << (lang == Lang::kEn ? kHelpEn : kHelpVi) << options;
@@ -94,6 +97,15 @@ int main(int argc, char** argv) {
   };
   try {
     po::store(po::parse_command_line(argc, argv, options), vm);
+    if (vm.count("version")) {
+      std::cout << luutru::cli::VersionText("luutru-serve");
+      return 0;
+    }
+    const std::string config_error = vm.count("help") ? "" : luutru::cli::StoreConfigFile(options, "serve", {}, lang == Lang::kEn, vm);
+    if (!config_error.empty()) {
+      std::cerr << "luutru-serve: " << config_error << '\n';
+      return kUsageError;
+    }
     po::notify(vm);
   } catch (const po::error& e) {
     return usage(e.what());
