@@ -154,16 +154,16 @@ class NotationBuilder {
     lower_case_ = true;
     return true;
   }
-  // A group after a "." or "/" inside the symbol ("QĐ.UB", "QĐ-BNN/TY"): in running text in
-  // capitals, or in lower case only when the notation was typed so ("10/2004/qđ.ub").
-  // `capitals`: in running text the group must be all capitals ("UBND.HC", not "UBND.Do").
+  // A group after a "." or "/" inside the symbol ("QĐ.UB", "QĐ-BNN/TY"). In running text it is
+  // an abbreviation (all in capitals with `capitals`: "UBND.HC", not "UBND.Do"), or in lower case
+  // only when the notation was typed so ("10/2004/qđ.ub").
   bool AcceptInnerGroup(const Piece& p, bool whole_text, bool capitals) {
     if (whole_text) return AcceptGroup(p);
     if (capitals ? IsAllCapitals(t_, p) : IsAbbreviation(t_, p)) return true;
     return lower_case_ && IsPlainLetters(t_, p);
   }
   void NoteGap(const Gap& g) { spaced_ |= g.spaced; }
-  void NoteHyphenInOrganisation() { ++org_hyphens_; }
+  void NoteHyphenInOrganisation() { ++org_hyphens_; }  // a dot ("qđ.ub") counts as one
   // Lower-case groups are taken in running text only in the unmistakable shapes: no spaces,
   // and a hyphen and a slash both ("45-tb/tu", "15/qd-ubnd"), so "5/ha" stays two tokens.
   bool Plausible(bool party, bool whole_text) const {
@@ -266,7 +266,6 @@ bool CitesADocument(const PieceText& t, size_t i) {
     for (size_t w = 0; w < name.size() && match; ++w) {
       size_t p = i - name.size() + w;
       match = !ps[p].number && FoldedOf(t, ps[p]) == name[w] && only_spaces(p, w + 1 == name.size());
-      match = match && !(w + 1 < name.size() && t.GapAfter(p).empty());
     }
     if (match && !t.GapAfter(i - 1).empty()) return true;
   }
