@@ -208,12 +208,26 @@ NumberResult ReadNotation(std::string raw) {
   while (!raw.empty() && std::string_view(":.,;)").find(raw.back()) != std::string_view::npos) raw.pop_back();
   const size_t sep = raw.find_first_of("/-");
   if (sep == std::string::npos) return r;
-  const std::string number_part = raw.substr(0, sep);
+  std::string number_part = raw.substr(0, sep);
+  // "276a/QĐ-UBDT": a letter after the digits is the office's, unless OCR's look-alike of one.
+  std::string number_letter;
+  if (number_part.size() >= 2 && std::isalpha(static_cast<unsigned char>(number_part.back())) &&
+      std::string_view("OoIil").find(number_part.back()) == std::string_view::npos &&
+      std::isdigit(static_cast<unsigned char>(number_part[number_part.size() - 2]))) {
+    number_letter = number_part.back();
+    number_part.pop_back();
+  }
   std::string rest = raw.substr(sep);
   const bool party = rest[0] == '-' && rest.find('/') != std::string::npos;
   std::string code;
   if (party) {
     code = rest.substr(1, rest.find('/') - 1);
+  } else if (rest[0] == '-') {
+    // The government's older form names the office ("02-CP", "07-TTg", "03-HĐBT"); the type is
+    // known only from a type group after it ("1050-BYT-QĐ").
+    const size_t last = rest.find_last_of("-.");
+    if (last > 0) code = rest.substr(last + 1);
+    if (!catalog::FindDocumentTypeInNotation(code, false)) code.clear();
   } else {
     // "/2020/NĐ-CP" or "/QĐ-UBND": the type is the first group after the number and year.
     std::vector<std::string> parts;
@@ -226,12 +240,12 @@ NumberResult ReadNotation(std::string raw) {
     }
     std::string groups;
     for (const auto& part : parts) {
-      if (auto year = CleanDigits(part); year && year->size() == 4) continue;
+      if (auto year = CleanDigits(part); year && year->size() <= 4) continue;  // a year, a sub-number (748/3/QĐ-QLD)
       groups = part;
       break;
     }
     if (groups.empty()) return r;
-    code = groups.substr(0, groups.find('-'));
+    code = groups.substr(0, groups.find_first_of("-."));
     if (groups.find('-') == std::string::npos && parts.size() == 1) {
       // "11/UBND": an issuer alone is a công văn; "45/TB" a type alone.
       if (!catalog::FindDocumentTypeInNotation(code, false)) code.clear();
@@ -243,7 +257,7 @@ NumberResult ReadNotation(std::string raw) {
   r.found = true;
   if (auto t = catalog::FindDocumentTypeInNotation(code, party)) {
     r.type = t;
-  } else if (!party) {
+  } else if (!party && rest[0] != '-') {
     r.type = catalog::FindDocumentType("Công văn");  // a state công văn has no type group
   }
   if (auto digits = CleanDigits(number_part)) {
@@ -252,7 +266,7 @@ NumberResult ReadNotation(std::string raw) {
     if (fixed_rest.size() > 5 && fixed_rest[0] == '/' && fixed_rest[5] == '/') {
       if (auto y = CleanDigits(fixed_rest.substr(1, 4)); y && y->size() == 4) fixed_rest.replace(1, 4, *y);
     }
-    if (auto n = tokenizers::ParseNotation(*digits + fixed_rest)) r.number = n->text;
+    if (auto n = tokenizers::ParseNotation(*digits + number_letter + fixed_rest)) r.number = n->text;
   }
   return r;
 }

@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
        Tr(lang, "số kết quả (số hồ sơ khi --group-by unit)", "number of results (units with --group-by unit)").data())
       ("offset", po::value<int>()->default_value(0), Tr(lang, "bỏ qua N kết quả đầu", "skip the first N results").data())
       ("unit", po::value<std::string>(), Tr(lang, "mã hồ sơ (đơn vị bảo quản)", "storage unit code").data())
-      ("number", po::value<std::string>(), Tr(lang, "số và ký hiệu văn bản, ví dụ 45-TB/TU", "document number, e.g. 45-TB/TU").data())
+      ("number", po::value<std::string>(), Tr(lang, "số và ký hiệu văn bản, ví dụ 45-TB/TU, 30/2020/NĐ-CP, 02-CP", "document number, e.g. 45-TB/TU, 30/2020/NĐ-CP, 02-CP").data())
       ("type", po::value<std::string>(), Tr(lang, "loại văn bản: tên hoặc viết tắt (CT, \"chi thi\")", "document type: name or abbreviation (CT, \"chi thi\")").data())
       ("from", po::value<std::string>(), Tr(lang, "từ ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD", "from date: YYYY, YYYY-MM or YYYY-MM-DD").data())
       ("to", po::value<std::string>(), Tr(lang, "đến ngày (bao gồm cả kỳ đó)", "to date (the whole period included)").data())

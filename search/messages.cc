@@ -12,6 +12,41 @@ Lang ChooseLang(std::string_view option, const char* lang_env) {
   return Lang::kVi;
 }
 
+namespace {
+
+// Which part of a number did not parse, in the reader's language.
+std::string DescribeNumberProblem(Lang lang, const tokenizers::NotationProblem& problem) {
+  using Part = tokenizers::NotationProblem::Part;
+  const std::string quoted = "'" + problem.text + "'";
+  const bool missing = problem.text.empty();
+  switch (problem.part) {
+    case Part::kNumber:
+      return missing ? std::string(Tr(lang, "thiếu số ở đầu", "no number at the start"))
+                     : std::string(Tr(lang, "phần số ", "the number ")) + quoted +
+                           std::string(Tr(lang, " không phải 1 đến 5 chữ số đứng đầu",
+                                          " is not 1 to 5 digits at the start"));
+    case Part::kSeparator:
+      return missing ? std::string(Tr(lang, "sau số thiếu '/' hoặc '-' và ký hiệu",
+                                      "the number is not followed by '/' or '-' and a symbol"))
+                     : std::string(Tr(lang, "sau số cần '/' hoặc '-', không phải ",
+                                      "the number must be followed by '/' or '-', not ")) + quoted;
+    case Part::kYear:
+      return quoted + std::string(Tr(lang, " sau '/' không phải năm (4 chữ số) có '/' theo sau",
+                                     " after '/' is not a year (four digits) followed by '/'"));
+    case Part::kSymbol:
+      return missing ? std::string(Tr(lang, "thiếu phần ký hiệu", "the symbol is missing"))
+                     : std::string(Tr(lang, "phần ký hiệu ", "the symbol part ")) + quoted +
+                           std::string(Tr(lang, " không phải chữ viết tắt (như QĐ, UBND, CP)",
+                                          " is not an abbreviation (such as QĐ, UBND, CP)"));
+    case Part::kTrailing:
+      return std::string(Tr(lang, "thừa ", "")) + quoted +
+             std::string(Tr(lang, " sau số và ký hiệu", " follows a complete number"));
+  }
+  return {};
+}
+
+}  // namespace
+
 std::string DescribeError(Lang lang, const SearchError& error) {
   const std::string& d = error.detail();
   std::string out;
@@ -22,7 +57,9 @@ std::string DescribeError(Lang lang, const SearchError& error) {
       return out;
     case SearchError::Kind::kBadNumber:
       return std::string(Tr(lang, "không phải số và ký hiệu văn bản: ", "not a document number: ")) + "'" + d +
-             "' " + std::string(Tr(lang, "(ví dụ 45-TB/TU, 15/QĐ-UBND)", "(for example 45-TB/TU, 15/QĐ-UBND)"));
+             "': " + DescribeNumberProblem(lang, error.number_problem()) + " " +
+             std::string(Tr(lang, "(ví dụ 45-TB/TU, 15/QĐ-UBND, 30/2020/NĐ-CP, 02-CP)",
+                            "(for example 45-TB/TU, 15/QĐ-UBND, 30/2020/NĐ-CP, 02-CP)"));
     case SearchError::Kind::kUnknownType: {
       out = std::string(Tr(lang, "không biết loại văn bản ", "unknown document type ")) + "'" + d + "'; " +
             std::string(Tr(lang, "các loại: ", "known types: "));

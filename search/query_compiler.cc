@@ -338,9 +338,10 @@ bool ParseYear(std::string_view s, int& year) {
 }  // namespace
 
 Xapian::Query NumberFilter(std::string_view notation, const NumberResolver& resolve) {
-  auto key = tokenizers::NotationKey(notation);
-  if (!key) throw SearchError(SearchError::Kind::kBadNumber, std::string(notation));
-  return resolve ? resolve(*key) : Xapian::Query(Cat(schema::kNumber, *key));
+  tokenizers::NotationProblem problem;
+  auto parsed = tokenizers::ParseNotation(notation, &problem);
+  if (!parsed) throw SearchError(std::string(notation), std::move(problem));
+  return resolve ? resolve(parsed->key) : Xapian::Query(Cat(schema::kNumber, parsed->key));
 }
 
 Xapian::Query TypeFilter(std::string_view type_name_or_code) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "tokenizers/notation.h"
+
 namespace luutru::search {
 
 // A storage unit offered when a code was ambiguous.
@@ -22,7 +24,7 @@ class SearchError : public std::runtime_error {
  public:
   enum class Kind {
     kDatabase,       // detail: the database path; reason: Xapian's message
-    kBadNumber,      // detail: what was given to --number / so:
+    kBadNumber,      // detail: what was given to --number / so:; number_problem: why
     kUnknownType,    // detail: what was given to --type / loai:
     kBadDate,        // detail: what was given to --from / --to
     kBadYear,        // detail: what was given to nam:
@@ -38,16 +40,24 @@ class SearchError : public std::runtime_error {
         reason_(std::move(reason)),
         candidates_(std::move(candidates)) {}
 
+  // kBadNumber: the text given and the part of it that did not parse.
+  SearchError(std::string notation, tokenizers::NotationProblem problem)
+      : SearchError(Kind::kBadNumber, std::move(notation)) {
+    number_problem_ = std::move(problem);
+  }
+
   Kind kind() const { return kind_; }
   const std::string& detail() const { return detail_; }
   const std::string& reason() const { return reason_; }
   const std::vector<UnitCandidate>& candidates() const { return candidates_; }
+  const tokenizers::NotationProblem& number_problem() const { return number_problem_; }
 
  private:
   Kind kind_;
   std::string detail_;
   std::string reason_;
   std::vector<UnitCandidate> candidates_;
+  tokenizers::NotationProblem number_problem_;
 };
 
 }  // namespace luutru::search

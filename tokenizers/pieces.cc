@@ -154,8 +154,16 @@ class NotationBuilder {
     lower_case_ = true;
     return true;
   }
+  // A group after a "." or "/" inside the symbol ("QĐ.UB", "QĐ-BNN/TY"). In running text it is
+  // an abbreviation (all in capitals with `capitals`: "UBND.HC", not "UBND.Do"), or in lower case
+  // only when the notation was typed so ("10/2004/qđ.ub").
+  bool AcceptInnerGroup(const Piece& p, bool whole_text, bool capitals) {
+    if (whole_text) return AcceptGroup(p);
+    if (capitals ? IsAllCapitals(t_, p) : IsAbbreviation(t_, p)) return true;
+    return lower_case_ && IsPlainLetters(t_, p);
+  }
   void NoteGap(const Gap& g) { spaced_ |= g.spaced; }
-  void NoteHyphenInOrganisation() { ++org_hyphens_; }
+  void NoteHyphenInOrganisation() { ++org_hyphens_; }  // a dot ("qđ.ub") counts as one
   // Lower-case groups are taken in running text only in the unmistakable shapes: no spaces,
   // and a hyphen and a slash both ("45-tb/tu", "15/qd-ubnd"), so "5/ha" stays two tokens.
   bool Plausible(bool party, bool whole_text) const {
@@ -180,11 +188,16 @@ class NotationBuilder {
   int org_hyphens_ = 0;
 };
 
-// ORG = group(-group)*, a group being an abbreviation with the digits that touch it ("ĐU",
-// "UBND", "BTGTU"). Returns the index of its last piece.
-std::optional<size_t> MatchOrganisation(const PieceText& t, size_t j, NotationBuilder* b) {
+// ORG = group(sep group)*, a group being an abbreviation with the digits that touch it ("ĐU",
+// "UBND", "BTGTU", "TC3"), sep a hyphen ("QĐ-UBND"), a dot ("QĐ.UB", "UBND.HC", "TT.II") or a
+// slash ("QĐ-BNN/TY", "BYT/NĐ"). Returns the index of its last piece; on failure sets `stop`.
+std::optional<size_t> MatchOrganisation(const PieceText& t, size_t j, NotationBuilder* b, bool whole_text,
+                                        NotationStop* stop) {
   const auto& ps = t.pieces();
-  if (j >= ps.size() || !b->AcceptGroup(ps[j])) return std::nullopt;
+  if (j >= ps.size() || !b->AcceptGroup(ps[j])) {
+    if (stop) *stop = NotationStop{NotationProblem::Part::kSymbol, j};
+    return std::nullopt;
+  }
   size_t k = j;
   b->Add(ps[k]);
   while (true) {
@@ -195,17 +208,68 @@ std::optional<size_t> MatchOrganisation(const PieceText& t, size_t j, NotationBu
     if (k + 1 >= ps.size()) break;
     Gap g = ReadGap(t.GapAfter(k));
     const Piece& next = ps[k + 1];
-    // "15/QĐ-UBND"; OCR's "05 / CT - UBND" only when the next group is plainly an abbreviation,
-    // so "TU - Hà Nội" does not swallow the place name.
-    bool spaced = IsSeparatorGap(g, U'-', true) && g.spaced && IsAllCapitals(t, next);
-    bool joined = !spaced && IsSeparatorGap(g, U'-', false) && b->AcceptGroup(next);
-    if (!joined && !spaced) break;
+    char32_t sep = U'-';
+    if (IsSeparatorGap(g, U'-', true)) {
+      // "15/QĐ-UBND"; OCR's "05 / CT - UBND" only when the next group is plainly an
+      // abbreviation, so "TU - Hà Nội" does not swallow the place name.
+      bool spaced = g.spaced && IsAllCapitals(t, next);
+      bool joined = !g.spaced && b->AcceptGroup(next);
+      if (!joined && !spaced) break;
+      b->NoteHyphenInOrganisation();
+    } else if (IsSeparatorGap(g, U'.', false)) {
+      // Touching on both sides: "QĐ-UBND. Sau đó" ends a sentence. In running text a dotted
+      // group is in capitals, so "UBND.Do" (a sentence run on by OCR) stays apart.
+      if (!b->AcceptInnerGroup(next, whole_text, /*capitals=*/true)) break;
+      b->NoteHyphenInOrganisation();
+      sep = U'.';
+    } else if (IsSeparatorGap(g, U'/', whole_text)) {
+      if (g.spaced ? !IsAllCapitals(t, next) : !b->AcceptInnerGroup(next, whole_text, /*capitals=*/false)) break;
+      sep = U'/';
+    } else {
+      break;
+    }
     b->NoteGap(g);
-    b->NoteHyphenInOrganisation();
-    b->Add(U'-');
+    b->Add(sep);
     b->Add(ps[++k]);
   }
   return k;
+}
+
+// The folded form of piece `p`, from its code points: Tokenize hands the forms of the pieces it
+// has passed on to their tokens.
+std::string FoldedOf(const PieceText& t, const Piece& p) {
+  Piece forms;
+  FillWordForms(std::u32string_view(t.text()).substr(p.cp_begin, p.cp_end - p.cp_begin), &forms);
+  return forms.folded;
+}
+
+// What may stand before a notation of the older dash form in running text: "số", or the name of
+// a document type ("Nghị định 02-CP", "Quyết định số 1050-BYT-QĐ", "Chỉ thị 113-CT"), with only
+// white space or a colon between.
+bool CitesADocument(const PieceText& t, size_t i) {
+  static const std::vector<std::vector<std::string_view>> kNames = {
+      {"so"},          {"luat"},        {"lenh"},       {"nghi", "dinh"}, {"quyet", "dinh"},
+      {"chi", "thi"},  {"thong", "tu"}, {"nghi", "quyet"}, {"thong", "bao"}, {"thong", "tri"},
+      {"cong", "van"}, {"phap", "lenh"}, {"sac", "lenh"}, {"sac", "luat"}, {"dieu", "le"},
+      {"quy", "dinh"}, {"huong", "dan"}, {"ke", "hoach"}, {"bao", "cao"},  {"to", "trinh"},
+      {"cong", "dien"}, {"lien", "tich"}, {"quyet", "nghi"}};
+  const auto& ps = t.pieces();
+  auto only_spaces = [&](size_t p, bool colon) {
+    for (char32_t c : t.GapAfter(p)) {
+      if (!IsSpace(c) && !(colon && c == U':')) return false;
+    }
+    return true;
+  };
+  for (const auto& name : kNames) {
+    if (i < name.size()) continue;
+    bool match = true;
+    for (size_t w = 0; w < name.size() && match; ++w) {
+      size_t p = i - name.size() + w;
+      match = !ps[p].number && FoldedOf(t, ps[p]) == name[w] && only_spaces(p, w + 1 == name.size());
+    }
+    if (match && !t.GapAfter(i - 1).empty()) return true;
+  }
+  return false;
 }
 
 // The number of a notation starts a word: not glued to letters ("F0/F1") and not the tail of
@@ -322,50 +386,80 @@ std::u32string_view PieceText::GapAfter(size_t i) const {
   return std::u32string_view(text_.data() + begin, end - begin);
 }
 
-std::optional<Compound> MatchNotation(const PieceText& t, size_t i, bool whole_text) {
+std::optional<Compound> MatchNotation(const PieceText& t, size_t i, bool whole_text, NotationStop* stop) {
+  using Part = NotationProblem::Part;
   const auto& ps = t.pieces();
-  if (i + 1 >= ps.size()) return std::nullopt;
-  const Piece& number = ps[i];
-  if (!number.number || DigitCount(t, number) > 5 || !StartsCompound(t, i)) return std::nullopt;
-  Gap g = ReadGap(t.GapAfter(i));
+  auto fail = [stop](Part part, size_t piece) -> std::optional<Compound> {
+    if (stop) *stop = NotationStop{part, piece};
+    return std::nullopt;
+  };
+  if (i >= ps.size() || !ps[i].number || DigitCount(t, ps[i]) > 5) return fail(Part::kNumber, i);
+  if (!StartsCompound(t, i)) return fail(Part::kNumber, i);
   NotationBuilder b(t);
-  b.Add(number);
-  // Party style: 45-TB/TU.
-  if (IsSeparatorGap(g, U'-', true) && i + 2 < ps.size()) {
-    const Piece& type = ps[i + 1];
-    Gap after_type = ReadGap(t.GapAfter(i + 1));
-    if (type.exact.size() > 12 || !IsSeparatorGap(after_type, U'/', true) || !b.AcceptGroup(type)) {
+  b.Add(ps[i]);
+  // NUMBER = digits, with a letter that touches them when the office numbered one in between:
+  // "276a/QĐ-UBDT", "55a/2013/QĐ-TTg".
+  size_t k = i;
+  if (k + 2 < ps.size() && ReadGap(t.GapAfter(k)).empty && IsPlainLetters(t, ps[k + 1]) &&
+      ps[k + 1].cp_end - ps[k + 1].cp_begin == 1) {
+    Gap after_letter = ReadGap(t.GapAfter(k + 1));
+    if (!after_letter.spaced && !after_letter.other && (after_letter.sep == U'/' || after_letter.sep == U'-')) {
+      b.Add(ps[++k]);
+    }
+  }
+  Gap g = ReadGap(t.GapAfter(k));
+  if (k + 1 >= ps.size()) return fail(g.sep == U'/' || g.sep == U'-' ? Part::kSymbol : Part::kSeparator, k + 1);
+  if (IsSeparatorGap(g, U'-', true)) {
+    const Piece& first = ps[k + 1];
+    Gap after_first = ReadGap(t.GapAfter(k + 1));
+    b.NoteGap(g);
+    b.Add(U'-');
+    // Party style, and the ministries' older form with it: 45-TB/TU, 273-BYT/NĐ, 40-L/CTN.
+    if (IsSeparatorGap(after_first, U'/', true) && k + 2 < ps.size()) {
+      if (first.exact.size() > 12 || !b.AcceptGroup(first)) return fail(Part::kSymbol, k + 1);
+      b.NoteGap(after_first);
+      b.Add(first);
+      b.Add(U'/');
+      std::optional<size_t> last = MatchOrganisation(t, k + 2, &b, whole_text, stop);
+      if (!last) return std::nullopt;
+      if (!b.Plausible(true, whole_text)) return fail(Part::kSymbol, k + 2);
+      return b.Finish(i, *last, true);
+    }
+    // The government's older dash form: 02-CP, 07-TTg, 03-HĐBT, 120-BYT-TC3, 1050-BYT-QĐ. Its
+    // first group names an office in two letters or more; in running text it must be cited
+    // ("Nghị định 02-CP"), as "khu 5-AB" has the same shape.
+    CaseCount letters = first.number ? CaseCount{} : CountCase(t, first);
+    if (letters.upper + letters.lower < 2) return fail(Part::kSymbol, k + 1);
+    if (!whole_text && (!IsAbbreviation(t, first) || (g.spaced && !IsAllCapitals(t, first)) ||
+                        !CitesADocument(t, i))) {
       return std::nullopt;
     }
-    b.NoteGap(g);
-    b.NoteGap(after_type);
-    b.Add(U'-');
-    b.Add(type);
-    b.Add(U'/');
-    std::optional<size_t> last = MatchOrganisation(t, i + 2, &b);
-    if (!last || !b.Plausible(true, whole_text)) return std::nullopt;
-    return b.Finish(i, *last, true);
+    std::optional<size_t> last = MatchOrganisation(t, k + 1, &b, whole_text, stop);
+    if (!last) return std::nullopt;
+    if (!b.Plausible(false, whole_text)) return fail(Part::kSymbol, k + 1);
+    return b.Finish(i, *last, false);
   }
-  // State style: 15/QĐ-UBND, 30/2020/NĐ-CP, 05/BNV-VP.
-  if (IsSeparatorGap(g, U'/', true) && i + 1 < ps.size()) {
-    size_t j = i + 1;
+  // State style: 15/QĐ-UBND, 30/2020/NĐ-CP, 05/BNV-VP, 10/2004/QĐ.UB, 08/2004/QĐ-BNN/TY, and a
+  // sub-number in place of the year: 748/3/QĐ-QLD.
+  if (IsSeparatorGap(g, U'/', true)) {
+    size_t j = k + 1;
     b.NoteGap(g);
     b.Add(U'/');
     if (ps[j].number) {
       Gap after_year = ReadGap(t.GapAfter(j));
-      if (DigitCount(t, ps[j]) != 4 || j + 1 >= ps.size() || !IsSeparatorGap(after_year, U'/', true)) {
-        return std::nullopt;
-      }
+      if (DigitCount(t, ps[j]) > 4 || !IsSeparatorGap(after_year, U'/', true)) return fail(Part::kYear, j);
+      if (j + 1 >= ps.size()) return fail(Part::kSymbol, j + 1);
       b.NoteGap(after_year);
       b.Add(ps[j]);
       b.Add(U'/');
       ++j;
     }
-    std::optional<size_t> last = MatchOrganisation(t, j, &b);
-    if (!last || !b.Plausible(false, whole_text)) return std::nullopt;
+    std::optional<size_t> last = MatchOrganisation(t, j, &b, whole_text, stop);
+    if (!last) return std::nullopt;
+    if (!b.Plausible(false, whole_text)) return fail(Part::kSymbol, j);
     return b.Finish(i, *last, false);
   }
-  return std::nullopt;
+  return fail(Part::kSeparator, k + 1);
 }
 
 std::optional<Compound> MatchDate(const PieceText& t, size_t i) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tokenizers/notation.h"
+
 namespace luutru::tokenizers::internal {
 
 struct Piece {
@@ -50,9 +52,20 @@ struct Compound {
   bool party = false;
 };
 
+// Where MatchNotation stopped when it found no notation: the part and the piece it was reading
+// (pieces().size() when the text ended first).
+struct NotationStop {
+  NotationProblem::Part part = NotationProblem::Part::kNumber;
+  size_t piece = 0;
+};
+
 // `whole_text`: the text is meant to be one notation (ParseNotation), so lower-case
-// abbreviations are taken in any shape; in running text only in unmistakable ones.
-std::optional<Compound> MatchNotation(const PieceText& t, size_t i, bool whole_text = false);
+// abbreviations are taken in any shape and the government's older dash form ("02-CP") needs no
+// context; in running text lower case only in unmistakable shapes, and the dash form only after
+// "số" or a document type's name ("Nghị định 02-CP"), so "phòng 12-AB" stays ordinary text.
+// `stop`, when given, is set when nothing is found.
+std::optional<Compound> MatchNotation(const PieceText& t, size_t i, bool whole_text = false,
+                                      NotationStop* stop = nullptr);
 std::optional<Compound> MatchDate(const PieceText& t, size_t i);
 
 }  // namespace luutru::tokenizers::internal

@@ -102,6 +102,26 @@ TEST_F(CliTest, UsageAndSyntaxErrorsExitTwo) {
   EXPECT_EQ(r.exit_code, 2) << "nothing to search for";
 }
 
+TEST_F(CliTest, BadNumberSaysWhichPartDidNotParse) {
+  CliRun r = Cli("--number '5/luật'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'5/luật': phần ký hiệu 'luật' không phải chữ viết tắt"), std::string::npos) << r.err;
+  r = Cli("--lang en --number '5/luật'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'5/luật': the symbol part 'luật' is not an abbreviation"), std::string::npos) << r.err;
+  r = Cli("--lang en 'so:1/2'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'2' after '/' is not a year"), std::string::npos) << r.err;
+  r = Cli("'so:Số:05'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("sau số thiếu '/' hoặc '-'"), std::string::npos) << r.err;
+  r = Cli("--lang en --number '15/QĐ-UBND ngày'");
+  EXPECT_NE(r.err.find("'ngày' follows a complete number"), std::string::npos) << r.err;
+  // The older forms are numbers: an empty answer, not an error.
+  r = Cli("--number 02-CP");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 TEST_F(CliTest, ClearanceOption) {
   CliRun r = Cli("--format json --clearance mat 'dai doan ket'");
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -211,14 +211,74 @@ TEST_F(SearchTest, NotationInTheQueryTextFindsTheDocumentBeforeThoseCitingIt) {
   EXPECT_EQ(Files(Find("\"45-TB/TU\"")).size(), 3u);
 }
 
-TEST_F(SearchTest, BadNumberIsAnError) {
-  SearchRequest r;
-  r.number = "hello";
-  try {
-    Find(r);
-    FAIL() << "expected SearchError";
-  } catch (const SearchError& e) {
-    EXPECT_EQ(e.kind(), SearchError::Kind::kBadNumber);
+TEST_F(SearchTest, BadNumberIsAnErrorNamingThePartThatDidNotParse) {
+  const struct {
+    const char* number;
+    tokenizers::NotationProblem::Part part;
+    const char* shown;
+  } cases[] = {
+      {"hello", tokenizers::NotationProblem::Part::kNumber, "hello"},
+      {"5/luật", tokenizers::NotationProblem::Part::kSymbol, "luật"},
+      {"12/3/2023", tokenizers::NotationProblem::Part::kSymbol, "2023"},
+      {"15/QĐ-UBND ngày", tokenizers::NotationProblem::Part::kTrailing, "ngày"},
+  };
+  for (const auto& c : cases) {
+    for (bool in_query : {false, true}) {
+      SearchRequest r;
+      if (in_query) {
+        r.query = std::string("so:\"") + c.number + "\"";
+      } else {
+        r.number = c.number;
+      }
+      try {
+        Find(r);
+        ADD_FAILURE() << "expected SearchError for " << c.number;
+      } catch (const SearchError& e) {
+        EXPECT_EQ(e.kind(), SearchError::Kind::kBadNumber) << c.number;
+        EXPECT_EQ(e.detail(), c.number);
+        EXPECT_EQ(e.number_problem().part, c.part) << c.number;
+        EXPECT_EQ(e.number_problem().text, c.shown) << c.number;
+      }
+    }
+  }
+}
+
+// The older forms and offices' suffixes, typed as the reader may type them, by --number and so:.
+TEST_F(SearchTest, OlderAndOfficeFormsAreFoundByNumber) {
+  const struct {
+    const char* number;           // as the catalog holds it
+    std::vector<const char*> typed;
+  } cases[] = {
+      {"02-CP", {"02-CP", "Số: 02 - CP", "2-cp"}},
+      {"1050-BYT-QĐ", {"1050-BYT-QĐ", "1050-BYT-QD", "1050-byt-qđ"}},
+      {"273-BYT/NĐ", {"273-BYT/NĐ", "273 - BYT/N\xC3\x90"}},
+      {"276a/QĐ-UBDT", {"276a/QĐ-UBDT", "276A/QD-UBDT"}},
+      {"10/2004/QĐ.UB", {"10/2004/QĐ.UB", "số 10 / 2004 / qd.ub"}},
+      {"1125/QĐ-UBND.HC", {"1125/QĐ-UBND.HC"}},
+      {"09/QĐ-UBTDTT-TT.II", {"9/QĐ-UBTDTT-TT.II"}},
+      {"08/2004/QĐ-BNN/TY", {"08/2004/QĐ-BNN/TY", "8/2004/qđ-bnn/ty"}},
+      {"748/3/QĐ-QLD", {"748/3/QĐ-QLD"}},
+  };
+  std::vector<DocSpec> specs;
+  for (const auto& c : cases) {
+    specs.push_back(DocSpec{std::string("phong-1/dvbq-0001/") + c.number + ".pdf", Unit("1", "01", "0001", "1", "Hồ sơ"),
+                            c.number, std::nullopt, std::nullopt, std::nullopt, std::nullopt, Secrecy::kNormal,
+                            {"Văn bản lưu trữ"}});
+    // Same digits, another office: never found for this number.
+    specs.push_back(DocSpec{std::string("phong-1/dvbq-0001/khac-") + c.number + ".pdf",
+                            Unit("1", "01", "0001", "1", "Hồ sơ"), std::string(c.number) + "-VP", std::nullopt,
+                            std::nullopt, std::nullopt, std::nullopt, Secrecy::kNormal, {"Văn bản lưu trữ"}});
+  }
+  Build(dir_, specs);
+  searcher_.emplace(Searcher::Open({dir_.string()}));
+  for (const auto& c : cases) {
+    const std::vector<std::string> expected{std::string("phong-1/dvbq-0001/") + c.number + ".pdf"};
+    for (const char* typed : c.typed) {
+      SearchRequest r;
+      r.number = typed;
+      EXPECT_EQ(Files(Find(r)), expected) << typed;
+      EXPECT_EQ(Files(Find(std::string("so:\"") + typed + "\"")), expected) << typed;
+    }
   }
 }
 

@@ -265,6 +265,15 @@ TEST_F(ServeApiTest, ErrorsAreJsonWithTheRightStatus) {
   EXPECT_EQ(GetJson("/khong-co", 404)["status"], 404);
 }
 
+TEST_F(ServeApiTest, NumberFieldTakesEveryFormAndNamesThePartThatDidNotParse) {
+  EXPECT_EQ(GetJson("/api/search?number=" + Encode("Số: 02-CP"), 200)["total"], 0);
+  EXPECT_EQ(GetJson("/api/search?number=" + Encode("08/2004/QĐ-BNN/TY"), 200)["total"], 0);
+  const std::string vi = GetJson("/api/search?number=" + Encode("5/luật"), 400)["error"];
+  EXPECT_NE(vi.find("phần ký hiệu 'luật'"), std::string::npos) << vi;
+  const std::string en = GetJson("/api/search?lang=en&q=" + Encode("so:\"15/QĐ-UBND ngày\""), 400)["error"];
+  EXPECT_NE(en.find("'ngày' follows a complete number"), std::string::npos) << en;
+}
+
 TEST_F(ServeApiTest, WebPageIsServedWithEverythingItNeeds) {
   auto page = Get("/");
   ASSERT_TRUE(page);

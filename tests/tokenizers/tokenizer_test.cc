@@ -169,6 +169,42 @@ TEST(Tokenize, NotEveryFractionIsANotation) {
   }
 }
 
+TEST(Tokenize, OlderAndOfficeFormsInRunningText) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"theo Nghị định 02-CP của", "2-cp"},
+      {"Quyết định số 1050-BYT-QĐ ngày", "1050-byt-qđ"},
+      {"Chỉ thị 113-CT ngày", "113-ct"},
+      {"Số: 120-BYT-TC3", "120-byt-tc3"},
+      {"THÔNG TƯ 10-NV", "10-nv"},
+      {"Nghị định 273-BYT/NĐ", "273-byt/nđ"},
+      {"Quyết định 276a/QĐ-UBDT của", "276a/qđ-ubdt"},
+      {"Quyết định 10/2004/QĐ.UB ngày", "10/2004/qđ.ub"},
+      {"theo 1125/QĐ-UBND.HC.", "1125/qđ-ubnd.hc"},
+      {"số 09/QĐ-UBTDTT-TT.II", "9/qđ-ubtdtt-tt.ii"},
+      {"Quyết định 08/2004/QĐ-BNN/TY về", "8/2004/qđ-bnn/ty"},
+      {"Quyết định 748/3/QĐ-QLD", "748/3/qđ-qld"},
+      {"gõ 10/2004/qđ.ub", "10/2004/qđ.ub"},
+  };
+  for (const auto& [text, exact] : cases) {
+    EXPECT_EQ(Exact(Tokenize(text), TokenKind::kNotation), (Strings{exact})) << text;
+  }
+}
+
+TEST(Tokenize, OrdinaryTextWithDashesStaysText) {
+  // The older dash form has the shape of addresses, rooms, codes and ranges: in running text it
+  // is a notation only when cited ("Nghị định 02-CP", "số 02-CP").
+  for (const char* text :
+       {"Điều 5-7", "khoản 2-3 Điều 5", "COVID-19", "H5N1", "QH15", "điện thoại 0912-345-678",
+        "giai đoạn 2020-2025", "phòng 12-AB", "khu 5-CT1", "lô 3-A", "số 12-A", "số 5-7",
+        "bệnh viện 108-BQP", "Nghị định 02 - cp", "02-CP", "nhóm F0-F1", "UBND.Do đó",
+        "số 3-5 ngày"}) {
+    EXPECT_TRUE(Exact(Tokenize(text), TokenKind::kNotation).empty()) << text;
+  }
+  // A full stop glued to a notation and a word in lower case ends it there.
+  EXPECT_EQ(Exact(Tokenize("Quyết định 15/QĐ-UBND.Do đó"), TokenKind::kNotation), (Strings{"15/qđ-ubnd"}));
+  EXPECT_EQ(Exact(Tokenize("Quyết định 15/QĐ-UBND. Sau đó"), TokenKind::kNotation), (Strings{"15/qđ-ubnd"}));
+}
+
 TEST(Tokenize, NotationDoesNotSwallowTheNextWord) {
   auto tokens = Tokenize("Số 45-TB/TU - Hà Nội");
   EXPECT_EQ(Exact(tokens, TokenKind::kNotation), (Strings{"45-tb/tu"}));
