@@ -108,6 +108,7 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
   };
 
   bool legacy_file = false;
+  size_t file_text = 0;  // bytes kept so far, at most kMaxFileTextBytes
   for (int i = 0; i < n; ++i) {
     if (on_page) on_page(i);
     std::unique_ptr<poppler::page> p(doc->create_page(i));
@@ -164,7 +165,10 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
         }
       }
     }
-    out.text_bytes = CapPageText(out.page);
+    const size_t limit = std::min(kMaxPageTextBytes, kMaxFileTextBytes - file_text);
+    out.text_bytes = CapPageText(out.page, limit);
+    out.file_budget = out.text_bytes > 0 && limit < kMaxPageTextBytes;
+    file_text += out.page.text.size();
     result.pages.push_back(std::move(out));
   }
   return result;

@@ -34,8 +34,10 @@ struct ExtractOptions {
 struct ExtractedPage {
   catalog::Page page;
   bool ocr_from_cache = false;
-  // The size of the page's text before it was cut to kMaxPageTextBytes; 0 when it was not cut.
+  // The size of the page's text before it was cut to kMaxPageTextBytes, or to what was left of
+  // kMaxFileTextBytes (then `file_budget`); 0 when it was not cut.
   uint64_t text_bytes = 0;
+  bool file_budget = false;
 };
 
 

@@ -372,26 +372,28 @@ enum class LineRead { kLine, kTooLong, kEnd };
 // without being held.
 LineRead ReadLine(std::istream& in, std::string& line, size_t limit) {
   line.clear();
-  std::streambuf* buf = in.rdbuf();
   bool any = false, too_long = false;
+  char chunk[1 << 16];
   for (;;) {
-    const int c = buf->sbumpc();
-    if (c == std::char_traits<char>::eof()) {
-      if (!any) return LineRead::kEnd;
-      break;
-    }
-    any = true;
-    if (c == '\n') break;
-    if (too_long) continue;
-    if (line.size() >= limit) {
+    in.getline(chunk, sizeof chunk);
+    const auto got = static_cast<size_t>(in.gcount());
+    const bool newline = !in.fail() && !in.eof();  // the '\n' was read (and counted in `got`)
+    const bool full = in.fail() && !in.eof();      // the chunk filled before a '\n'
+    if (got > 0) any = true;
+    const size_t data = newline ? got - 1 : got;
+    if (!too_long && line.size() + data > limit) {
       too_long = true;
       line.clear();
       line.shrink_to_fit();
+    }
+    if (!too_long) line.append(chunk, data);
+    if (full) {
+      in.clear();
       continue;
     }
-    line += static_cast<char>(c);
+    if (!newline && !any) return LineRead::kEnd;
+    return too_long ? LineRead::kTooLong : LineRead::kLine;
   }
-  return too_long ? LineRead::kTooLong : LineRead::kLine;
 }
 
 // Opens or creates the database; nullptr once the reason is on stderr (exit 2).
@@ -404,24 +406,34 @@ std::unique_ptr<Xapian::WritableDatabase> OpenDatabase(const IndexOptions& optio
   }
 }
 
-// Says which pages had more text than is kept (extract.h, kMaxPageTextBytes), on stderr and in
-// the file's report `line`.
+// Says which pages had more text than is kept (page_text.h), on stderr and in the file's report
+// `line`.
 void NoteCutText(const std::vector<ExtractedPage>& pages, const std::string& shown, const Messages& msg,
                  Progress& progress, json& line) {
   json cut = json::array();
   std::string list;
   uint64_t largest = 0;
+  int budget_from = 0;  // the first page cut by the file's budget
   for (size_t i = 0; i < pages.size(); ++i) {
     if (pages[i].text_bytes == 0) continue;
-    cut.push_back(i + 1);
+    const int number = static_cast<int>(i) + 1;
+    cut.push_back(number);
+    if (pages[i].file_budget) {
+      if (budget_from == 0) budget_from = number;
+      continue;
+    }
     largest = std::max(largest, pages[i].text_bytes);
-    if (cut.size() <= 10) list += (list.empty() ? "" : ", ") + std::to_string(i + 1);
+    if (cut.size() <= 10) list += (list.empty() ? "" : ", ") + std::to_string(number);
   }
   if (cut.empty()) return;
-  if (cut.size() > 10) list += ", … (" + std::to_string(cut.size()) + ")";
   progress.Clear();
-  std::fprintf(stderr, "%s\n", msg.TextCut(shown, list, kMaxPageTextBytes, largest).c_str());
-  line["text_cut"] = json{{"pages", std::move(cut)}, {"limit_bytes", kMaxPageTextBytes}};
+  if (!list.empty()) {
+    if (cut.size() > 10) list += ", …";
+    std::fprintf(stderr, "%s\n", msg.TextCut(shown, list, kMaxPageTextBytes, largest).c_str());
+  }
+  if (budget_from > 0) std::fprintf(stderr, "%s\n", msg.FileTextCut(shown, budget_from, kMaxFileTextBytes).c_str());
+  line["text_cut"] = json{{"pages", std::move(cut)}, {"limit_bytes", kMaxPageTextBytes},
+                          {"file_limit_bytes", kMaxFileTextBytes}};
 }
 
 // Catalog rows whose file is not among the PDFs found: a typo or a file moved away leaves its row
@@ -616,7 +628,7 @@ int RunIndex(const IndexOptions& options) {
           to_extract.push_back(c);
           continue;
         }
-        const auto docs = AssembleDocuments(identity(c), *pages, rows);
+        const auto docs = AssembleDocuments(identity(c), std::move(*pages), rows);
         state.path = c.path.string();
         state.root = c.root;
         state.rows_digest = digest;
@@ -676,8 +688,7 @@ int RunIndex(const IndexOptions& options) {
             r.file.reset();
             const std::vector<catalog::CatalogEntry> rows = rows_for(c);
             const int page_count = static_cast<int>(pages.size());
-            const auto docs = AssembleDocuments(identity(c), pages, rows);
-            pages = {};
+            const auto docs = AssembleDocuments(identity(c), std::move(pages), rows);
             FileState state{c.file, c.path.string(), c.root, c.size, c.mtime_ns,
                             hash, RowsDigest(rows), page_count};
             writer.ReplaceFile(c.file, docs, state);

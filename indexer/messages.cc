@@ -165,6 +165,15 @@ std::string Messages::TextCut(const std::string& file, const std::string& pages,
          "; chỉ " + std::to_string(limit) + " byte đầu được lập chỉ mục";
 }
 
+std::string Messages::FileTextCut(const std::string& file, int from, size_t limit) const {
+  if (en_) {
+    return "note: " + file + ": the file's text reached the " + std::to_string(limit) +
+           " bytes kept a file at page " + std::to_string(from) + "; the text from there on is not indexed";
+  }
+  return "lưu ý: " + file + ": văn bản của tệp đã tới " + std::to_string(limit) +
+         " byte được giữ cho mỗi tệp ở trang " + std::to_string(from) + "; phần từ đó trở đi không được lập chỉ mục";
+}
+
 std::string Messages::ProgressAt(long done, long total, const std::string& file, int page,
                                  int pages) const {
   std::string out = Progress(done, total);

@@ -49,6 +49,8 @@ class Messages {
   // 0 when not known.
   std::string TextCut(const std::string& file, const std::string& pages, size_t limit,
                       uint64_t largest) const;
+  // The file's text reached the `limit` bytes kept a file at page `from` (1-based).
+  std::string FileTextCut(const std::string& file, int from, size_t limit) const;
   // The progress line while files are extracted: "12/40 files · a/b.pdf page 37/300".
   std::string ProgressAt(long done, long total, const std::string& file, int page, int pages) const;
   std::string CatalogWarning(const std::string& what) const;

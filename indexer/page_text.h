@@ -46,6 +46,9 @@ catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font);
 // more is a page drawn to be read by no one, and it would make the memory of a run grow with
 // the file instead of the batch.
 inline constexpr size_t kMaxPageTextBytes = 64 * 1024;
+// Text kept of one file: some 3,000 dense pages. It bounds what one file makes the main process
+// hold (its pages, then its documents and their index entries), whatever its page count.
+inline constexpr size_t kMaxFileTextBytes = 32 << 20;
 
 // Cuts `page`'s text to `limit` bytes at a character boundary, and the word boxes past it.
 // Returns the size it had when it was cut, 0 when it fitted.

@@ -39,6 +39,7 @@ nlohmann::json PageToJson(const ExtractedPage& p) {
               {"c", p.page.ocr_confidence},
               {"k", p.ocr_from_cache},
               {"n", p.text_bytes},
+              {"b", p.file_budget},
               {"w", std::move(words)}};
 }
 
@@ -50,6 +51,7 @@ ExtractedPage PageFromJson(const json& j) {
   p.page.ocr_confidence = j.at("c").get<double>();
   p.ocr_from_cache = j.at("k").get<bool>();
   p.text_bytes = j.value("n", uint64_t{0});
+  p.file_budget = j.value("b", false);
   for (const json& w : j.at("w")) {
     p.page.words.push_back(catalog::WordBox{w.at(0).get<std::string>(), w.at(1).get<float>(),
                                             w.at(2).get<float>(), w.at(3).get<float>(), w.at(4).get<float>()});
