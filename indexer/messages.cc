@@ -25,14 +25,21 @@ std::string VietnameseReason(const std::string& reason) {
       {"encrypted (password protected)", "tệp bị mã hóa (có mật khẩu)"},
       {"has no pages", "tệp không có trang nào"},
       {"cannot read the file", "không đọc được tệp"},
-      {"too many pages: ", "quá nhiều trang: "},
-      {"not a JSONL file: ", "không phải tệp JSONL: "},
   };
+  // "too many pages: 100000, the limit is 5000 a file (--max-pages)"
+  const std::string pages = "too many pages: ", limit = ", the limit is ", tail = " a file (--max-pages)";
+  if (reason.rfind(pages, 0) == 0) {
+    const size_t at = reason.find(limit);
+    if (at != std::string::npos && at + limit.size() + tail.size() <= reason.size() &&
+        reason.compare(reason.size() - tail.size(), tail.size(), tail) == 0) {
+      return "quá nhiều trang: " + reason.substr(pages.size(), at - pages.size()) + ", giới hạn là " +
+             reason.substr(at + limit.size(), reason.size() - tail.size() - at - limit.size()) +
+             " trang một tệp (--max-pages)";
+    }
+  }
   for (const auto& [en, vi] : kPrefixes) {
     if (reason.rfind(en, 0) == 0) return vi + reason.substr(std::string(en).size());
   }
-  // "too many pages: 100000, the limit is 5000 a file (--max-pages)"
-  if (reason.rfind("quá nhiều trang: ", 0) == 0) return reason;
   const std::string timed = "timed out after ";
   if (reason.rfind(timed, 0) == 0 && reason.size() > timed.size() + 2 &&
       reason.compare(reason.size() - 2, 2, " s") == 0) {

@@ -693,5 +693,20 @@ TEST_F(IndexerE2eTest, JsonlInputsAreCheckedAndTheSummaryCountsWhatIsStored) {
   EXPECT_EQ(docs.count("u1/e.pdf#4-5"), 1u);
 }
 
+TEST_F(IndexerE2eTest, WhatIsLeftAsideIsSaidInVietnamese) {
+  const fs::path arch = dir_ / "arch";
+  fs::create_directories(arch);
+  testing::WriteBarePdf(arch / "bomb.pdf", 30);
+  ASSERT_EQ(mkfifo((arch / "pipe.pdf").c_str(), 0644), 0);
+  fs::create_directory_symlink(".", arch / "loop");
+  const RunResult r = Index({"--db", (dir_ / "db").string(), "--lang", "vi", "--max-pages", "20", arch.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  for (const char* said : {"bomb.pdf: quá nhiều trang: 30, giới hạn là 20 trang một tệp (--max-pages)",
+                           "pipe.pdf: ống FIFO, không phải tệp; bỏ qua", "(vòng lặp); không đi theo",
+                           "2 để ngoài"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+}
+
 }  // namespace
 }  // namespace luutru
