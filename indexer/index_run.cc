@@ -23,6 +23,7 @@
 #include "indexer/extract.h"
 #include "indexer/file_name.h"
 #include "indexer/file_state.h"
+#include "indexer/folder_walk.h"
 #include "indexer/jsonl_input.h"
 #include "indexer/progress.h"
 #include "indexer/worker_pool.h"
@@ -44,187 +45,12 @@ constexpr int kJsonlBatchDocuments = 1000;
 // text, so the memory of a run follows the batch, not the size of the files in it.
 constexpr size_t kBatchTextBytes = 16 << 20;
 
-// A PDF found under a PATH.
-struct Candidate {
-  fs::path path;     // absolute
-  std::string file;  // relative to root, '/'-separated
-  std::string root;  // absolute PATH (a folder)
-  std::string root_name;
-  uint64_t size = 0;
-  int64_t mtime_ns = 0;
-};
-
-bool IsPdf(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".pdf";
-}
-
 bool StatFile(const fs::path& p, uint64_t& size, int64_t& mtime_ns) {
   struct stat st;
   if (stat(p.c_str(), &st) != 0) return false;
   size = static_cast<uint64_t>(st.st_size);
   mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   return true;
-}
-
-bool Under(const std::string& path, const fs::path& dir);
-
-// An entry the walk leaves aside, with why.
-struct SkippedEntry {
-  fs::path path;
-  SkipKind kind;
-  std::string detail;
-};
-
-const char* SpecialKind(mode_t mode) {
-  if (S_ISCHR(mode)) return "character device";
-  if (S_ISBLK(mode)) return "block device";
-  if (S_ISFIFO(mode)) return "FIFO";
-  if (S_ISSOCK(mode)) return "socket";
-  return nullptr;
-}
-
-// The walk of the folder PATHs, in name order. Real folders first, then the links found on the
-// way: a folder or file reached by a link is taken once (by device and inode), under the link's
-// name only when its own path is not walked; a link to a folder that holds it is a loop; a link
-// out of the PATHs is followed only with --follow-links. Folders that cannot be read are
-// collected: their files must not be taken for deleted.
-class Walker {
- public:
-  Walker(std::vector<fs::path> roots, bool follow_links)
-      : roots_(std::move(roots)), follow_links_(follow_links) {}
-
-  // Every root first, then FollowLinks: a folder is taken under its own path where it has one.
-  void WalkRoot(const fs::path& root, const std::string& root_name) {
-    struct stat st;
-    if (stat(root.c_str(), &st) == 0 && !folders_.insert({st.st_dev, st.st_ino}).second) return;
-    WalkFolder(root, root, root_name);
-  }
-  void FollowLinks() {
-    // In the order found; following one may find more.
-    for (size_t i = 0; i < links_.size(); ++i) {
-      const Link link = links_[i];
-      FollowLink(link);
-    }
-    links_.clear();
-  }
-
-  std::vector<Candidate> candidates;
-  std::vector<fs::path> unreadable;
-  std::vector<SkippedEntry> skipped;
-
- private:
-  struct Link {
-    fs::path path, root;
-    std::string root_name;
-  };
-
-  bool InsideRoots(const fs::path& target) const {
-    const std::string t = target.string();
-    for (const fs::path& r : roots_) {
-      if (t == r.string() || Under(t, r)) return true;
-    }
-    return false;
-  }
-
-  void AddFile(const fs::path& path, const fs::path& root, const std::string& root_name,
-               const struct stat& st) {
-    files_.insert({st.st_dev, st.st_ino});
-    Candidate c;
-    c.path = path;
-    c.file = path.lexically_relative(root).generic_string();
-    c.root = root.string();
-    c.root_name = root_name;
-    c.size = static_cast<uint64_t>(st.st_size);
-    c.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    candidates.push_back(std::move(c));
-  }
-
-  void WalkFolder(const fs::path& dir, const fs::path& root, const std::string& root_name) {
-    std::error_code ec;
-    fs::directory_iterator it(dir, ec);
-    if (ec) {
-      unreadable.push_back(dir);
-      return;
-    }
-    std::vector<fs::path> entries;
-    for (; it != fs::directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        unreadable.push_back(dir);
-        return;
-      }
-      entries.push_back(it->path());
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
-    for (const fs::path& e : entries) {
-      struct stat st;
-      if (lstat(e.c_str(), &st) != 0) continue;  // gone since it was listed
-      if (S_ISLNK(st.st_mode)) {
-        links_.push_back(Link{e, root, root_name});
-      } else if (S_ISDIR(st.st_mode)) {
-        if (folders_.insert({st.st_dev, st.st_ino}).second) WalkFolder(e, root, root_name);
-      } else if (S_ISREG(st.st_mode)) {
-        if (IsPdf(e)) AddFile(e, root, root_name, st);
-      } else if (const char* kind = SpecialKind(st.st_mode)) {
-        skipped.push_back(SkippedEntry{e, SkipKind::kSpecial, kind});
-      }
-    }
-  }
-
-  void FollowLink(const Link& link) {
-    std::error_code ec;
-    const fs::path target = fs::weakly_canonical(link.path, ec);
-    struct stat st;
-    if (ec || stat(link.path.c_str(), &st) != 0) {
-      // A dangling link matters only where a PDF was meant.
-      if (IsPdf(link.path)) {
-        std::error_code ec2;
-        skipped.push_back(SkippedEntry{link.path, SkipKind::kBrokenLink,
-                                       fs::read_symlink(link.path, ec2).string()});
-      }
-      return;
-    }
-    if (const char* kind = SpecialKind(st.st_mode)) {
-      skipped.push_back(SkippedEntry{link.path, SkipKind::kSpecial, kind});
-      return;
-    }
-    const bool folder = S_ISDIR(st.st_mode);
-    if (!folder && !(S_ISREG(st.st_mode) && IsPdf(link.path))) return;
-    if (!InsideRoots(target) && !follow_links_) {
-      skipped.push_back(SkippedEntry{link.path, SkipKind::kOutside, target.string()});
-      return;
-    }
-    if (!folder) {
-      if (files_.count({st.st_dev, st.st_ino})) {
-        skipped.push_back(SkippedEntry{link.path, SkipKind::kSeen, target.string()});
-      } else {
-        AddFile(link.path, link.root, link.root_name, st);
-      }
-      return;
-    }
-    const fs::path from = fs::weakly_canonical(link.path.parent_path(), ec);
-    if (!ec && (from == target || Under(from.string(), target))) {
-      skipped.push_back(SkippedEntry{link.path, SkipKind::kLoop, target.string()});
-      return;
-    }
-    if (!folders_.insert({st.st_dev, st.st_ino}).second) {
-      skipped.push_back(SkippedEntry{link.path, SkipKind::kSeen, target.string()});
-      return;
-    }
-    WalkFolder(link.path, link.root, link.root_name);
-  }
-
-  std::vector<fs::path> roots_;
-  bool follow_links_;
-  std::set<std::pair<dev_t, ino_t>> folders_, files_;
-  std::vector<Link> links_;
-};
-
-bool Under(const std::string& path, const fs::path& dir) {
-  const std::string d = dir.string();
-  return path.size() > d.size() && path.compare(0, d.size(), d) == 0 && path[d.size()] == '/';
 }
 
 // The writer: one WritableDatabase, batched commits, per-file state beside the documents.
