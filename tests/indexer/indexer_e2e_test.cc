@@ -15,6 +15,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -706,6 +707,45 @@ TEST_F(IndexerE2eTest, WhatIsLeftAsideIsSaidInVietnamese) {
                            "2 để ngoài"}) {
     EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
   }
+}
+
+TEST_F(IndexerE2eTest, AnArchiveWithEveryOddInputIndexesTheGoodFilesAndNamesTheRest) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 4);
+  fs::copy_file(arch / "dvbq-0001" / "qd-000.pdf", arch / "dvbq-0001" / "h\xf4 s\xf4.pdf");
+  fs::create_directory_symlink(".", arch / "loop");
+  fs::create_directory_symlink("..", arch / "dvbq-0002" / "up");
+  ASSERT_EQ(mkfifo((arch / "pipe.pdf").c_str(), 0644), 0);
+  testing::WriteBarePdf(arch / "bomb.pdf", 2000);
+  testing::WriteBarePdf(arch / "blank.pdf", 50);
+  std::ofstream(arch / "catalog.csv") << "file,ma_ho_so,box\ndvbq-0001/qd-000.pdf,x,3\ngone.pdf,x,4\n";
+  std::ofstream(arch / "broken.pdf") << "%PDF-1.4 not really";
+  const std::string db = (dir_ / "db").string();
+  const RunResult r = Index({"--db", db, "--max-pages", "1000", "--catalog", (arch / "catalog.csv").string(),
+                             arch.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  const auto docs = Documents(db);
+  for (const std::string id : {"dvbq-0001/qd-000.pdf#1-2", "dvbq-0002/qd-001.pdf#1-2", "dvbq-0001/qd-002.pdf#1-2",
+                               "dvbq-0002/qd-003.pdf#1-2", "dvbq-0001/h\xf4 s\xf4.pdf#1-2", "blank.pdf#1-50"}) {
+    EXPECT_EQ(docs.count(id), 1u) << id << "\n" << r.err;
+  }
+  EXPECT_EQ(docs.size(), 6u);
+  EXPECT_EQ(docs.at("dvbq-0001/qd-000.pdf#1-2").unit.box, "3");
+  for (const char* said : {"bomb.pdf: too many pages", "broken.pdf: not a PDF or damaged", "pipe.pdf: FIFO",
+                           "arch/loop: link to the folder", "up: link to the folder", "'ma_ho_so'",
+                           "catalog.csv:3: no file gone.pdf", "2 failed", "3 left aside"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+  // Searchable: "100" is in qd-000.pdf and in its copy under the odd name, and nowhere else.
+  Xapian::Database xdb(db);
+  Xapian::Enquire enquire(xdb);
+  enquire.set_query(Xapian::Query("100"));
+  std::set<std::string> files;
+  const Xapian::MSet hits = enquire.get_mset(0, 10);
+  for (auto it = hits.begin(); it != hits.end(); ++it) {
+    files.insert(catalog::schema::ReadStoredDocument(it.get_document()).doc.file);
+  }
+  EXPECT_EQ(files, (std::set<std::string>{"dvbq-0001/qd-000.pdf", "dvbq-0001/h\xf4 s\xf4.pdf"}));
 }
 
 }  // namespace
