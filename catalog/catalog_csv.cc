@@ -3,11 +3,13 @@
 #include <csv.h>
 #include <xxhash.h>
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
+#include <functional>
 
 #include "tokenizers/normalize.h"
 
@@ -21,21 +23,47 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
-// Rows as libcsv hands them over, field by field.
+// Rows as libcsv hands them over, field by field, each given to `on_row` as it ends.
 struct RowCollector {
-  std::vector<std::vector<std::string>> rows;
   std::vector<std::string> current;
+  int64_t line = 0;        // the line being fed, from 1
+  int64_t row_line = 0;    // the line the current row starts on
+  std::function<void(std::vector<std::string>&, int64_t)> on_row;
 };
 
 void OnField(void* data, size_t len, void* collector) {
   auto* c = static_cast<RowCollector*>(collector);
-  c->current.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
+  const char* bytes = data ? static_cast<const char*>(data) : "";
+  const size_t n = data ? len : 0;
+  if (c->current.empty()) {
+    // A quoted field may hold line breaks: the row started that many lines before this one.
+    c->row_line = c->line - static_cast<int64_t>(std::count(bytes, bytes + n, '\n'));
+  }
+  c->current.emplace_back(bytes, n);
 }
 
 void OnRowEnd(int, void* collector) {
   auto* c = static_cast<RowCollector*>(collector);
-  c->rows.push_back(std::move(c->current));
+  if (c->current.empty()) c->row_line = c->line;
+  c->on_row(c->current, c->row_line);
   c->current.clear();
+}
+
+// The offset in `line` of the first byte that does not start a well-formed UTF-8 sequence, or
+// npos.
+size_t FirstNonUtf8(std::string_view line) {
+  const auto n = static_cast<int32_t>(line.size());
+  for (int32_t i = 0; i < n;) {
+    if (static_cast<unsigned char>(line[static_cast<size_t>(i)]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(line.data(), i, n, c);
+    if (c < 0) return static_cast<size_t>(start);
+  }
+  return std::string_view::npos;
 }
 
 // "3-7" -> {3, 7}; also a single page "4".
@@ -61,12 +89,55 @@ std::string NormalizeFile(std::string file) {
   return file;
 }
 
-std::string HexDigest(const std::string& bytes) {
-  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
-                static_cast<unsigned long long>(h.low64));
-  return buf;
+
+}  // namespace
+
+const std::vector<std::string>& CatalogColumns() {
+  static const std::vector<std::string> kColumns = {
+      "file", "page_range", "unit_code", "unit_title", "fonds", "inventory", "box", "doc_number",
+      "doc_date", "doc_type", "issuer", "title", "secrecy", "urgency"};
+  return kColumns;
+}
+
+namespace {
+
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// Applies the header row: which column holds what; warnings for the columns not known.
+std::map<std::string, size_t> ReadHeader(const std::vector<std::string>& header, const std::string& where,
+                                         std::vector<std::string>& warnings) {
+  std::map<std::string, size_t> column;
+  std::vector<std::string> unknown, named;
+  const auto& known = CatalogColumns();
+  for (size_t i = 0; i < header.size(); ++i) {
+    const std::string name = tokenizers::ExactForm(Trim(header[i]));
+    named.push_back(name);
+    if (std::find(known.begin(), known.end(), name) != known.end()) {
+      column.emplace(name, i);
+    } else if (!name.empty()) {
+      unknown.push_back("'" + name + "'");
+    }
+  }
+  if (!column.count("file")) {
+    throw CatalogError(where + ": the header has no 'file' column (it has: " + Join(named) +
+                       "; the catalog columns are: " + Join(known) + ")");
+  }
+  if (!unknown.empty()) {
+    // A misspelt column leaves every value under it unused: name the columns it may have meant.
+    std::vector<std::string> absent;
+    for (const std::string& k : known) {
+      if (!column.count(k)) absent.push_back(k);
+    }
+    warnings.push_back(where + ": column" + (unknown.size() > 1 ? "s " : " ") + Join(unknown) +
+                       (unknown.size() > 1 ? " are" : " is") + " not a catalog column and not read" +
+                       (absent.empty() ? "" : "; columns absent from this header: " + Join(absent)) +
+                       "; the catalog columns are: " + Join(known));
+  }
+  return column;
 }
 
 }  // namespace
@@ -75,47 +146,37 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
   const std::string where = csv_path.string();
   std::ifstream in(csv_path, std::ios::binary);
   if (!in) throw CatalogError(where + ": cannot be read");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  std::string bytes = buffer.str();
 
   Catalog catalog;
+  catalog.path_ = csv_path;
   catalog.folder_ = csv_path.parent_path();
-  catalog.digest_ = HexDigest(bytes);
-  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.erase(0, 3);
-
+  XXH3_state_t* digest = XXH3_createState();
+  XXH3_128bits_reset(digest);
   csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+  if (!digest || csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+    XXH3_freeState(digest);
     throw CatalogError(where + ": out of memory");
   }
-  RowCollector collector;
-  const size_t parsed = csv_parse(&parser, bytes.data(), bytes.size(), OnField, OnRowEnd, &collector);
-  const bool ok = parsed == bytes.size() && csv_fini(&parser, OnField, OnRowEnd, &collector) == 0;
-  const std::string csv_error_text = csv_strerror(csv_error(&parser));
-  csv_free(&parser);
-  if (!ok) {
-    throw CatalogError(where + ": not valid CSV after row " + std::to_string(collector.rows.size()) +
-                       " (" + csv_error_text + ")");
-  }
-  if (collector.rows.empty()) throw CatalogError(where + ": empty, a header row is required");
 
-  // Header: column names in any order, compared in lower case.
   std::map<std::string, size_t> column;
-  const auto& header = collector.rows.front();
-  for (size_t i = 0; i < header.size(); ++i) column[tokenizers::ExactForm(Trim(header[i]))] = i;
-  if (!column.count("file")) throw CatalogError(where + ": the header has no 'file' column");
-
-  for (size_t r = 1; r < collector.rows.size(); ++r) {
-    const auto& row = collector.rows[r];
-    const std::string at = where + ": row " + std::to_string(r + 1);
+  bool have_header = false;
+  RowCollector collector;
+  collector.on_row = [&](std::vector<std::string>& row, int64_t line) {
+    if (!have_header) {
+      column = ReadHeader(row, where, catalog.warnings_);
+      have_header = true;
+      return;
+    }
+    const std::string at = where + ": line " + std::to_string(line);
     auto cell = [&](const char* name) -> std::string {
       auto it = column.find(name);
       if (it == column.end() || it->second >= row.size()) return "";
       return tokenizers::NormalizeText(Trim(row[it->second]));
     };
-    if (row.size() == 1 && Trim(row[0]).empty()) continue;  // a blank line
+    if (row.size() == 1 && Trim(row[0]).empty()) return;  // a blank line
     CatalogEntry e;
     e.order = static_cast<int64_t>(catalog.size_);
+    e.line = line;
     e.file = NormalizeFile(cell("file"));
     if (e.file.empty()) throw CatalogError(at + ": 'file' is empty");
     if (std::string v = cell("page_range"); !v.empty()) {
@@ -162,8 +223,56 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
     }
     entries.push_back(std::move(e));
     ++catalog.size_;
+  };
+
+  // Line by line: a line is where a byte that is not UTF-8 is reported, and libcsv's state
+  // carries a quoted field across lines.
+  std::string line;
+  bool ok = true;
+  try {
+    while (ok && std::getline(in, line)) {
+      ++collector.line;
+      if (!in.eof()) line += '\n';
+      XXH3_128bits_update(digest, line.data(), line.size());
+      if (collector.line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+      if (const size_t bad = FirstNonUtf8(line); bad != std::string::npos) {
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(line[bad])));
+        throw CatalogError(where + ": line " + std::to_string(collector.line) + ", byte " +
+                           std::to_string(bad + 1) + " (" + byte +
+                           "): the file is not UTF-8. A catalog saved by an old office tool is often "
+                           "TCVN3 (ABC) or Windows-1258: convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 "
+                           "(for TCVN3: -f TCVN5712-1), and check a few names before indexing");
+      }
+      ok = csv_parse(&parser, line.data(), line.size(), OnField, OnRowEnd, &collector) == line.size();
+    }
+    ok = ok && csv_fini(&parser, OnField, OnRowEnd, &collector) == 0;
+  } catch (...) {
+    csv_free(&parser);
+    XXH3_freeState(digest);
+    throw;
   }
+  const std::string csv_error_text = csv_strerror(csv_error(&parser));
+  csv_free(&parser);
+  const XXH128_hash_t h = XXH3_128bits_digest(digest);
+  XXH3_freeState(digest);
+  char hex[40];
+  std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  catalog.digest_ = hex;
+  if (!ok) {
+    throw CatalogError(where + ": not valid CSV at line " + std::to_string(collector.line) + " (" +
+                       csv_error_text + ")");
+  }
+  if (!have_header) throw CatalogError(where + ": empty, a header row is required");
   return catalog;
+}
+
+std::vector<std::string> Catalog::Files() const {
+  std::vector<std::string> files;
+  files.reserve(by_file_.size());
+  for (const auto& [file, entries] : by_file_) files.push_back(file);
+  return files;
 }
 
 const std::vector<CatalogEntry>& Catalog::EntriesFor(const std::string& file) const {

@@ -1,7 +1,9 @@
 // The catalog CSV (docs/contract.md, "Catalog CSV"): the archive's own description of its files.
 //
 // UTF-8 (a byte-order mark is accepted), RFC 4180, a header row, columns in any order; `file` is
-// required. Non-empty cells override what the indexer extracts from the text.
+// required. Non-empty cells override what the indexer extracts from the text. The file is read as
+// a stream (only its rows are held) and checked, not trusted: bytes that are not UTF-8 are refused
+// with their line and a hint to convert, and columns it does not know are named in a warning.
 #ifndef LUUTRU_CATALOG_CATALOG_CSV_H_
 #define LUUTRU_CATALOG_CATALOG_CSV_H_
 
@@ -29,12 +31,23 @@ struct CatalogEntry {
   StorageUnit unit;                          // empty strings where the row has no value
   DocumentMetadata meta;                     // only the cells present and non-empty
   int64_t order = 0;                         // row number, from 0
+  int64_t line = 0;                          // the line of the file the row starts on, from 1
 };
+
+// The catalog's columns, `file` first (the one that is required).
+const std::vector<std::string>& CatalogColumns();
 
 class Catalog {
  public:
   // Reads and validates `csv_path`. Throws CatalogError.
   static Catalog Load(const std::filesystem::path& csv_path);
+
+  // What was read but deserves a word (a column that is not a catalog column), without the
+  // "warning" label; each names the file.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  const std::filesystem::path& path() const { return path_; }
+  // Every file the catalog has rows for, in name order.
+  std::vector<std::string> Files() const;
 
   // The rows for `file` (relative to folder()), in row order; empty when it has none.
   const std::vector<CatalogEntry>& EntriesFor(const std::string& file) const;
@@ -44,7 +57,8 @@ class Catalog {
   const std::string& digest() const { return digest_; }
 
  private:
-  std::filesystem::path folder_;
+  std::filesystem::path path_, folder_;
+  std::vector<std::string> warnings_;
   std::map<std::string, std::vector<CatalogEntry>> by_file_;
   size_t size_ = 0;
   std::string digest_;

@@ -12,16 +12,17 @@
 namespace luutru::indexer {
 namespace {
 
-catalog::ArchiveDocument MakeDocument(const FileIdentity& id,
-                                      const std::vector<catalog::Page>& pages, int first,
-                                      int last) {
+// Moves pages first..last out of `pages`: every page goes to one document only.
+catalog::ArchiveDocument MakeDocument(const FileIdentity& id, std::vector<catalog::Page>& pages,
+                                      int first, int last) {
   catalog::ArchiveDocument doc;
   doc.file = id.file;
   doc.path = id.path;
   doc.first_page = first;
   doc.last_page = last;
   doc.unit = id.default_unit;
-  doc.pages.assign(pages.begin() + (first - 1), pages.begin() + last);
+  doc.pages.assign(std::make_move_iterator(pages.begin() + (first - 1)),
+                   std::make_move_iterator(pages.begin() + last));
   doc.extracted = ExtractHeaderMetadata(doc.pages.front());
   doc.meta = doc.extracted;
   return doc;
@@ -42,7 +43,7 @@ catalog::StorageUnit DefaultUnit(const std::string& relative_file, const std::st
 }
 
 std::vector<catalog::ArchiveDocument> AssembleDocuments(
-    const FileIdentity& id, const std::vector<catalog::Page>& pages,
+    const FileIdentity& id, std::vector<catalog::Page> pages,
     const std::vector<catalog::CatalogEntry>& rows) {
   std::vector<catalog::ArchiveDocument> docs;
   const int n = static_cast<int>(pages.size());

@@ -28,9 +28,10 @@ catalog::StorageUnit DefaultUnit(const std::string& relative_file, const std::st
 // empty). A row with a page_range makes one document of those pages; pages no ranged row covers
 // become documents of their own (one per contiguous run) so that no text is lost; a row without
 // page_range applies to every document of the file. Ranges past the last page are clipped, rows
-// wholly past it are ignored.
+// wholly past it are ignored. `pages` is taken by value: a caller done with them moves them in,
+// and a file's text is then held once.
 std::vector<catalog::ArchiveDocument> AssembleDocuments(
-    const FileIdentity& id, const std::vector<catalog::Page>& pages,
+    const FileIdentity& id, std::vector<catalog::Page> pages,
     const std::vector<catalog::CatalogEntry>& rows);
 
 // A digest of the rows that apply to a file: when it changes, the file's documents are rebuilt.

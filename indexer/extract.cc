@@ -72,7 +72,8 @@ Extractor::Extractor(ExtractOptions options)
 Extractor::~Extractor() = default;
 
 ExtractedFile Extractor::Extract(const std::filesystem::path& path,
-                                 const std::function<void(int)>& on_page_count) {
+                                 const std::function<void(int)>& on_page_count,
+                                 const std::function<void(int)>& on_page) {
   ExtractedFile result;
   result.content_hash = FileContentHash(path);
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
@@ -80,13 +81,17 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
   if (doc->is_locked()) throw std::runtime_error(kEncrypted);
   const int n = doc->pages();
   if (n <= 0) throw std::runtime_error(kNoPages);
+  if (n > options_.max_pages) {
+    throw std::runtime_error(std::string(kTooManyPages) + std::to_string(n) + ", the limit is " +
+                             std::to_string(options_.max_pages) + " a file (--max-pages)");
+  }
   if (on_page_count) on_page_count(n);
 
   // Read once, and only when a page's short text layer raises the question; unknown
   // (std::nullopt) when qpdf cannot read a file that Poppler could.
   std::optional<PdfImageCensus> census;
   bool census_failed = false;
-  auto image_pixels = [&](int index) -> std::optional<std::uint64_t> {
+  auto read_census = [&]() {
     if (!census && !census_failed) {
       try {
         census.emplace(path);
@@ -95,12 +100,17 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
         census_failed = true;
       }
     }
-    if (census_failed) return std::nullopt;
+    return !census_failed;
+  };
+  auto image_pixels = [&](int index) -> std::optional<std::uint64_t> {
+    if (!read_census()) return std::nullopt;
     return census->ImagePixels(index);
   };
 
   bool legacy_file = false;
+  size_t file_text = 0;  // bytes kept so far, at most kMaxFileTextBytes
   for (int i = 0; i < n; ++i) {
+    if (on_page) on_page(i);
     std::unique_ptr<poppler::page> p(doc->create_page(i));
     ExtractedPage out;
     if (!p) {
@@ -121,9 +131,13 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
     const PageText layer = BuildPageText(words, size.width(), size.height(), true);
     out.page = AnalyzeTextLayer(layer.text, layer.legacy_font);
 
-    const bool ocr = options_.ocr == OcrMode::kAlways ||
-                     (options_.ocr == OcrMode::kAuto &&
-                      PageNeedsOcr(*p, out.page.text, [&] { return image_pixels(i); }));
+    // A page that draws nothing (an empty content stream, a page bomb's page) is blank without
+    // rendering or OCR; one that draws anything is left to the usual choice.
+    const bool blank = out.page.text.empty() && options_.ocr != OcrMode::kNever && read_census() &&
+                       census->DrawsNothing(i);
+    const bool ocr = !blank && (options_.ocr == OcrMode::kAlways ||
+                                (options_.ocr == OcrMode::kAuto &&
+                                 PageNeedsOcr(*p, out.page.text, [&] { return image_pixels(i); })));
     if (ocr) {
       const std::string key =
           OcrCache::PageKey(result.content_hash, i, options_.ocr_languages);
@@ -151,6 +165,10 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
         }
       }
     }
+    const size_t limit = std::min(kMaxPageTextBytes, kMaxFileTextBytes - file_text);
+    out.text_bytes = CapPageText(out.page, limit);
+    out.file_budget = out.text_bytes > 0 && limit < kMaxPageTextBytes;
+    file_text += out.page.text.size();
     result.pages.push_back(std::move(out));
   }
   return result;

@@ -17,16 +17,29 @@
 
 namespace luutru::indexer {
 
+// Work bounds of one file, so that a page bomb costs seconds and the run goes on: a PDF with
+// more pages than `max_pages` is refused as soon as its page count is known, and a file still
+// being worked on after `max_file_seconds` is stopped (worker_pool.h).
+inline constexpr int kDefaultMaxPages = 5000;
+inline constexpr int kDefaultMaxFileSeconds = 3 * 3600;
+
 struct ExtractOptions {
   OcrMode ocr = OcrMode::kAuto;
   std::string ocr_languages = "vie";
   std::filesystem::path ocr_cache_dir;  // empty: no cache
+  int max_pages = kDefaultMaxPages;
+  int max_file_seconds = kDefaultMaxFileSeconds;
 };
 
 struct ExtractedPage {
   catalog::Page page;
   bool ocr_from_cache = false;
+  // The size of the page's text before it was cut to kMaxPageTextBytes, or to what was left of
+  // kMaxFileTextBytes (then `file_budget`); 0 when it was not cut.
+  uint64_t text_bytes = 0;
+  bool file_budget = false;
 };
+
 
 struct ExtractedFile {
   std::string content_hash;  // FileContentHash()
@@ -40,10 +53,12 @@ class Extractor {
   explicit Extractor(ExtractOptions options);
   ~Extractor();
 
-  // Throws std::runtime_error with a reason ("not a PDF or damaged", "encrypted") on failure.
-  // `on_page_count` is called once the page count is known (the caller scales its time limit).
+  // Throws std::runtime_error with a reason ("not a PDF or damaged", "encrypted", "has 100000
+  // pages ...") on failure. `on_page_count` is called once the page count is known (the caller
+  // scales its time limit), `on_page` before each page (0-based) is worked on.
   ExtractedFile Extract(const std::filesystem::path& path,
-                        const std::function<void(int)>& on_page_count = {});
+                        const std::function<void(int)>& on_page_count = {},
+                        const std::function<void(int)>& on_page = {});
 
  private:
   ExtractOptions options_;
@@ -60,6 +75,9 @@ class Extractor {
 inline constexpr char kNotAPdf[] = "not a PDF or damaged";
 inline constexpr char kEncrypted[] = "encrypted (password protected)";
 inline constexpr char kNoPages[] = "has no pages";
+// The start of the reason for a file over ExtractOptions::max_pages (it depends on a flag, so it
+// is not remembered as failing for good).
+inline constexpr char kTooManyPages[] = "too many pages: ";
 inline bool FailsForGood(std::string_view reason) {
   return reason == kNotAPdf || reason == kEncrypted || reason == kNoPages;
 }

@@ -22,6 +22,7 @@
 
 #include "cli/program_info.h"
 #include "indexer/extract.h"
+#include "indexer/file_name.h"
 #include "indexer/worker_pool.h"
 
 namespace luutru::indexer {
@@ -93,7 +94,8 @@ int RunWorker(int fd) {
     const std::string mode = init.at("ocr").get<std::string>();
     options.ocr = mode == "always" ? OcrMode::kAlways : mode == "never" ? OcrMode::kNever : OcrMode::kAuto;
     options.ocr_languages = init.at("lang").get<std::string>();
-    options.ocr_cache_dir = init.at("cache").get<std::string>();
+    options.ocr_cache_dir = BytesFromJson(init.at("cache"));
+    options.max_pages = init.at("max_pages").get<int>();
   } catch (const std::exception&) {
     return 2;
   }
@@ -101,7 +103,7 @@ int RunWorker(int fd) {
   while (ReadFrame(fd, frame)) {
     std::filesystem::path path;
     try {
-      path = json::parse(frame).at("path").get<std::string>();
+      path = BytesFromJson(json::parse(frame).at("path"));
     } catch (const std::exception&) {
       return 2;
     }
@@ -120,12 +122,25 @@ int RunWorker(int fd) {
           hog.back()[0] = 'x';
         }
       }
-      ExtractedFile file = extractor.Extract(path, [fd](int pages) {
-        WriteFrame(fd, json{{"t", "pages"}, {"n", pages}}.dump());
-      });
-      json pages = json::array();
-      for (const ExtractedPage& p : file.pages) pages.push_back(PageToJson(p));
-      reply = json{{"t", "done"}, {"hash", file.content_hash}, {"pages", std::move(pages)}};
+      // The page being worked on, for the progress line: a few times a second at most.
+      auto last_said = std::chrono::steady_clock::now();
+      ExtractedFile file = extractor.Extract(
+          path, [fd](int pages) { WriteFrame(fd, json{{"t", "pages"}, {"n", pages}}.dump()); },
+          [fd, &last_said](int index) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last_said < std::chrono::milliseconds(250)) return;
+            last_said = now;
+            WriteFrame(fd, json{{"t", "at"}, {"i", index}}.dump());
+          });
+      // A frame a page: the main process never holds a whole file's text in one message.
+      bool sent = true;
+      for (const ExtractedPage& p : file.pages) {
+        json page = PageToJson(p);
+        page["t"] = "page";
+        sent = sent && WriteFrame(fd, page.dump(-1, ' ', false, json::error_handler_t::replace));
+      }
+      if (!sent) return 0;
+      reply = json{{"t", "done"}, {"hash", file.content_hash}};
     } catch (const std::bad_alloc&) {
       WriteFrame(fd, memory_msg);
       return 3;  // the heap may be in any state: start afresh

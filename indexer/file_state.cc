@@ -9,6 +9,8 @@
 #include <vector>
 #include <nlohmann/json.hpp>
 
+#include "indexer/file_name.h"
+
 namespace luutru::indexer {
 
 namespace {
@@ -27,7 +29,9 @@ std::string FileStateKey(std::string_view file) { return KeyOf(kFileStatePrefix,
 std::string FileFailureKey(std::string_view file) { return KeyOf(kFileFailurePrefix, file); }
 
 std::string EncodeFileState(const FileState& s) {
-  return nlohmann::json{{"file", s.file},   {"path", s.path}, {"root", s.root},
+  // Names are bytes: BytesToJson keeps one that is not UTF-8 exactly.
+  return nlohmann::json{{"file", BytesToJson(s.file)}, {"path", BytesToJson(s.path)},
+                        {"root", BytesToJson(s.root)},
                         {"size", s.size},   {"mtime_ns", s.mtime_ns}, {"hash", s.hash},
                         {"rows", s.rows_digest}, {"pages", s.pages}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -37,9 +41,9 @@ std::optional<FileState> DecodeFileState(std::string_view data) {
   try {
     const nlohmann::json j = nlohmann::json::parse(data);
     FileState s;
-    s.file = j.at("file").get<std::string>();
-    s.path = j.at("path").get<std::string>();
-    s.root = j.at("root").get<std::string>();
+    s.file = BytesFromJson(j.at("file"));
+    s.path = BytesFromJson(j.at("path"));
+    s.root = BytesFromJson(j.at("root"));
     s.size = j.at("size").get<uint64_t>();
     s.mtime_ns = j.at("mtime_ns").get<int64_t>();
     s.hash = j.at("hash").get<std::string>();
@@ -61,7 +65,8 @@ std::map<std::string, FileState> LoadFileStates(const Xapian::Database& db) {
 }
 
 std::string EncodeFileFailure(const FileFailure& f) {
-  return nlohmann::json{{"file", f.file.file}, {"path", f.file.path}, {"size", f.file.size},
+  return nlohmann::json{{"file", BytesToJson(f.file.file)}, {"path", BytesToJson(f.file.path)},
+                        {"size", f.file.size},
                         {"mtime_ns", f.file.mtime_ns}, {"reason", f.reason}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -73,8 +78,8 @@ std::map<std::string, FileFailure> LoadFileFailures(const Xapian::Database& db) 
     try {
       const nlohmann::json j = nlohmann::json::parse(db.get_metadata(*it));
       FileFailure f;
-      f.file.file = j.at("file").get<std::string>();
-      f.file.path = j.at("path").get<std::string>();
+      f.file.file = BytesFromJson(j.at("file"));
+      f.file.path = BytesFromJson(j.at("path"));
       f.file.size = j.at("size").get<uint64_t>();
       f.file.mtime_ns = j.at("mtime_ns").get<int64_t>();
       f.reason = j.at("reason").get<std::string>();

@@ -12,14 +12,18 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include <xapian.h>
+#include <xxhash.h>
 
 #include "catalog/catalog_csv.h"
 #include "catalog/schema.h"
 #include "indexer/assemble.h"
 #include "indexer/extract.h"
+#include "indexer/file_name.h"
 #include "indexer/file_state.h"
+#include "indexer/folder_walk.h"
 #include "indexer/jsonl_input.h"
 #include "indexer/progress.h"
 #include "indexer/worker_pool.h"
@@ -37,22 +41,9 @@ constexpr int kBatchSeconds = 10;
 // luutru-corpus --text-only documents, commits of 10,000 documents wrote ~2.5x slower than
 // commits of 250 to 1,000 (bench/scale/README.md).
 constexpr int kJsonlBatchDocuments = 1000;
-
-// A PDF found under a PATH.
-struct Candidate {
-  fs::path path;     // absolute
-  std::string file;  // relative to root, '/'-separated
-  std::string root;  // absolute PATH (a folder)
-  std::string root_name;
-  uint64_t size = 0;
-  int64_t mtime_ns = 0;
-};
-
-bool IsPdf(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".pdf";
-}
+// Xapian holds a batch's postings in memory until it commits: a batch also ends after this much
+// text, so the memory of a run follows the batch, not the size of the files in it.
+constexpr size_t kBatchTextBytes = 16 << 20;
 
 bool StatFile(const fs::path& p, uint64_t& size, int64_t& mtime_ns) {
   struct stat st;
@@ -60,47 +51,6 @@ bool StatFile(const fs::path& p, uint64_t& size, int64_t& mtime_ns) {
   size = static_cast<uint64_t>(st.st_size);
   mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   return true;
-}
-
-// Recursive walk in name order. Folders that cannot be read are collected: their files must not
-// be taken for deleted.
-void Walk(const fs::path& dir, const fs::path& root, const std::string& root_name,
-          std::vector<Candidate>& out, std::vector<fs::path>& unreadable) {
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec);
-  if (ec) {
-    unreadable.push_back(dir);
-    return;
-  }
-  std::vector<fs::directory_entry> entries;
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
-    if (ec) {
-      unreadable.push_back(dir);
-      return;
-    }
-    entries.push_back(*it);
-  }
-  std::sort(entries.begin(), entries.end(),
-            [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
-  for (const fs::directory_entry& e : entries) {
-    std::error_code ec2;
-    if (e.is_directory(ec2)) {
-      Walk(e.path(), root, root_name, out, unreadable);
-    } else if (e.is_regular_file(ec2) && IsPdf(e.path())) {
-      Candidate c;
-      c.path = e.path();
-      c.file = e.path().lexically_relative(root).generic_string();
-      c.root = root.string();
-      c.root_name = root_name;
-      if (!StatFile(c.path, c.size, c.mtime_ns)) continue;
-      out.push_back(std::move(c));
-    }
-  }
-}
-
-bool Under(const std::string& path, const fs::path& dir) {
-  const std::string d = dir.string();
-  return path.size() > d.size() && path.compare(0, d.size(), d) == 0 && path[d.size()] == '/';
 }
 
 // The writer: one WritableDatabase, batched commits, per-file state beside the documents.
@@ -117,6 +67,9 @@ class Writer {
     }
     db_.set_metadata(FileStateKey(file), EncodeFileState(state));
     pending_ += static_cast<int>(docs.size()) + 1;
+    for (const catalog::ArchiveDocument& d : docs) {
+      for (const catalog::Page& p : d.pages) pending_text_ += p.text.size();
+    }
     MaybeCommit();
   }
   // A file that cannot be indexed, or no longer is remembered as failing (`reason` empty).
@@ -140,7 +93,8 @@ class Writer {
     MaybeCommit();
   }
   void MaybeCommit() {
-    if (pending_ >= batch_docs_ || Clock::now() - last_commit_ >= std::chrono::seconds(batch_seconds_)) {
+    if (pending_ >= batch_docs_ || pending_text_ >= kBatchTextBytes ||
+        Clock::now() - last_commit_ >= std::chrono::seconds(batch_seconds_)) {
       Commit();
     }
   }
@@ -148,6 +102,7 @@ class Writer {
     db_.commit();
     committed_any_ = committed_any_ || pending_ > 0;
     pending_ = 0;
+    pending_text_ = 0;
     last_commit_ = Clock::now();
   }
   bool committed_any() const { return committed_any_; }
@@ -156,6 +111,7 @@ class Writer {
   Xapian::WritableDatabase& db_;
   int batch_docs_, batch_seconds_;
   int pending_ = 0;
+  size_t pending_text_ = 0;  // text bytes of the documents not yet committed
   bool committed_any_ = false;
   Clock::time_point last_commit_;
 };
@@ -215,11 +171,55 @@ json PagesJson(const std::vector<ExtractedPage>& pages) {
 }
 
 // Why a PATH or input file cannot be used, in the run's language.
-enum PathProblem { kDoesNotExist, kCannotBeRead };
+enum PathProblem { kDoesNotExist, kCannotBeRead, kFolderNotJsonl, kDeviceNotJsonl };
 const char* Reason(const IndexOptions& options, PathProblem problem) {
   const bool en = options.language == Language::kEnglish;
-  if (problem == kDoesNotExist) return en ? "does not exist" : "không tồn tại";
-  return en ? "cannot be read" : "không đọc được";
+  switch (problem) {
+    case kDoesNotExist:
+      return en ? "does not exist" : "không tồn tại";
+    case kCannotBeRead:
+      return en ? "cannot be read" : "không đọc được";
+    case kFolderNotJsonl:
+      return en ? "is a folder, not a JSONL file" : "là thư mục, không phải tệp JSONL";
+    case kDeviceNotJsonl:
+      return en ? "is a device or socket, not a JSONL file" : "là thiết bị hoặc socket, không phải tệp JSONL";
+  }
+  return "";
+}
+
+// A JSONL line longer than this is refused: a 1,000-page document of dense text is about 12 MB.
+constexpr size_t kMaxJsonlLineBytes = 16 << 20;
+// Lines analysed at once: at most this many, and at most this many bytes of them.
+constexpr size_t kJsonlChunkLines = 2000;
+constexpr size_t kJsonlChunkBytes = 64 << 20;
+
+enum class LineRead { kLine, kTooLong, kEnd };
+// Reads one line of at most `limit` bytes (without its '\n'); a longer one is skipped to its end
+// without being held.
+LineRead ReadLine(std::istream& in, std::string& line, size_t limit) {
+  line.clear();
+  bool any = false, too_long = false;
+  char chunk[1 << 16];
+  for (;;) {
+    in.getline(chunk, sizeof chunk);
+    const auto got = static_cast<size_t>(in.gcount());
+    const bool newline = !in.fail() && !in.eof();  // the '\n' was read (and counted in `got`)
+    const bool full = in.fail() && !in.eof();      // the chunk filled before a '\n'
+    if (got > 0) any = true;
+    const size_t data = newline ? got - 1 : got;
+    if (!too_long && line.size() + data > limit) {
+      too_long = true;
+      line.clear();
+      line.shrink_to_fit();
+    }
+    if (!too_long) line.append(chunk, data);
+    if (full) {
+      in.clear();
+      continue;
+    }
+    if (!newline && !any) return LineRead::kEnd;
+    return too_long ? LineRead::kTooLong : LineRead::kLine;
+  }
 }
 
 // Opens or creates the database; nullptr once the reason is on stderr (exit 2).
@@ -229,6 +229,58 @@ std::unique_ptr<Xapian::WritableDatabase> OpenDatabase(const IndexOptions& optio
   } catch (const Xapian::Error& e) {
     std::fprintf(stderr, "%s\n", msg.DatabaseError(options.db.string() + ": " + e.get_description(), false).c_str());
     return nullptr;
+  }
+}
+
+// Says which pages had more text than is kept (page_text.h), on stderr and in the file's report
+// `line`.
+void NoteCutText(const std::vector<ExtractedPage>& pages, const std::string& shown, const Messages& msg,
+                 Progress& progress, json& line) {
+  json cut = json::array();
+  std::string list;
+  uint64_t largest = 0;
+  int budget_from = 0;  // the first page cut by the file's budget
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (pages[i].text_bytes == 0) continue;
+    const int number = static_cast<int>(i) + 1;
+    cut.push_back(number);
+    if (pages[i].file_budget) {
+      if (budget_from == 0) budget_from = number;
+      continue;
+    }
+    largest = std::max(largest, pages[i].text_bytes);
+    if (cut.size() <= 10) list += (list.empty() ? "" : ", ") + std::to_string(number);
+  }
+  if (cut.empty()) return;
+  progress.Clear();
+  if (!list.empty()) {
+    if (cut.size() > 10) list += ", …";
+    std::fprintf(stderr, "%s\n", msg.TextCut(shown, list, kMaxPageTextBytes, largest).c_str());
+  }
+  if (budget_from > 0) std::fprintf(stderr, "%s\n", msg.FileTextCut(shown, budget_from, kMaxFileTextBytes).c_str());
+  line["text_cut"] = json{{"pages", std::move(cut)}, {"limit_bytes", kMaxPageTextBytes},
+                          {"file_limit_bytes", kMaxFileTextBytes}};
+}
+
+// Catalog rows whose file is not among the PDFs found: a typo or a file moved away leaves its row
+// unused, which the archivist must hear of. Only rows under the folders walked are judged (a run
+// over one folder does not list the rest of the catalog), and not under a folder that could not
+// be read.
+void ListCatalogRowsWithoutFile(const catalog::Catalog& catalog, const std::vector<Candidate>& found,
+                                const std::vector<fs::path>& walked, const std::vector<fs::path>& unreadable,
+                                const Messages& msg) {
+  std::set<std::string> present;
+  for (const Candidate& c : found) present.insert(c.path.lexically_relative(catalog.folder()).generic_string());
+  for (const std::string& file : catalog.Files()) {
+    if (present.count(file)) continue;
+    const std::string abs = (catalog.folder() / file).lexically_normal().string();
+    bool judged = false;
+    for (const fs::path& w : walked) judged = judged || Under(abs, w);
+    for (const fs::path& u : unreadable) judged = judged && !Under(abs, u);
+    if (!judged) continue;
+    std::fprintf(stderr, "%s\n",
+                 msg.CatalogRowMissing(ShowName(catalog.path().string()), catalog.EntriesFor(file).front().line,
+                                       ShowName(file)).c_str());
   }
 }
 
@@ -247,6 +299,7 @@ int RunIndex(const IndexOptions& options) {
       std::fprintf(stderr, "%s\n", msg.CatalogError(e.what()).c_str());
       return 2;
     }
+    for (const std::string& w : catalog->warnings()) std::fprintf(stderr, "%s\n", msg.CatalogWarning(w).c_str());
   }
 
   // Every PATH must exist and be readable before anything is touched: an unmounted disk must
@@ -287,9 +340,13 @@ int RunIndex(const IndexOptions& options) {
     std::map<std::string, FileState> states = LoadFileStates(*db);
     const std::map<std::string, FileFailure> failures = LoadFileFailures(*db);
 
-    std::vector<Candidate> candidates;
-    std::vector<fs::path> unreadable;
     std::set<std::string> walked_roots;
+    std::vector<fs::path> walked;
+    for (const Root& r : roots) {
+      if (!r.single_file) walked.push_back(r.dir);
+    }
+    Walker walker(walked, options.follow_links);
+    std::vector<Candidate> single_files;
     for (const Root& r : roots) {
       const std::string name = r.dir.filename().string();
       if (r.single_file) {
@@ -298,20 +355,34 @@ int RunIndex(const IndexOptions& options) {
         c.file = r.single_file->filename().string();
         c.root = r.dir.string();
         c.root_name = name;
-        if (StatFile(c.path, c.size, c.mtime_ns)) candidates.push_back(std::move(c));
+        if (StatFile(c.path, c.size, c.mtime_ns)) single_files.push_back(std::move(c));
       } else {
-        Walk(r.dir, r.dir, name, candidates, unreadable);
+        walker.WalkRoot(r.dir, name);
         walked_roots.insert(r.dir.string());
       }
     }
+    walker.FollowLinks();
+    std::vector<Candidate> candidates = std::move(single_files);
+    candidates.insert(candidates.end(), std::make_move_iterator(walker.candidates.begin()),
+                      std::make_move_iterator(walker.candidates.end()));
+    const std::vector<fs::path>& unreadable = walker.unreadable;
     for (const fs::path& u : unreadable) {
       // Its PDFs were not indexed: the run is not complete (exit 1), and none of them is deleted.
       progress.Clear();
-      std::fprintf(stderr, "%s\n", msg.UnreadableFolder(u.string()).c_str());
-      report.Write(json{{"file", u.string()}, {"path", u.string()}, {"status", "failed"},
+      std::fprintf(stderr, "%s\n", msg.UnreadableFolder(ShowName(u.string())).c_str());
+      report.Write(json{{"file", ShowName(u.string())}, {"path", ShowName(u.string())}, {"status", "failed"},
                         {"reason", "cannot read folder"}});
       ++summary.failed;
     }
+    for (const SkippedEntry& k : walker.skipped) {
+      // Not a PDF that failed: a device, or a link the walk does not take (said, never silent).
+      std::fprintf(stderr, "%s\n", msg.Skipped(ShowName(k.path.string()), k.kind, ShowName(k.detail)).c_str());
+      report.Write(json{{"file", ShowName(k.path.string())}, {"path", ShowName(k.path.string())},
+                        {"status", "skipped"},
+                        {"reason", Messages::SkipReasonEnglish(k.kind, ShowName(k.detail))}});
+      ++summary.skipped;
+    }
+    if (catalog) ListCatalogRowsWithoutFile(*catalog, candidates, walked, unreadable, msg);
 
     // Decide what each file needs.
     std::set<std::string> seen;
@@ -332,8 +403,8 @@ int RunIndex(const IndexOptions& options) {
     auto fail = [&](const Candidate& c, const std::string& reason, bool remembered = false) {
       const bool kept = states.count(c.file) > 0;
       progress.Clear();
-      std::fprintf(stderr, "%s\n", msg.FileFailed(c.path.string(), reason, kept, remembered).c_str());
-      report.Write(json{{"file", c.file}, {"path", c.path.string()}, {"status", "failed"},
+      std::fprintf(stderr, "%s\n", msg.FileFailed(ShowName(c.path.string()), reason, kept, remembered).c_str());
+      report.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "failed"},
                         {"reason", reason}, {"kept_previous", kept}, {"remembered", remembered}});
       ++summary.failed;
     };
@@ -383,17 +454,17 @@ int RunIndex(const IndexOptions& options) {
           to_extract.push_back(c);
           continue;
         }
-        const auto docs = AssembleDocuments(identity(c), *pages, rows);
+        const auto docs = AssembleDocuments(identity(c), std::move(*pages), rows);
         state.path = c.path.string();
         state.root = c.root;
         state.rows_digest = digest;
         writer.ReplaceFile(c.file, docs, state);
         summary.documents += static_cast<long>(docs.size());
-        report.Write(json{{"file", c.file}, {"path", c.path.string()}, {"status", "unchanged"},
+        report.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
                           {"reapplied", true}, {"documents", docs.size()}, {"pages", json::array()}});
       } else {
         if (state.size != st->second.size || state.mtime_ns != st->second.mtime_ns) writer.UpdateState(state);
-        report.Write(json{{"file", c.file}, {"path", c.path.string()}, {"status", "unchanged"},
+        report.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
                           {"pages", json::array()}});
       }
       ++summary.unchanged;
@@ -406,6 +477,8 @@ int RunIndex(const IndexOptions& options) {
       eo.ocr = options.ocr;
       eo.ocr_languages = options.ocr_languages;
       eo.ocr_cache_dir = options.db / "ocr-cache";
+      eo.max_pages = options.max_pages;
+      eo.max_file_seconds = options.max_file_seconds;
       const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(to_extract.size())));
       WorkerPool pool(jobs, eo, options.program);
       size_t next = 0;
@@ -430,20 +503,33 @@ int RunIndex(const IndexOptions& options) {
             }
           } else {
             if (failures.count(c.file)) writer.SetFailure(FileState{c.file, {}, {}, 0, 0, {}, {}, 0}, "");
+            json line{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "indexed"},
+                      {"pages", PagesJson(r.file->pages)}};
+            NoteCutText(r.file->pages, ShowName(c.path.string()), msg, progress, line);
+            // Moved, not copied: a file's text is held once, then its documents' once.
             std::vector<catalog::Page> pages;
-            for (const ExtractedPage& p : r.file->pages) pages.push_back(p.page);
+            pages.reserve(r.file->pages.size());
+            for (ExtractedPage& p : r.file->pages) pages.push_back(std::move(p.page));
+            const std::string hash = r.file->content_hash;
+            r.file.reset();
             const std::vector<catalog::CatalogEntry> rows = rows_for(c);
-            const auto docs = AssembleDocuments(identity(c), pages, rows);
+            const int page_count = static_cast<int>(pages.size());
+            const auto docs = AssembleDocuments(identity(c), std::move(pages), rows);
             FileState state{c.file, c.path.string(), c.root, c.size, c.mtime_ns,
-                            r.file->content_hash, RowsDigest(rows), static_cast<int>(pages.size())};
+                            hash, RowsDigest(rows), page_count};
             writer.ReplaceFile(c.file, docs, state);
             summary.documents += static_cast<long>(docs.size());
-            summary.pages += static_cast<long>(pages.size());
-            json line{{"file", c.file}, {"path", c.path.string()}, {"status", "indexed"},
-                      {"documents", docs.size()}, {"pages", PagesJson(r.file->pages)}};
+            summary.pages += page_count;
+            line["documents"] = docs.size();
             report.Write(line);
           }
           progress.Update(done, total, msg.Progress(done, total));
+        }
+        // The files being worked on, with their page.
+        for (const WorkerPool::Activity& a : pool.Working()) {
+          progress.Update(done, total,
+                          msg.ProgressAt(done, total, ShowName(in_flight.at(a.tag).file), a.page, a.pages));
+          break;  // one line: the first busy worker
         }
         writer.MaybeCommit();
       }
@@ -458,7 +544,7 @@ int RunIndex(const IndexOptions& options) {
       if (under_unreadable || fs::exists(state.path, ec) || ec) continue;
       writer.DeleteFile(file);
       ++summary.deleted;
-      report.Write(json{{"file", file}, {"path", state.path}, {"status", "deleted"}});
+      report.Write(json{{"file", ShowName(file)}, {"path", ShowName(state.path)}, {"status", "deleted"}});
     }
     writer.Commit();
   } catch (const Xapian::Error& e) {
@@ -481,11 +567,24 @@ int RunIndex(const IndexOptions& options) {
 
 int RunJsonl(const IndexOptions& options) {
   const Messages msg(options.language);
+  const bool en = options.language == Language::kEnglish;
   const auto started = Clock::now();
   Progress progress;
   for (const std::string& f : options.jsonl) {
+    struct stat st;
+    if (stat(f.c_str(), &st) != 0) {
+      std::fprintf(stderr, "%s\n", msg.MissingPath(ShowName(f), Reason(options, kDoesNotExist)).c_str());
+      return 2;
+    }
+    // A pipe is a fine input (a program writing documents); a folder or a device is a mistake.
+    if (S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
+      std::fprintf(stderr, "%s\n",
+                   msg.MissingPath(ShowName(f), Reason(options, S_ISDIR(st.st_mode) ? kFolderNotJsonl : kDeviceNotJsonl))
+                       .c_str());
+      return 2;
+    }
     if (access(f.c_str(), R_OK) != 0) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(f, Reason(options, kCannotBeRead)).c_str());
+      std::fprintf(stderr, "%s\n", msg.MissingPath(ShowName(f), Reason(options, kCannotBeRead)).c_str());
       return 2;
     }
   }
@@ -494,6 +593,10 @@ int RunJsonl(const IndexOptions& options) {
   Writer writer(*db, kJsonlBatchDocuments, 3600);
   Summary summary;
   const int threads = std::max(1, options.jobs);
+  // The documents this run stored, by a hash of their id, with their page counts: a line that
+  // gives a document again replaces it, and the summary counts it once.
+  std::unordered_map<uint64_t, int> stored;
+  long repeated = 0;
 
   // Lines are analysed in parallel (text analysis dominates), then written in order by the one
   // writer. A chunk of lines bounds the memory held at once.
@@ -503,13 +606,15 @@ int RunJsonl(const IndexOptions& options) {
     std::optional<catalog::ArchiveDocument> doc;
     Xapian::Document xdoc;
     std::string error;
+    std::vector<int> cut;
   };
-  constexpr size_t kChunk = 2000;
   try {
     for (const std::string& f : options.jsonl) {
-      std::ifstream in(f);
+      std::ifstream in(f, std::ios::binary);
+      const std::string shown = ShowName(f);
       long line_no = 0;
       std::vector<Item> items;
+      size_t chunk_bytes = 0;
       auto flush = [&]() {
         std::vector<std::thread> pool;
         const size_t per = (items.size() + threads - 1) / threads;
@@ -518,13 +623,16 @@ int RunJsonl(const IndexOptions& options) {
           if (b >= e) break;
           pool.emplace_back([&items, b, e]() {
             for (size_t i = b; i < e; ++i) {
+              if (!items[i].error.empty()) continue;
               try {
-                items[i].doc = ParseJsonlDocument(items[i].line);
+                items[i].doc = ParseJsonlDocument(items[i].line, &items[i].cut);
                 items[i].xdoc = catalog::schema::BuildIndexDocument(*items[i].doc);
               } catch (const std::exception& ex) {
+                items[i].doc.reset();
                 items[i].error = ex.what();
               }
               items[i].line.clear();
+              items[i].line.shrink_to_fit();
             }
           });
         }
@@ -532,24 +640,51 @@ int RunJsonl(const IndexOptions& options) {
         for (Item& it : items) {
           if (!it.doc) {
             progress.Clear();
-            std::fprintf(stderr, "%s\n", msg.JsonlError(f, it.line_no, it.error).c_str());
+            std::fprintf(stderr, "%s\n", msg.JsonlError(shown, it.line_no, it.error).c_str());
             ++summary.failed;
             continue;
           }
+          if (!it.cut.empty()) {
+            std::string pages;
+            for (int p : it.cut) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
+            progress.Clear();
+            std::fprintf(stderr, "%s\n",
+                         msg.TextCut(shown + ":" + std::to_string(it.line_no), pages, kMaxPageTextBytes, 0).c_str());
+          }
+          const std::string id = it.doc->Id();
+          const int pages = static_cast<int>(it.doc->pages.size());
           writer.AddDocument(*it.doc, std::move(it.xdoc));
-          ++summary.documents;
-          summary.pages += static_cast<long>(it.doc->pages.size());
+          auto [at, added] = stored.emplace(XXH3_64bits(id.data(), id.size()), pages);
+          if (added) {
+            ++summary.documents;
+            summary.pages += pages;
+          } else {
+            ++repeated;
+            summary.pages += pages - at->second;
+            at->second = pages;
+          }
         }
         items.clear();
-        progress.Update(summary.documents, 0, std::to_string(summary.documents) +
-                                                  (options.language == Language::kEnglish ? " documents" : " văn bản"));
+        chunk_bytes = 0;
+        progress.Update(summary.documents, 0, std::to_string(summary.documents) + (en ? " documents" : " văn bản"));
       };
       std::string line;
-      while (std::getline(in, line)) {
+      for (;;) {
+        const LineRead read = ReadLine(in, line, kMaxJsonlLineBytes);
+        if (read == LineRead::kEnd) break;
         ++line_no;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        items.push_back(Item{line_no, std::move(line), std::nullopt, {}, ""});
-        if (items.size() >= kChunk) flush();
+        if (read == LineRead::kTooLong) {
+          Item item{line_no, {}, std::nullopt, {}, "", {}};
+          item.error = (en ? "line longer than the limit of " : "dòng dài hơn giới hạn ") +
+                       std::to_string(kMaxJsonlLineBytes) + (en ? " bytes; not read" : " byte; không đọc");
+          items.push_back(std::move(item));
+        } else {
+          if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+          chunk_bytes += line.size();
+          items.push_back(Item{line_no, std::move(line), std::nullopt, {}, "", {}});
+          line = std::string();
+        }
+        if (items.size() >= kJsonlChunkLines || chunk_bytes >= kJsonlChunkBytes) flush();
       }
       if (!items.empty()) flush();
       ++summary.files;
@@ -561,6 +696,7 @@ int RunJsonl(const IndexOptions& options) {
     return 2;
   }
   progress.Clear();
+  if (repeated > 0) std::fprintf(stderr, "%s\n", msg.JsonlRepeated(repeated).c_str());
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
   std::fprintf(stderr, "%s\n", msg.SummaryLine(summary).c_str());
   return summary.failed > 0 ? 1 : 0;

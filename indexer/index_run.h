@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "indexer/extract.h"
 #include "indexer/messages.h"
 #include "indexer/ocr.h"
 
@@ -26,11 +27,16 @@ struct IndexOptions {
   std::optional<std::filesystem::path> report;
   std::vector<std::string> paths;  // PDF folders or files
   std::vector<std::string> jsonl;  // pre-extracted documents instead of paths
+  // The walk follows a link out of the PATHs only when asked (each folder at most once).
+  bool follow_links = false;
+  int max_pages = kDefaultMaxPages;              // per file (extract.h)
+  int max_file_seconds = kDefaultMaxFileSeconds;  // per file
   Language language = Language::kVietnamese;
   std::filesystem::path program;  // this executable, run again as a worker
 };
 
-// Returns the exit status: 0 all indexed, 1 some files failed, 2 usage, PATH or database error.
+// Returns the exit status: 0 all indexed, 1 some files (or JSONL lines) failed, each named with its
+// reason on stderr and the rest indexed, 2 usage, PATH, catalog or database error.
 int RunIndex(const IndexOptions& options);
 int RunJsonl(const IndexOptions& options);
 

@@ -8,13 +8,17 @@
 #define LUUTRU_INDEXER_JSONL_INPUT_H_
 
 #include <string_view>
+#include <vector>
 
 #include "catalog/model.h"
 
 namespace luutru::indexer {
 
-// Throws std::runtime_error naming the problem (bad JSON, no "file", "pages" not a list ...).
-catalog::ArchiveDocument ParseJsonlDocument(std::string_view line);
+// Throws std::runtime_error naming the problem (bad JSON, no "file", "pages" not a list, a
+// "file" that leaves the archive (absolute, or climbing out with ".."), a "page_range" that ends
+// before it starts or does not hold as many pages as "pages" ...). A page's text over
+// kMaxPageTextBytes is cut; `cut_pages` (if given) receives those pages' numbers.
+catalog::ArchiveDocument ParseJsonlDocument(std::string_view line, std::vector<int>* cut_pages = nullptr);
 
 }  // namespace luutru::indexer
 

@@ -34,6 +34,13 @@ int main(int argc, char** argv) {
       ("full", po::bool_switch(&options.full), "re-extract every file (the OCR cache is reused)")
       ("report", po::value(&report), "per-file report, one JSON object a line")
       ("jsonl", po::value<std::vector<std::string>>()->multitoken(), "pre-extracted documents")
+      ("follow-links", po::bool_switch(&options.follow_links),
+       "follow links that lead out of the PATHs (each folder at most once)")
+      ("max-pages", po::value(&options.max_pages)->default_value(luutru::indexer::kDefaultMaxPages),
+       "a PDF with more pages is reported and not indexed")
+      ("max-file-seconds",
+       po::value(&options.max_file_seconds)->default_value(luutru::indexer::kDefaultMaxFileSeconds),
+       "the most time one PDF may take; then it is reported and the run goes on")
       ("lang", po::value(&lang_flag), "vi|en: language of messages");
   luutru::cli::AddCommonOptions(visible, true, true);
   po::options_description hidden;
@@ -79,6 +86,10 @@ int main(int argc, char** argv) {
   if (!report.empty()) options.report = report;
   if (jobs < 1) return usage(en ? "--jobs must be at least 1" : "--jobs phải từ 1 trở lên");
   options.jobs = jobs;
+  if (options.max_pages < 1) return usage(en ? "--max-pages must be at least 1" : "--max-pages phải từ 1 trở lên");
+  if (options.max_file_seconds < 1) {
+    return usage(en ? "--max-file-seconds must be at least 1" : "--max-file-seconds phải từ 1 trở lên");
+  }
   if (ocr_mode == "auto") {
     options.ocr = luutru::indexer::OcrMode::kAuto;
   } else if (ocr_mode == "always") {

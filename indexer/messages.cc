@@ -26,6 +26,17 @@ std::string VietnameseReason(const std::string& reason) {
       {"has no pages", "tệp không có trang nào"},
       {"cannot read the file", "không đọc được tệp"},
   };
+  // "too many pages: 100000, the limit is 5000 a file (--max-pages)"
+  const std::string pages = "too many pages: ", limit = ", the limit is ", tail = " a file (--max-pages)";
+  if (reason.rfind(pages, 0) == 0) {
+    const size_t at = reason.find(limit);
+    if (at != std::string::npos && at + limit.size() + tail.size() <= reason.size() &&
+        reason.compare(reason.size() - tail.size(), tail.size(), tail) == 0) {
+      return "quá nhiều trang: " + reason.substr(pages.size(), at - pages.size()) + ", giới hạn là " +
+             reason.substr(at + limit.size(), reason.size() - tail.size() - at - limit.size()) +
+             " trang một tệp (--max-pages)";
+    }
+  }
   for (const auto& [en, vi] : kPrefixes) {
     if (reason.rfind(en, 0) == 0) return vi + reason.substr(std::string(en).size());
   }
@@ -86,17 +97,121 @@ std::string Messages::SummaryLine(const Summary& s) const {
     return "done: " + std::to_string(s.files) + " files, " + std::to_string(s.documents) +
            " documents, " + std::to_string(s.pages) + " pages, " + std::to_string(s.unchanged) +
            " skipped (unchanged), " + std::to_string(s.deleted) + " deleted, " +
-           std::to_string(s.failed) + " failed, " + sec + " s";
+           std::to_string(s.failed) + " failed, " +
+           (s.skipped ? std::to_string(s.skipped) + " left aside (devices, FIFOs, sockets, links not followed), " : "") +
+           sec + " s";
   }
   for (char& c : sec) if (c == '.') c = ',';
   return "xong: " + std::to_string(s.files) + " tệp, " + std::to_string(s.documents) +
          " văn bản, " + std::to_string(s.pages) + " trang, " + std::to_string(s.unchanged) +
          " bỏ qua (không đổi), " + std::to_string(s.deleted) + " đã xóa, " +
-         std::to_string(s.failed) + " lỗi, " + sec + " giây";
+         std::to_string(s.failed) + " lỗi, " +
+         (s.skipped ? std::to_string(s.skipped) + " để ngoài (thiết bị, FIFO, socket, liên kết không đi theo), " : "") +
+         sec + " giây";
 }
 
 std::string Messages::JsonlError(const std::string& file, long line, const std::string& what) const {
   return (en_ ? "error: " : "lỗi: ") + file + ":" + std::to_string(line) + ": " + what;
+}
+
+std::string Messages::SkipReasonEnglish(SkipKind kind, const std::string& detail) {
+  switch (kind) {
+    case SkipKind::kLoop:
+      return "link to the folder " + detail + ", which holds the link (a loop); not followed";
+    case SkipKind::kOutside:
+      return "link out of the folders being indexed, to " + detail + "; not followed (--follow-links follows it)";
+    case SkipKind::kSeen:
+      return "link to " + detail + ", already indexed by another path; not followed again";
+    case SkipKind::kSpecial:
+      return detail + ", not a file; skipped";
+    case SkipKind::kBrokenLink:
+      return "link to " + detail + ", which does not exist; skipped";
+  }
+  return detail;
+}
+
+std::string Messages::Skipped(const std::string& path, SkipKind kind, const std::string& detail) const {
+  if (en_) return "warning: " + path + ": " + SkipReasonEnglish(kind, detail);
+  std::string why;
+  switch (kind) {
+    case SkipKind::kLoop:
+      why = "liên kết tới thư mục " + detail + ", nơi chứa chính liên kết (vòng lặp); không đi theo";
+      break;
+    case SkipKind::kOutside:
+      why = "liên kết ra ngoài các thư mục được lập chỉ mục, tới " + detail +
+            "; không đi theo (--follow-links để đi theo)";
+      break;
+    case SkipKind::kSeen:
+      why = "liên kết tới " + detail + ", đã lập chỉ mục theo đường khác; không đi theo lần nữa";
+      break;
+    case SkipKind::kSpecial: {
+      const std::string kind_vi = detail == "character device" ? "thiết bị ký tự"
+                                  : detail == "block device"   ? "thiết bị khối"
+                                  : detail == "FIFO"           ? "ống FIFO"
+                                                               : "socket";
+      why = kind_vi + ", không phải tệp; bỏ qua";
+      break;
+    }
+    case SkipKind::kBrokenLink:
+      why = "liên kết tới " + detail + ", nơi không tồn tại; bỏ qua";
+      break;
+  }
+  return "cảnh báo: " + path + ": " + why;
+}
+
+std::string Messages::TextCut(const std::string& file, const std::string& pages, size_t limit,
+                              uint64_t largest) const {
+  if (en_) {
+    return "note: " + file + ": the text of page " + pages + " is larger than the " +
+           std::to_string(limit) + " bytes kept a page" +
+           (largest ? " (up to " + std::to_string(largest) + " bytes)" : "") + "; only the first " +
+           std::to_string(limit) + " bytes are indexed";
+  }
+  return "lưu ý: " + file + ": văn bản của trang " + pages + " dài hơn " + std::to_string(limit) +
+         " byte được giữ cho mỗi trang" + (largest ? " (tới " + std::to_string(largest) + " byte)" : "") +
+         "; chỉ " + std::to_string(limit) + " byte đầu được lập chỉ mục";
+}
+
+std::string Messages::FileTextCut(const std::string& file, int from, size_t limit) const {
+  if (en_) {
+    return "note: " + file + ": the file's text reached the " + std::to_string(limit) +
+           " bytes kept a file at page " + std::to_string(from) + "; the text from there on is not indexed";
+  }
+  return "lưu ý: " + file + ": văn bản của tệp đã tới " + std::to_string(limit) +
+         " byte được giữ cho mỗi tệp ở trang " + std::to_string(from) + "; phần từ đó trở đi không được lập chỉ mục";
+}
+
+std::string Messages::ProgressAt(long done, long total, const std::string& file, int page,
+                                 int pages) const {
+  std::string out = Progress(done, total);
+  if (file.empty()) return out;
+  out += " · " + file;
+  if (page > 0 && pages > 0) {
+    out += (en_ ? " page " : " trang ") + std::to_string(page) + "/" + std::to_string(pages);
+  }
+  return out;
+}
+
+std::string Messages::CatalogWarning(const std::string& what) const {
+  return (en_ ? "warning: catalog: " : "cảnh báo: danh mục: ") + what;
+}
+
+std::string Messages::CatalogRowMissing(const std::string& csv, long line, const std::string& file) const {
+  if (en_) {
+    return "warning: catalog: " + csv + ":" + std::to_string(line) + ": no file " + file +
+           " under the folders being indexed; the row is not used";
+  }
+  return "cảnh báo: danh mục: " + csv + ":" + std::to_string(line) + ": không có tệp " + file +
+         " trong các thư mục được lập chỉ mục; dòng này không được dùng";
+}
+
+std::string Messages::JsonlRepeated(long lines) const {
+  if (en_) {
+    return "note: " + std::to_string(lines) +
+           " lines gave a document (same file and pages) that an earlier line gave; the last one is kept";
+  }
+  return "lưu ý: " + std::to_string(lines) +
+         " dòng trùng văn bản (cùng tệp và trang) với một dòng trước đó; giữ dòng sau cùng";
 }
 
 }  // namespace luutru::indexer

@@ -196,4 +196,21 @@ catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font) {
   return page;
 }
 
+uint64_t CapPageText(catalog::Page& page, size_t limit) {
+  if (page.text.size() <= limit) return 0;
+  const uint64_t size = page.text.size();
+  size_t cut = limit;
+  // Back to the start of a UTF-8 sequence.
+  while (cut > 0 && (static_cast<unsigned char>(page.text[cut]) & 0xC0) == 0x80) --cut;
+  page.text.resize(cut);
+  page.text.shrink_to_fit();
+  size_t kept = 0, words = 0;
+  for (; words < page.words.size() && kept + page.words[words].text.size() <= cut; ++words) {
+    kept += page.words[words].text.size() + 1;
+  }
+  page.words.resize(words);
+  page.words.shrink_to_fit();
+  return size;
+}
+
 }  // namespace luutru::indexer

@@ -11,6 +11,8 @@
 #ifndef LUUTRU_INDEXER_PAGE_TEXT_H_
 #define LUUTRU_INDEXER_PAGE_TEXT_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -39,6 +41,18 @@ PageText BuildPageText(const std::vector<WordBox>& words, double page_width, dou
 // Normalizes one page's text-layer text and says where it came from: kLegacyRepaired when words
 // were in a legacy font or the text reads as legacy look-alikes, kNone when empty.
 catalog::Page AnalyzeTextLayer(const std::string& raw_text, bool legacy_font);
+
+// Text kept of one page. A dense A4 page holds 2,500-5,000 characters (under 12 KB of UTF-8);
+// more is a page drawn to be read by no one, and it would make the memory of a run grow with
+// the file instead of the batch.
+inline constexpr size_t kMaxPageTextBytes = 64 * 1024;
+// Text kept of one file: some 3,000 dense pages. It bounds what one file makes the main process
+// hold (its pages, then its documents and their index entries), whatever its page count.
+inline constexpr size_t kMaxFileTextBytes = 32 << 20;
+
+// Cuts `page`'s text to `limit` bytes at a character boundary, and the word boxes past it.
+// Returns the size it had when it was cut, 0 when it fitted.
+uint64_t CapPageText(catalog::Page& page, size_t limit = kMaxPageTextBytes);
 
 }  // namespace luutru::indexer
 

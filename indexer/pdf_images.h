@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <vector>
 
 namespace luutru::indexer {
@@ -22,8 +23,14 @@ class PdfImageCensus {
   int pages() const { return static_cast<int>(pixels_.size()); }
   // Width x height summed over the images page `index` (0-based) draws; 0 outside the document.
   std::uint64_t ImagePixels(int index) const;
+  // True when page `index` paints nothing: no path is stroked or filled, no text shown, no image,
+  // form or shading drawn, and it has no annotations. Such a page is blank without rendering it.
+  // False when its content cannot be read (it is then rendered and judged as any page).
+  bool DrawsNothing(int index) const;
 
  private:
+  struct Document;
+  std::shared_ptr<Document> pdf_;       // kept open for DrawsNothing
   std::vector<std::uint64_t> pixels_;  // per page
 };
 

@@ -19,6 +19,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "indexer/file_name.h"
+
 namespace luutru::indexer {
 namespace {
 
@@ -36,6 +38,8 @@ nlohmann::json PageToJson(const ExtractedPage& p) {
               {"s", std::string(catalog::TextSourceName(p.page.source))},
               {"c", p.page.ocr_confidence},
               {"k", p.ocr_from_cache},
+              {"n", p.text_bytes},
+              {"b", p.file_budget},
               {"w", std::move(words)}};
 }
 
@@ -46,6 +50,8 @@ ExtractedPage PageFromJson(const json& j) {
                       .value_or(catalog::TextSource::kNone);
   p.page.ocr_confidence = j.at("c").get<double>();
   p.ocr_from_cache = j.at("k").get<bool>();
+  p.text_bytes = j.value("n", uint64_t{0});
+  p.file_budget = j.value("b", false);
   for (const json& w : j.at("w")) {
     p.page.words.push_back(catalog::WordBox{w.at(0).get<std::string>(), w.at(1).get<float>(),
                                             w.at(2).get<float>(), w.at(3).get<float>(), w.at(4).get<float>()});
@@ -92,12 +98,13 @@ bool ReadFrame(int fd, std::string& payload) {
   return n == 0 || ReadAll(fd, payload.data(), n);
 }
 
-int FileTimeLimitSeconds(int pages) {
+int FileTimeLimitSeconds(int pages, int max_seconds) {
   if (const char* v = std::getenv("LUUTRU_TEST_TIME_LIMIT"); v && *v) {
     const int s = std::atoi(v);
     if (s > 0) return s;
   }
-  return 60 + 30 * std::max(1, pages);
+  const int64_t grown = 60 + 30 * static_cast<int64_t>(std::max(1, pages));
+  return static_cast<int>(std::min<int64_t>(grown, std::max(1, max_seconds)));
 }
 
 WorkerPool::WorkerPool(int jobs, ExtractOptions options, std::filesystem::path program)
@@ -139,7 +146,8 @@ void WorkerPool::Spawn(Worker& w) {
   w.memory_exhausted = false;
   const char* mode = options_.ocr == OcrMode::kAlways ? "always" : options_.ocr == OcrMode::kNever ? "never" : "auto";
   WriteFrame(w.fd, json{{"ocr", mode}, {"lang", options_.ocr_languages},
-                        {"cache", options_.ocr_cache_dir.string()}}.dump());
+                        {"cache", BytesToJson(options_.ocr_cache_dir.string())},
+                        {"max_pages", options_.max_pages}}.dump());
 }
 
 void WorkerPool::Stop(Worker& w, bool kill_it) {
@@ -160,6 +168,7 @@ std::string WorkerPool::Reap(Worker& w) {
   w.pid = -1;
   w.fd = -1;
   w.busy = false;
+  w.received = ExtractedFile{};
   if (w.memory_exhausted) return "over the memory limit";
   if (WIFSIGNALED(status)) return "killed by signal " + std::to_string(WTERMSIG(status));
   if (WIFEXITED(status)) return "worker exited with status " + std::to_string(WEXITSTATUS(status));
@@ -187,14 +196,24 @@ void WorkerPool::Submit(WorkerJob job) {
     w.busy = true;
     w.memory_exhausted = false;
     w.started = Clock::now();
-    w.limit_seconds = FileTimeLimitSeconds(1);
+    w.limit_seconds = FileTimeLimitSeconds(1, options_.max_file_seconds);
     w.deadline = w.started + std::chrono::seconds(w.limit_seconds);
-    if (!WriteFrame(w.fd, json{{"path", w.job.path.string()}}.dump())) {
+    w.page = w.pages = 0;
+    w.received = ExtractedFile{};
+    if (!WriteFrame(w.fd, json{{"path", BytesToJson(w.job.path.string())}}.dump())) {
       // The idle worker had died; the next read reports it for this file and a new one starts.
     }
     return;
   }
   throw std::logic_error("WorkerPool::Submit without an idle worker");
+}
+
+std::vector<WorkerPool::Activity> WorkerPool::Working() const {
+  std::vector<Activity> out;
+  for (const Worker& w : workers_) {
+    if (w.busy) out.push_back(Activity{w.job.tag, w.page, w.pages});
+  }
+  return out;
 }
 
 std::vector<WorkerResult> WorkerPool::Wait(int timeout_ms) {
@@ -235,17 +254,23 @@ std::vector<WorkerResult> WorkerPool::Wait(int timeout_ms) {
       }
       const std::string type = msg.value("t", "");
       if (type == "pages") {
-        w.limit_seconds = FileTimeLimitSeconds(msg.at("n").get<int>());
+        w.pages = msg.at("n").get<int>();
+        w.limit_seconds = FileTimeLimitSeconds(w.pages, options_.max_file_seconds);
         w.deadline = w.started + std::chrono::seconds(w.limit_seconds);
+      } else if (type == "at") {
+        w.page = msg.at("i").get<int>() + 1;
+      } else if (type == "page") {
+        w.received.pages.push_back(PageFromJson(msg));
       } else if (type == "memory") {
         w.memory_exhausted = true;  // the worker exits; its end of file comes next
       } else if (type == "error") {
         w.busy = false;
+        w.received = ExtractedFile{};
         results.push_back(WorkerResult{w.job.tag, std::nullopt, msg.value("reason", "failed"), true});
       } else if (type == "done") {
-        ExtractedFile file;
+        ExtractedFile file = std::move(w.received);
+        w.received = ExtractedFile{};
         file.content_hash = msg.at("hash").get<std::string>();
-        for (const json& p : msg.at("pages")) file.pages.push_back(PageFromJson(p));
         w.busy = false;
         results.push_back(WorkerResult{w.job.tag, std::move(file), ""});
       }

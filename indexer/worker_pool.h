@@ -4,8 +4,9 @@
 // The pool starts `jobs` workers (the luutru-index-worker program, over a socket
 // pair), hands each one file at a time, reuses them across files and starts a new one when one
 // dies. Each file has a time limit that grows with its page count (a 300-page unit scan is not a
-// hang) and each worker an address-space limit (off in sanitizer builds, which reserve huge
-// address space). Messages are length-prefixed JSON.
+// hang) up to a total per file, and each worker an address-space limit (off in sanitizer builds,
+// which reserve huge address space). Messages are length-prefixed JSON; a file's pages come one
+// frame each, so the main process never parses a whole file's text at once.
 #ifndef LUUTRU_INDEXER_WORKER_POOL_H_
 #define LUUTRU_INDEXER_WORKER_POOL_H_
 
@@ -36,8 +37,9 @@ int RunWorker(int fd);
 nlohmann::json PageToJson(const ExtractedPage& page);
 ExtractedPage PageFromJson(const nlohmann::json& j);
 
-// The per-file time limit: 60 s to open the file plus 30 s a page, or LUUTRU_TEST_TIME_LIMIT.
-int FileTimeLimitSeconds(int pages);
+// The per-file time limit: 60 s to open the file plus 30 s a page, at most `max_seconds`, or
+// LUUTRU_TEST_TIME_LIMIT.
+int FileTimeLimitSeconds(int pages, int max_seconds = kDefaultMaxFileSeconds);
 
 struct WorkerJob {
   uint64_t tag = 0;
@@ -67,6 +69,14 @@ class WorkerPool {
   // Waits at most `timeout_ms` for workers to finish; returns what finished or failed.
   std::vector<WorkerResult> Wait(int timeout_ms);
 
+  // What a busy worker is on, for the progress line: page is 1-based, 0 while the file opens.
+  struct Activity {
+    uint64_t tag = 0;
+    int page = 0;
+    int pages = 0;
+  };
+  std::vector<Activity> Working() const;
+
  private:
   struct Worker {
     pid_t pid = -1;
@@ -77,6 +87,8 @@ class WorkerPool {
     std::chrono::steady_clock::time_point started;
     int limit_seconds = 0;
     bool memory_exhausted = false;
+    int page = 0, pages = 0;
+    ExtractedFile received;  // pages come a frame each, then "done"
   };
   void Spawn(Worker& w);
   void Stop(Worker& w, bool kill_it);

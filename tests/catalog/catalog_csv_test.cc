@@ -75,7 +75,7 @@ TEST_F(CatalogCsvTest, ErrorsNameTheFileRowAndReason) {
     }
   };
   expect_error("unit_code,box\nx,1\n", "'file'");
-  expect_error("file,secrecy\na.pdf,rất mật\n", "row 2: secrecy");
+  expect_error("file,secrecy\na.pdf,rất mật\n", "line 2: secrecy");
   expect_error("file,doc_date\na.pdf,2023-02-30\n", "doc_date");
   expect_error("file,page_range\na.pdf,7-3\n", "page_range");
   expect_error("file,page_range\na.pdf,1-3\na.pdf,3-4\n", "overlap");
@@ -90,6 +90,48 @@ TEST_F(CatalogCsvTest, DigestChangesWhenTheCatalogIsEdited) {
   const std::string edited = Catalog::Load(Write("file,box\na.pdf,2\n")).digest();
   EXPECT_EQ(first, same);
   EXPECT_NE(first, edited);
+}
+
+TEST_F(CatalogCsvTest, UnknownAndMissingColumnsAreNamedWithTheExpectedNames) {
+  const Catalog catalog = Catalog::Load(Write("file,ma_ho_so,hop\na.pdf,ĐVBQ 0321,7\n"));
+  ASSERT_EQ(catalog.warnings().size(), 1u);
+  const std::string& w = catalog.warnings()[0];
+  EXPECT_NE(w.find("columns 'ma_ho_so', 'hop' are not a catalog column and not read"), std::string::npos) << w;
+  EXPECT_NE(w.find("columns absent from this header: page_range, unit_code"), std::string::npos) << w;
+  EXPECT_NE(w.find("the catalog columns are: file, page_range, unit_code"), std::string::npos) << w;
+  EXPECT_TRUE(Catalog::Load(Write("file,box\na.pdf,1\n")).warnings().empty());
+  try {
+    Catalog::Load(Write("ten_tep,ma_ho_so\na.pdf,x\n"));
+    ADD_FAILURE() << "a catalog without 'file' was read";
+  } catch (const CatalogError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("no 'file' column (it has: ten_tep, ma_ho_so; the catalog columns are: file, "),
+              std::string::npos) << what;
+  }
+}
+
+TEST_F(CatalogCsvTest, BytesThatAreNotUtf8AreRefusedWithTheLineTheByteAndAHint) {
+  // TCVN3 (ABC): "Phông" is "Ph\xabng"; the bad byte is on line 3, the 8th byte of its line.
+  const auto path = Write("file,unit_code\na.pdf,ĐVBQ 1\nb.pdf,Ph\xabng 12\n");
+  try {
+    Catalog::Load(path);
+    ADD_FAILURE() << "a catalog that is not UTF-8 was read";
+  } catch (const CatalogError& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find(path.string() + ": line 3, byte 9 (0xAB): the file is not UTF-8"), std::string::npos) << what;
+    EXPECT_NE(what.find("iconv"), std::string::npos) << what;
+    EXPECT_NE(what.find("TCVN3"), std::string::npos) << what;
+  }
+}
+
+TEST_F(CatalogCsvTest, RowsKnowTheLineTheyStartOnAndTheFilesAreListed) {
+  const Catalog catalog =
+      Catalog::Load(Write("file,title\na.pdf,\"two\nlines\"\n\nb.pdf,x\nc/d.pdf,y\n"));
+  EXPECT_EQ(catalog.EntriesFor("a.pdf").at(0).line, 2);
+  EXPECT_EQ(catalog.EntriesFor("b.pdf").at(0).line, 5);
+  EXPECT_EQ(catalog.EntriesFor("c/d.pdf").at(0).line, 6);
+  EXPECT_EQ(catalog.Files(), (std::vector<std::string>{"a.pdf", "b.pdf", "c/d.pdf"}));
+  EXPECT_EQ(catalog.path(), dir_ / "catalog.csv");
 }
 
 TEST(ApplyCatalogEntry, OverridesOnlyWhatTheRowHolds) {

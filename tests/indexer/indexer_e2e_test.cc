@@ -1,6 +1,7 @@
 // End-to-end tests of luutru-index: real PDFs, generated archives, incremental runs, worker
 // faults, and runs killed with SIGKILL.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -492,6 +494,258 @@ TEST_F(IndexerE2eTest, UsageErrorsAndMessagesInVietnamese) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("không tồn tại"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(dir_ / "db"));
+}
+
+// A file server's odd inputs: none stops the run, none passes in silence.
+
+TEST_F(IndexerE2eTest, NonUtf8NamesAreIndexedKeptAsBytesShownEscapedAndDeleted) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 2);
+  // "hồ sơ" as an old Windows tool wrote it: Windows-1258 bytes, not UTF-8.
+  const std::string bad_name = "h\xf4 s\xf4.pdf";
+  fs::copy_file(arch / "dvbq-0001" / "qd-000.pdf", arch / "dvbq-0001" / bad_name);
+  const std::string db = (dir_ / "db").string();
+  const fs::path report = dir_ / "r.jsonl";
+  RunResult r = Index({"--db", db, "--ocr", "never", "--report", report.string(), arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(Documents(db).count("dvbq-0001/" + bad_name + "#1-2"), 1u);  // the bytes, exactly
+  const auto rep = ByFile(Report(report));
+  ASSERT_EQ(rep.count("dvbq-0001/h\\xf4 s\\xf4.pdf"), 1u) << r.err;  // shown escaped
+  EXPECT_EQ(rep.at("dvbq-0001/h\\xf4 s\\xf4.pdf").at("status"), "indexed");
+  // A rerun finds it unchanged; once the file is gone, a rerun deletes its documents.
+  r = Index({"--db", db, "--ocr", "never", "--report", report.string(), arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ByFile(Report(report)).at("dvbq-0001/h\\xf4 s\\xf4.pdf").at("status"), "unchanged");
+  fs::remove(arch / "dvbq-0001" / bad_name);
+  r = Index({"--db", db, "--ocr", "never", "--report", report.string(), arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(ByFile(Report(report)).at("dvbq-0001/h\\xf4 s\\xf4.pdf").at("status"), "deleted");
+  EXPECT_EQ(Documents(db).size(), 2u);
+}
+
+TEST_F(IndexerE2eTest, LinksAreFollowedOnceLoopsAndDevicesReportedAndTheRootsKept) {
+  const fs::path arch = dir_ / "arch", outside = dir_ / "outside";
+  MakeArchive(arch, 2);
+  MakeArchive(outside, 1);
+  fs::create_directory_symlink(".", arch / "loop");               // ln -s . loop
+  fs::create_directory_symlink("..", arch / "dvbq-0001" / "up");  // sub/up -> ..
+  fs::create_directory_symlink("dvbq-0002", arch / "again");      // a second way to a folder
+  fs::create_directory_symlink(outside, arch / "out");            // out of the roots
+  ASSERT_EQ(mkfifo((arch / "pipe.pdf").c_str(), 0644), 0);
+  fs::create_symlink("/dev/null", arch / "null.pdf");
+  const std::string db = (dir_ / "db").string();
+  const fs::path report = dir_ / "r.jsonl";
+  RunResult r = Index({"--db", db, "--ocr", "never", "--report", report.string(), arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  auto docs = Documents(db);
+  EXPECT_EQ(docs.size(), 2u) << r.err;  // each file once, under its own path
+  EXPECT_EQ(docs.count("dvbq-0001/qd-000.pdf#1-2"), 1u);
+  EXPECT_EQ(docs.count("dvbq-0002/qd-001.pdf#1-2"), 1u);
+  for (const char* said : {"arch/loop: link to the folder", "dvbq-0001/up: link to the folder",
+                           "(a loop)", "arch/again: link to", "already indexed by another path",
+                           "arch/out: link out of the folders being indexed", "--follow-links",
+                           "pipe.pdf: FIFO, not a file", "null.pdf: character device, not a file",
+                           "6 left aside"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+  int skipped = 0;
+  for (const json& line : Report(report)) skipped += line.at("status") == "skipped";
+  EXPECT_EQ(skipped, 6);
+  // Asked to, the walk leaves the roots, still once a folder.
+  r = Index({"--db", db, "--ocr", "never", "--follow-links", arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  docs = Documents(db);
+  EXPECT_EQ(docs.size(), 3u) << r.err;
+  EXPECT_EQ(docs.count("out/dvbq-0001/qd-000.pdf#1-2"), 1u) << r.err;
+}
+
+TEST_F(IndexerE2eTest, BlankPagesSkipOcrAndAPageBombIsRefusedAtOnce) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 1);
+  testing::WriteBarePdf(arch / "blank-400.pdf", 400);
+  // Pages that draw nothing but state changes are blank too.
+  testing::WriteBarePdf(arch / "blank-ops.pdf", 3, "q 1 0 0 1 10 10 cm 0.5 g Q");
+  testing::WriteBarePdf(arch / "bomb.pdf", 3000);
+  const std::string db = (dir_ / "db").string();
+  const fs::path report = dir_ / "r.jsonl";
+  const RunResult r = Index({"--db", db, "--ocr", "auto", "--max-pages", "1000", "--report", report.string(),
+                             arch.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("bomb.pdf: too many pages: 3000, the limit is 1000 a file (--max-pages)"),
+            std::string::npos) << r.err;
+  const auto rep = ByFile(Report(report));
+  EXPECT_EQ(rep.at("bomb.pdf").at("status"), "failed");
+  for (const char* blank : {"blank-400.pdf", "blank-ops.pdf"}) {
+    ASSERT_EQ(rep.at(blank).at("status"), "indexed") << blank;
+    // "none", not "ocr": a blank page that went through OCR would say "ocr".
+    for (const json& page : rep.at(blank).at("pages")) EXPECT_EQ(page.at("source"), "none") << blank;
+  }
+  EXPECT_EQ(rep.at("blank-400.pdf").at("pages").size(), 400u);
+  EXPECT_EQ(Documents(db).count("dvbq-0001/qd-000.pdf#1-2"), 1u);
+}
+
+TEST_F(IndexerE2eTest, TheTimeBudgetOfAFileStopsItAndTheRunGoesOn) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 3);
+  const std::string db = (dir_ / "db").string();
+  const RunResult r = Index({"--db", db, "--ocr", "never", "--max-file-seconds", "2", arch.string()},
+                            {"LUUTRU_TEST_HANG_ON=qd-001.pdf"});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("qd-001.pdf: timed out after 2 s"), std::string::npos) << r.err;
+  EXPECT_EQ(Documents(db).size(), 2u);
+}
+
+TEST_F(IndexerE2eTest, TextOverThePageLimitIsCutWithANote) {
+  const fs::path arch = dir_ / "arch";
+  fs::create_directories(arch);
+  // 250 lines of 200 characters, most of them 'é' (two bytes of UTF-8), in a 2-point font: about
+  // 90 KB of text on one page (Poppler reads at most 50,000 characters of a page).
+  std::string content;
+  for (int line = 0; line < 250; ++line) {
+    std::string words = "so" + std::to_string(line) + " ";
+    for (int i = 0; i < 190; ++i) words += i % 10 == 9 ? " " : "\\351";
+    content += "BT /F1 2 Tf 10 " + std::to_string(830 - 3 * line) + " Td (" + words + ") Tj ET\n";
+  }
+  testing::WriteBarePdf(arch / "dense.pdf", 1, content);
+  const std::string db = (dir_ / "db").string();
+  const fs::path report = dir_ / "r.jsonl";
+  const RunResult r = Index({"--db", db, "--ocr", "never", "--report", report.string(), arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("dense.pdf: the text of page 1 is larger than the 65536 bytes kept a page"),
+            std::string::npos) << r.err;
+  const auto rep = ByFile(Report(report));
+  EXPECT_EQ(rep.at("dense.pdf").at("text_cut").at("pages"), json::array({1}));
+  EXPECT_EQ(rep.at("dense.pdf").at("text_cut").at("limit_bytes"), 65536);
+  const auto docs = Documents(db);
+  ASSERT_EQ(docs.size(), 1u);
+  const std::string& text = docs.begin()->second.pages.at(0).text;
+  EXPECT_LE(text.size(), 65536u);
+  EXPECT_GT(text.size(), 60000u);
+}
+
+TEST_F(IndexerE2eTest, CatalogColumnsAndRowsWithoutAFileAreNamed) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 2);
+  std::ofstream(arch / "catalog.csv") << "file,ma_ho_so,box\n"
+                                         "dvbq-0001/qd-000.pdf,ĐVBQ 0321,7\n"
+                                         "dvbq-0001/qd-999.pdf,ĐVBQ 0321,7\n";
+  const std::string db = (dir_ / "db").string();
+  const RunResult r = Index({"--db", db, "--ocr", "never", "--catalog", (arch / "catalog.csv").string(),
+                             arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  for (const char* said : {"warning: catalog: ", "column 'ma_ho_so' is not a catalog column and not read",
+                           "columns absent from this header: page_range, unit_code", "catalog.csv:3: no file dvbq-0001/qd-999.pdf"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+  EXPECT_EQ(Documents(db).at("dvbq-0001/qd-000.pdf#1-2").unit.box, "7");
+}
+
+TEST_F(IndexerE2eTest, ACatalogThatIsNotUtf8IsRefusedWithTheLineAndAHint) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 1);
+  // Windows-1258: "Công văn" as C\xf4ng v\xe3n (the 'ă' is 0xE3).
+  std::ofstream(arch / "catalog.csv", std::ios::binary) << "file,doc_type\n"
+                                                           "dvbq-0001/qd-000.pdf,C\xf4ng v\xe3n\n";
+  const std::string db = (dir_ / "db").string();
+  const RunResult r = Index({"--db", db, "--catalog", (arch / "catalog.csv").string(), arch.string()});
+  EXPECT_EQ(r.status, 2) << r.err;
+  for (const char* said : {"catalog.csv: line 2, byte 23 (0xF4): the file is not UTF-8", "TCVN3",
+                           "Windows-1258", "iconv -f WINDOWS-1258 -t UTF-8"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+  EXPECT_FALSE(fs::exists(db));
+}
+
+TEST_F(IndexerE2eTest, JsonlInputsAreCheckedAndTheSummaryCountsWhatIsStored) {
+  const std::string db = (dir_ / "db").string();
+  RunResult r = Index({"--db", db, "--jsonl", dir_.string()});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("is a folder, not a JSONL file"), std::string::npos) << r.err;
+  r = Index({"--db", db, "--jsonl", "/dev/zero"});
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("/dev/zero: is a device or socket, not a JSONL file"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(db));
+
+  const fs::path input = dir_ / "docs.jsonl";
+  {
+    std::ofstream out(input);
+    out << R"({"file":"u1/a.pdf","pages":["một"]})" << "\n";
+    out << R"({"file":"u1/a.pdf","pages":["một lần nữa"]})" << "\n";  // the same document again
+    out << R"({"file":"u1/b.pdf","page_range":"7-2","pages":["x"]})" << "\n";
+    out << R"({"file":"u1/c.pdf","page_range":"3-7","pages":["x","y"]})" << "\n";
+    out << R"({"file":"../../etc/passwd","pages":["x"]})" << "\n";
+    out << R"({"file":"/etc/passwd","pages":["x"]})" << "\n";
+    out << R"({"file":"u1/d.pdf","pages":[")" << std::string(17 << 20, 'a') << R"("]})" << "\n";
+    out << R"({"file":"u1/e.pdf","page_range":"4-5","pages":["x","y"]})" << "\n";
+  }
+  r = Index({"--db", db, "--jsonl", input.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  for (const char* said : {"docs.jsonl:3: \"page_range\" 7-2 ends before it starts",
+                           "docs.jsonl:4: \"page_range\" 3-7 holds 5 pages, \"pages\" has 2",
+                           "docs.jsonl:5: \"file\" ../../etc/passwd leaves the archive",
+                           "docs.jsonl:6: \"file\" /etc/passwd leaves the archive",
+                           "docs.jsonl:7: line longer than the limit of 16777216 bytes",
+                           "note: 1 lines gave a document", "2 documents, 3 pages", "5 failed"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+  const auto docs = Documents(db);
+  EXPECT_EQ(docs.size(), 2u);
+  EXPECT_NE(docs.at("u1/a.pdf#1-1").pages.at(0).text.find("lần nữa"), std::string::npos);
+  EXPECT_EQ(docs.count("u1/e.pdf#4-5"), 1u);
+}
+
+TEST_F(IndexerE2eTest, WhatIsLeftAsideIsSaidInVietnamese) {
+  const fs::path arch = dir_ / "arch";
+  fs::create_directories(arch);
+  testing::WriteBarePdf(arch / "bomb.pdf", 30);
+  ASSERT_EQ(mkfifo((arch / "pipe.pdf").c_str(), 0644), 0);
+  fs::create_directory_symlink(".", arch / "loop");
+  const RunResult r = Index({"--db", (dir_ / "db").string(), "--lang", "vi", "--max-pages", "20", arch.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  for (const char* said : {"bomb.pdf: quá nhiều trang: 30, giới hạn là 20 trang một tệp (--max-pages)",
+                           "pipe.pdf: ống FIFO, không phải tệp; bỏ qua", "(vòng lặp); không đi theo",
+                           "2 để ngoài"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+}
+
+TEST_F(IndexerE2eTest, AnArchiveWithEveryOddInputIndexesTheGoodFilesAndNamesTheRest) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 4);
+  fs::copy_file(arch / "dvbq-0001" / "qd-000.pdf", arch / "dvbq-0001" / "h\xf4 s\xf4.pdf");
+  fs::create_directory_symlink(".", arch / "loop");
+  fs::create_directory_symlink("..", arch / "dvbq-0002" / "up");
+  ASSERT_EQ(mkfifo((arch / "pipe.pdf").c_str(), 0644), 0);
+  testing::WriteBarePdf(arch / "bomb.pdf", 2000);
+  testing::WriteBarePdf(arch / "blank.pdf", 50);
+  std::ofstream(arch / "catalog.csv") << "file,ma_ho_so,box\ndvbq-0001/qd-000.pdf,x,3\ngone.pdf,x,4\n";
+  std::ofstream(arch / "broken.pdf") << "%PDF-1.4 not really";
+  const std::string db = (dir_ / "db").string();
+  const RunResult r = Index({"--db", db, "--max-pages", "1000", "--catalog", (arch / "catalog.csv").string(),
+                             arch.string()});
+  EXPECT_EQ(r.status, 1) << r.err;
+  const auto docs = Documents(db);
+  for (const std::string id : {"dvbq-0001/qd-000.pdf#1-2", "dvbq-0002/qd-001.pdf#1-2", "dvbq-0001/qd-002.pdf#1-2",
+                               "dvbq-0002/qd-003.pdf#1-2", "dvbq-0001/h\xf4 s\xf4.pdf#1-2", "blank.pdf#1-50"}) {
+    EXPECT_EQ(docs.count(id), 1u) << id << "\n" << r.err;
+  }
+  EXPECT_EQ(docs.size(), 6u);
+  EXPECT_EQ(docs.at("dvbq-0001/qd-000.pdf#1-2").unit.box, "3");
+  for (const char* said : {"bomb.pdf: too many pages", "broken.pdf: not a PDF or damaged", "pipe.pdf: FIFO",
+                           "arch/loop: link to the folder", "up: link to the folder", "'ma_ho_so'",
+                           "catalog.csv:3: no file gone.pdf", "2 failed", "3 left aside"}) {
+    EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
+  }
+  // Searchable: "100" is in qd-000.pdf and in its copy under the odd name, and nowhere else.
+  Xapian::Database xdb(db);
+  Xapian::Enquire enquire(xdb);
+  enquire.set_query(Xapian::Query("100"));
+  std::set<std::string> files;
+  const Xapian::MSet hits = enquire.get_mset(0, 10);
+  for (auto it = hits.begin(); it != hits.end(); ++it) {
+    files.insert(catalog::schema::ReadStoredDocument(it.get_document()).doc.file);
+  }
+  EXPECT_EQ(files, (std::set<std::string>{"dvbq-0001/qd-000.pdf", "dvbq-0001/h\xf4 s\xf4.pdf"}));
 }
 
 }  // namespace

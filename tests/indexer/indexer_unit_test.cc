@@ -4,10 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "indexer/assemble.h"
 #include "indexer/extract.h"
+#include "indexer/file_name.h"
 #include "indexer/file_state.h"
 #include "indexer/jsonl_input.h"
 #include "indexer/page_text.h"
@@ -206,6 +208,74 @@ TEST(FileStateTest, RoundTripsAndRejectsForeignData) {
   EXPECT_EQ(FileStateKey("a/b.pdf").rfind("f:", 0), 0u);
   EXPECT_NE(FileStateKey("a/b.pdf"), FileStateKey("a/c.pdf"));
   EXPECT_LT(FileStateKey(std::string(5000, 'a')).size(), 64u);
+}
+
+TEST(FileNameTest, NamesThatAreNotUtf8AreShownEscapedAndKeptExactly) {
+  const std::string bad = "h\xf4 s\xf4\\x.pdf";  // Windows-1258 bytes and a backslash
+  EXPECT_FALSE(IsUtf8(bad));
+  EXPECT_TRUE(IsUtf8("hồ sơ\\x.pdf"));
+  EXPECT_EQ(ShowName(bad), "h\\xf4 s\\xf4\\\\x.pdf");
+  EXPECT_EQ(ShowName("hồ sơ\\x.pdf"), "hồ sơ\\x.pdf");  // a UTF-8 name is shown as it is
+  EXPECT_EQ(BytesFromJson(BytesToJson(bad)), bad);
+  EXPECT_EQ(BytesToJson("hồ sơ.pdf"), "hồ sơ.pdf");
+  // The file state carries the bytes through JSON and back.
+  FileState s{"u/" + bad, "/x/u/" + bad, "/x\xff", 1, 2, "h", "r", 3};
+  const auto back = DecodeFileState(EncodeFileState(s));
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->file, s.file);
+  EXPECT_EQ(back->path, s.path);
+  EXPECT_EQ(back->root, s.root);
+  FileFailure f{s, "not a PDF or damaged"};
+  const std::string dir = ::testing::TempDir() + "luutru-file-name-" + std::to_string(getpid());
+  {
+    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OVERWRITE);
+    db.set_metadata(FileFailureKey(s.file), EncodeFileFailure(f));
+    db.set_metadata(FileStateKey(s.file), EncodeFileState(s));
+    db.commit();
+    const auto failures = LoadFileFailures(db);
+    ASSERT_EQ(failures.count(s.file), 1u);
+    EXPECT_EQ(failures.at(s.file).file.path, s.path);
+    EXPECT_EQ(LoadFileStates(db).count(s.file), 1u);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PageTextCapTest, CutsAtACharacterBoundaryAndSaysTheSize) {
+  catalog::Page page;
+  page.text = std::string(9, 'a') + "ồ";  // the 3 bytes of ồ straddle the limit of 10
+  page.words = {catalog::WordBox{std::string(9, 'a'), 0, 0, 1, 1}, catalog::WordBox{"ồ", 1, 0, 2, 1}};
+  EXPECT_EQ(CapPageText(page, 10), 12u);
+  EXPECT_EQ(page.text, std::string(9, 'a'));
+  EXPECT_EQ(page.words.size(), 1u);
+  catalog::Page small;
+  small.text = "trang";
+  EXPECT_EQ(CapPageText(small, 10), 0u);
+  EXPECT_EQ(small.text, "trang");
+}
+
+TEST(TimeLimitTest, NeverPassesTheBudgetOfAFile) {
+  unsetenv("LUUTRU_TEST_TIME_LIMIT");
+  EXPECT_EQ(FileTimeLimitSeconds(100000, 1800), 1800);
+  EXPECT_EQ(FileTimeLimitSeconds(1, 1800), 90);
+}
+
+TEST(JsonlInputTest, PathsOutsideTheArchiveAndImpossibleRangesAreRefused) {
+  for (const char* line : {R"({"file":"../../etc/passwd","pages":["x"]})", R"({"file":"/etc/passwd","pages":["x"]})",
+                           R"({"file":"a/../../b.pdf","pages":["x"]})",
+                           R"({"file":"a.pdf","page_range":"7-2","pages":["x"]})",
+                           R"({"file":"a.pdf","page_range":"3-7","pages":["x","y"]})",
+                           R"({"file":"a.pdf","page_range":[2,1],"pages":["x"]})",
+                           R"({"file":"a.pdf","page_range":"x-y","pages":["x"]})",
+                           R"({"file":"a.pdf","page_range":"0-0","pages":["x"]})"}) {
+    EXPECT_THROW(ParseJsonlDocument(line), std::runtime_error) << line;
+  }
+  const auto doc = ParseJsonlDocument(R"({"file":"a/../b/c.pdf","page_range":[7,8],"pages":["x","y"]})");
+  EXPECT_EQ(doc.first_page, 7);
+  EXPECT_EQ(doc.last_page, 8);
+  std::vector<int> cut;
+  ParseJsonlDocument(R"({"file":"a.pdf","pages":["x",")" + std::string(kMaxPageTextBytes + 10, 'a') + R"("]})",
+                     &cut);
+  EXPECT_EQ(cut, std::vector<int>{2});
 }
 
 TEST(JsonlInputTest, FieldsOverrideAndTextIsAnalysed) {

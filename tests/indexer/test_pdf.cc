@@ -4,7 +4,10 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include <cstdio>
+#include <fstream>
 #include <stdexcept>
+#include <vector>
 
 namespace luutru::testing {
 namespace {
@@ -56,6 +59,36 @@ void WriteOfficePdf(const std::filesystem::path& path, const OfficeDocument& doc
   const cairo_status_t status = cairo_surface_status(surface);
   cairo_surface_destroy(surface);
   if (status != CAIRO_STATUS_SUCCESS) throw std::runtime_error("cannot write " + path.string());
+}
+
+void WriteBarePdf(const std::filesystem::path& path, int pages, const std::string& content) {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  auto object = [&](const std::string& body) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(offsets.size()) + " 0 obj\n" + body + "\nendobj\n";
+  };
+  // 1 catalog, 2 page tree, 3 font, 4 content, then the pages from 5.
+  object("<</Type/Catalog/Pages 2 0 R>>");
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(5 + i) + " 0 R ";
+  object("<</Type/Pages/Kids[" + kids + "]/Count " + std::to_string(pages) + ">>");
+  object("<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>");
+  object("<</Length " + std::to_string(content.size()) + ">>\nstream\n" + content + "\nendstream");
+  const std::string contents = content.empty() ? "" : "/Contents 4 0 R";
+  for (int i = 0; i < pages; ++i) {
+    object("<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 3 0 R>>>>" + contents + ">>");
+  }
+  const size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t off : offsets) {
+    char line[32];
+    std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
+    pdf += line;
+  }
+  pdf += "trailer<</Size " + std::to_string(offsets.size() + 1) + "/Root 1 0 R>>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
+  std::ofstream(path, std::ios::binary) << pdf;
 }
 
 }  // namespace luutru::testing

@@ -23,6 +23,10 @@ struct OfficeDocument {
 // page one page.
 void WriteOfficePdf(const std::filesystem::path& path, const OfficeDocument& doc);
 
+// Writes a PDF of `pages` pages by hand, in milliseconds even for thousands of pages: every page
+// draws the one content stream `content` (none when empty) with Helvetica as /F1.
+void WriteBarePdf(const std::filesystem::path& path, int pages, const std::string& content = "");
+
 }  // namespace luutru::testing
 
 #endif  // LUUTRU_TESTS_INDEXER_TEST_PDF_H_
