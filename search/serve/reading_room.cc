@@ -251,6 +251,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
     request.from = Param(req, "from");
     request.to = Param(req, "to");
     request.clearance = reader->clearance;
+    if (auto loose = Param(req, "loose")) request.loose = *loose == "1";
     if (auto group = Param(req, "group")) {
       if (*group != "unit") {
         SendError(res, 400, std::string(Tr(lang, "group chỉ nhận 'unit'", "group takes only 'unit'")));
