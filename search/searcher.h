@@ -130,6 +130,10 @@ class Searcher {
   };
   NumberLookup ResolveNumber(const std::string& key, catalog::Secrecy clearance) const;
 
+  // The concepts `query` is read as for a reader at `clearance` (CompiledQuery::sequences): the
+  // runs a page image marks. Empty for a query that cannot be read or searches no words.
+  std::vector<MatchSequence> Concepts(std::string_view query, catalog::Secrecy clearance) const;
+
   // The document with this id (ArchiveDocument::Id()) if `clearance` may see it, else nullopt:
   // a document above the reader's clearance is indistinguishable from one that does not exist.
   std::optional<DocumentHit> FindDocument(std::string_view id, catalog::Secrecy clearance) const;
