@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "catalog/model.h"
@@ -163,37 +164,45 @@ class Segmenter {
 
   // How many visible documents hold words k-1 and k together, up to kPairCap.
   Xapian::doccount PairCount(size_t k) {
+    if (auto it = pair_counts_.find(k); it != pair_counts_.end()) return it->second;
     const std::vector<MatchWord> pair{run_[k - 1], run_[k]};
-    if (!resolvers_.count_up_to) return 0;
-    return resolvers_.count_up_to(resolvers_.word_pairs ? WordPairs(pair) : FoldedPhrase(pair), kPairCap);
+    const Xapian::doccount count =
+        resolvers_.count_up_to
+            ? resolvers_.count_up_to(resolvers_.word_pairs ? WordPairs(pair) : FoldedPhrase(pair), kPairCap)
+            : 0;
+    return pair_counts_[k] = count;
   }
 
   // Appends to `parts` the concepts of run_[begin, end); false when it cannot be cut into held
-  // concepts of two words or more.
+  // concepts of two words or more. Each stretch of the run is decided once.
   bool Cut(size_t begin, size_t end, std::vector<std::pair<size_t, size_t>>& parts) {
-    if (Held(begin, end)) {
-      parts.emplace_back(begin, end);
-      return true;
-    }
-    if (end - begin < 4) return false;
+    const auto key = std::make_pair(begin, end);
+    auto it = cuts_.find(key);
+    if (it == cuts_.end()) it = cuts_.emplace(key, Decide(begin, end)).first;
+    if (!it->second) return false;
+    parts.insert(parts.end(), it->second->begin(), it->second->end());
+    return true;
+  }
+
+  std::optional<std::vector<std::pair<size_t, size_t>>> Decide(size_t begin, size_t end) {
+    if (Held(begin, end)) return std::vector<std::pair<size_t, size_t>>{{begin, end}};
+    if (end - begin < 4 || budget_ <= 0) return std::nullopt;
     std::vector<std::pair<Xapian::doccount, size_t>> cuts;
     for (size_t k = begin + 2; k + 2 <= end; ++k) cuts.emplace_back(PairCount(k), k);
     std::sort(cuts.begin(), cuts.end());
     for (const auto& [count, k] : cuts) {
-      std::vector<std::pair<size_t, size_t>> left, right;
-      if (Cut(begin, k, left) && Cut(k, end, right)) {
-        parts.insert(parts.end(), left.begin(), left.end());
-        parts.insert(parts.end(), right.begin(), right.end());
-        return true;
-      }
+      std::vector<std::pair<size_t, size_t>> parts;
+      if (Cut(begin, k, parts) && Cut(k, end, parts)) return parts;
       if (budget_ <= 0) break;
     }
-    return false;
+    return std::nullopt;
   }
 
   const std::vector<MatchWord>& run_;
   const Resolvers& resolvers_;
   std::map<std::pair<size_t, size_t>, bool> held_;
+  std::map<std::pair<size_t, size_t>, std::optional<std::vector<std::pair<size_t, size_t>>>> cuts_;
+  std::map<size_t, Xapian::doccount> pair_counts_;
   int budget_ = kBudget;
 };
 
