@@ -14,8 +14,10 @@
 #include <unistd.h>
 
 #include "corpus/pdf_render.h"
+#include "corpus/phrase_truth.h"
 #include "corpus/random.h"
 #include "corpus/text_forms.h"
+#include "corpus/vocabulary.h"
 
 namespace luutru::corpus {
 namespace fs = std::filesystem;
@@ -140,6 +142,155 @@ std::string CatalogRow(const Document& d, bool with_range) {
   return row + "\n";
 }
 
+// Runs of two to four words of the corpus's own sentences, as written (with marks), without
+// slots, digits or punctuation inside: the phrases a request may quote.
+std::vector<std::vector<std::string>> SentencePhrases() {
+  std::vector<std::string_view> sentences = GenericSentences();
+  for (const Topic& t : Topics()) {
+    sentences.insert(sentences.end(), t.sentences.begin(), t.sentences.end());
+    sentences.insert(sentences.end(), t.summaries.begin(), t.summaries.end());
+  }
+  std::vector<std::vector<std::string>> phrases;
+  for (std::string_view sentence : sentences) {
+    std::vector<std::vector<std::string>> segments(1);
+    size_t start = 0;
+    while (start < sentence.size()) {
+      size_t end = sentence.find(' ', start);
+      if (end == std::string_view::npos) end = sentence.size();
+      std::string word(sentence.substr(start, end - start));
+      start = end + 1;
+      bool breaks = false;
+      while (!word.empty() && std::string(",.;:").find(word.back()) != std::string::npos) {
+        word.pop_back();
+        breaks = true;
+      }
+      const std::vector<std::string> folded = FoldedWords(word);
+      if (folded.size() != 1 || word.find('{') != std::string::npos || (folded[0][0] >= '0' && folded[0][0] <= '9')) {
+        segments.emplace_back();
+        continue;
+      }
+      segments.back().push_back(word);
+      if (breaks) segments.emplace_back();
+    }
+    for (const auto& seg : segments) {
+      for (size_t len = 2; len <= 4; ++len) {
+        for (size_t i = 0; i + len <= seg.size(); ++i) phrases.emplace_back(seg.begin() + i, seg.begin() + i + len);
+      }
+    }
+  }
+  return phrases;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// The phrase classes, with their truth read from what each document's pages say:
+// "phrase count" (a phrase, its exact holders as "total" and their units as "units"),
+// "absent phrase" and "absent phrase, unaccented" (two or three words that all occur in the
+// archive but never in that order: "total" 0), "two things" (a phrase of a document and the
+// commune or person it names, typed one after the other).
+void AddPhraseQueries(const std::vector<Document>& docs, uint64_t seed, int per_class, std::vector<json>& q) {
+  Random rng(seed + 199);
+  std::vector<std::vector<std::string>> words_of;
+  std::set<std::string> vocabulary;
+  for (const Document& d : docs) {
+    std::string text;
+    for (const std::string& page : d.pages) text += page + "\n";
+    words_of.push_back(FoldedWords(text));
+    vocabulary.insert(words_of.back().begin(), words_of.back().end());
+  }
+  auto folded = [](const std::vector<std::string>& words) { return FoldedWords(Join(words)); };
+  auto holders = [&](const std::vector<std::string>& phrase_folded) {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < docs.size(); ++i)
+      if (HoldsPhrase(words_of[i], phrase_folded)) out.push_back(i);
+    return out;
+  };
+  std::vector<std::vector<std::string>> phrases = SentencePhrases();
+  for (size_t i = phrases.size(); i > 1; --i) std::swap(phrases[i - 1], phrases[rng.Next() % i]);
+  std::set<std::string> used;
+
+  // Phrases with their exact holders.
+  int n = 0;
+  for (const auto& phrase : phrases) {
+    if (n >= per_class) break;
+    const std::vector<std::string> f = folded(phrase);
+    if (!used.insert(Join(f)).second) continue;
+    const std::vector<size_t> held = holders(f);
+    if (held.size() < 2 || held.size() * 3 > docs.size()) continue;
+    json relevant = json::array();
+    std::set<std::string> units;
+    for (size_t i : held) {
+      relevant.push_back(Id(docs[i]));
+      units.insert(docs[i].unit.code);
+    }
+    const std::string query = n % 2 ? RemoveMarks(Join(phrase)) : Join(phrase);
+    q.push_back({{"class", "phrase count"}, {"query", query}, {"args", json::array()}, {"relevant", relevant},
+                 {"total", held.size()}, {"units", units}});
+    ++n;
+  }
+
+  // Absent phrases: a held phrase of two or three words with one word swapped for a word of
+  // another phrase, kept when no document holds the result.
+  int marked = 0, unmarked = 0;
+  for (size_t p = 0; p < phrases.size() && (marked < per_class || unmarked < per_class); ++p) {
+    std::vector<std::string> phrase = phrases[p];
+    if (phrase.size() > 3) continue;
+    const auto& donor = phrases[rng.Next() % phrases.size()];
+    phrase[rng.Next() % phrase.size()] = donor[rng.Next() % donor.size()];
+    const std::vector<std::string> f = folded(phrase);
+    bool all_occur = true;
+    for (const std::string& w : f) all_occur = all_occur && vocabulary.count(w);
+    if (!all_occur || !used.insert(Join(f)).second || !holders(f).empty()) continue;
+    const bool plain = unmarked < marked || marked >= per_class;
+    if (plain && unmarked >= per_class) continue;
+    q.push_back({{"class", plain ? "absent phrase, unaccented" : "absent phrase"},
+                 {"query", plain ? RemoveMarks(Join(phrase)) : Join(phrase)}, {"args", json::array()},
+                 {"relevant", json::array()}, {"total", 0}, {"units", json::array()}});
+    (plain ? unmarked : marked)++;
+  }
+
+  // Two things: a phrase a document holds and the commune (or person) it names, typed one after
+  // the other. Relevant: every document holding both.
+  std::vector<const Document*> order;
+  for (const Document& d : docs) order.push_back(&d);
+  for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng.Next() % i]);
+  n = 0;
+  for (const Document* d : order) {
+    if (n >= per_class) break;
+    if (!d->damaged.empty() || d->variant == Variant::kTcvn3) continue;
+    const size_t self = static_cast<size_t>(d - docs.data());
+    std::string thing = d->facts[0];
+    if (n % 2 == 0) {
+      const size_t comma = d->facts[1].find(", xã ");
+      if (comma == std::string::npos) continue;
+      thing = d->facts[1].substr(comma + 6);
+    }
+    const std::vector<std::string> thing_words = FoldedWords(thing);
+    for (int attempt = 0; attempt < 40; ++attempt) {
+      const std::vector<std::string>& subject = phrases[rng.Next() % phrases.size()];
+      if (subject.size() > 3) continue;
+      const std::vector<std::string> f = folded(subject);
+      if (!HoldsPhrase(words_of[self], f)) continue;
+      std::vector<std::string> whole = f;
+      whole.insert(whole.end(), thing_words.begin(), thing_words.end());
+      if (!holders(whole).empty()) continue;
+      json relevant = json::array();
+      for (size_t i = 0; i < docs.size(); ++i) {
+        if (HoldsPhrase(words_of[i], f) && HoldsPhrase(words_of[i], thing_words)) relevant.push_back(Id(docs[i]));
+      }
+      if (relevant.size() > 10) continue;
+      q.push_back({{"class", "two things"}, {"query", Join(subject) + " " + thing}, {"args", json::array()},
+                   {"relevant", relevant}});
+      ++n;
+      break;
+    }
+  }
+}
+
 // Queries built from the unique facts, one class at a time, with every relevant document.
 std::vector<json> Queries(const std::vector<Document>& docs, uint64_t seed) {
   std::vector<json> q;
@@ -212,6 +363,7 @@ std::vector<json> Queries(const std::vector<Document>& docs, uint64_t seed) {
     add("document number", "", json::array({"--number", d.number}), by_number[d.number]);
     ++n;
   }
+  AddPhraseQueries(docs, seed, kPerClass, q);
   return q;
 }
 

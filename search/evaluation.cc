@@ -1,5 +1,6 @@
 #include "search/evaluation.h"
 
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -80,9 +81,43 @@ std::map<std::string, ClassQuality> Evaluate(const Searcher& searcher, std::istr
     ApplyOptions(q.contains("args") ? q["args"] : json(), request);
     std::set<std::string> relevant;
     for (const auto& id : q.at("relevant")) relevant.insert(id.get<std::string>());
+    ClassQuality& c = out[q.value("class", "unclassified")];
+    ++c.queries;
+    const SearchResponse response = searcher.Search(request);
+    if (q.contains("total")) {
+      const auto truth = q["total"].get<uint64_t>();
+      const uint64_t off = response.total > truth ? response.total - truth : truth - response.total;
+      const bool within = static_cast<double>(off) <= std::max(1.0, 0.05 * static_cast<double>(truth));
+      ++c.counted;
+      c.totals_within += within ? 1 : 0;
+      if (truth == 0) {
+        ++c.absent;
+        c.answered_zero += response.total == 0 ? 1 : 0;
+      }
+      if (!within || (truth == 0 && response.total != 0)) {
+        c.wrong_counts.push_back(request.query + ": total " + std::to_string(response.total) + " (truth " +
+                                 std::to_string(truth) + ")");
+      }
+    }
+    if (q.contains("units") && !q["units"].empty()) {
+      // The pull list: the answer grouped by unit, every unit of it.
+      SearchRequest pull = request;
+      pull.group_by_unit = true;
+      pull.limit = 100000;
+      std::set<std::string> expected, listed;
+      for (const auto& u : q["units"]) expected.insert(u.get<std::string>());
+      for (const UnitHit& u : searcher.Search(pull).units) {
+        if (u.match == MatchTier::kPhrase) listed.insert(u.unit.code);
+      }
+      ++c.listed;
+      c.exact_pull_lists += listed == expected ? 1 : 0;
+      if (listed != expected) {
+        c.wrong_counts.push_back(request.query + ": pull list of " + std::to_string(listed.size()) + " units (truth " +
+                                 std::to_string(expected.size()) + ")");
+      }
+    }
     if (relevant.empty()) continue;
 
-    const SearchResponse response = searcher.Search(request);
     std::vector<const DocumentHit*> ranked;
     for (const auto& d : response.documents) ranked.push_back(&d);
     for (const auto& u : response.units) {
@@ -98,17 +133,20 @@ std::map<std::string, ClassQuality> Evaluate(const Searcher& searcher, std::istr
       const std::string& key = relevant.count(ranked[i]->id) ? ranked[i]->id : ranked[i]->doc.file;
       if (i < static_cast<size_t>(kCutoff) && counted.insert(key).second) ++found_in_cutoff;
     }
-    ClassQuality& c = out[q.value("class", "unclassified")];
-    ++c.queries;
-    c.recall_at_10 += static_cast<double>(found_in_cutoff) / static_cast<double>(relevant.size());
+    ++c.ranked;
+    c.recall_at_10 += static_cast<double>(found_in_cutoff) /
+                      static_cast<double>(std::min<size_t>(relevant.size(), kCutoff));
     c.mrr += first ? 1.0 / first : 0.0;
     if (!first || first > kCutoff) c.misses.push_back(line);
   }
   for (auto& [name, c] : out) {
-    if (c.queries) {
-      c.recall_at_10 /= c.queries;
-      c.mrr /= c.queries;
+    if (c.ranked) {
+      c.recall_at_10 /= c.ranked;
+      c.mrr /= c.ranked;
     }
+    if (c.absent) c.answered_zero /= c.absent;
+    if (c.counted) c.totals_within /= c.counted;
+    if (c.listed) c.exact_pull_lists /= c.listed;
   }
   return out;
 }

@@ -68,6 +68,8 @@ int main(int argc, char** argv) {
       ("from", po::value<std::string>(), Tr(lang, "từ ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD", "from date: YYYY, YYYY-MM or YYYY-MM-DD").data())
       ("to", po::value<std::string>(), Tr(lang, "đến ngày (bao gồm cả kỳ đó)", "to date (the whole period included)").data())
       ("group-by", po::value<std::string>(), Tr(lang, "unit: mỗi dòng một hồ sơ (phiếu lấy hồ sơ)", "unit: one row per storage unit (a pull list)").data())
+      ("loose", Tr(lang, "sau kết quả, hiện cả văn bản có đủ các từ nhưng nằm rời nhau",
+                     "after the answer, also show documents holding every word, but apart").data())
       ("sort", po::value<std::string>(), "relevance | date | -date")
       ("clearance", po::value<std::string>()->default_value("thuong"), "thuong | mat | toi-mat | tuyet-mat")
       ("lang", po::value<std::string>(), "vi | en");
@@ -94,11 +96,13 @@ int main(int argc, char** argv) {
     std::cout << Tr(lang, "Cách dùng", "Usage") << ": luutru-search --db DIR [--db DIR ...] ["
               << Tr(lang, "tùy chọn", "options") << "] [QUERY]\n\n"
               << Tr(lang,
-                    "QUERY: các từ (có hoặc không dấu; mặc định phải có đủ mọi từ), \"cụm từ\", OR, -từ / NOT từ,\n"
-                    "(ngoặc), so:/number:, loai:/type:, nam:/year:, hoso:/unit:, coquan:/issuer:\n"
+                    "QUERY: các từ (có hoặc không dấu) gõ liền nhau phải đứng liền nhau trong văn bản; dấu phẩy,\n"
+                    "AND, (ngoặc) tách các ý; \"cụm từ\", OR, -từ / NOT từ,\n"
+                    "so:/number:, loai:/type:, nam:/year:, hoso:/unit:, coquan:/issuer:\n"
                     "ví dụ: luutru-search --db db 'quy vi nguoi ngheo loai:\"thong bao\" nam:2023'\n\n",
-                    "QUERY: words (diacritics optional; by default every word must occur), \"phrases\", OR,\n"
-                    "-word / NOT word, (parentheses), so:/number:, loai:/type:, nam:/year:, hoso:/unit:,\n"
+                    "QUERY: words (diacritics optional) typed together must stand together in the text; a comma,\n"
+                    "AND or (parentheses) separate concepts; \"phrases\", OR, -word / NOT word,\n"
+                    "so:/number:, loai:/type:, nam:/year:, hoso:/unit:,\n"
                     "coquan:/issuer:; e.g. luutru-search --db db 'quy vi nguoi ngheo loai:\"thong bao\" nam:2023'\n\n")
               << options;
     return 0;
@@ -128,6 +132,7 @@ int main(int argc, char** argv) {
     }
     request.group_by_unit = true;
   }
+  request.loose = vm.count("loose") > 0;
   if (vm.count("sort")) {
     const std::string sort = vm["sort"].as<std::string>();
     if (sort == "relevance") request.sort = SortOrder::kRelevance;
@@ -153,6 +158,11 @@ int main(int argc, char** argv) {
     } else if (format == "csv") {
       WriteCsv(std::cout, response, lang);
       if (response.total == 0) std::cerr << ZeroResultHints(response, lang);
+      if (response.total == 0 && response.loose_shown && response.total_loose > 0) {
+        std::cerr << Tr(lang, "Không có văn bản nào chứa liền các từ đã nhập; các dòng trên chỉ có đủ các từ (cột Khớp: rời).",
+                        "No document holds the words as typed; the rows above only hold every word (column match: words).")
+                  << '\n';
+      }
     } else {
       WriteTable(std::cout, response, lang, TerminalWidth());
     }

@@ -200,6 +200,7 @@ void WriteValue(JsonWriter& w, const DocumentHit& hit) {
   const auto& doc = hit.doc;
   const auto& m = doc.meta;
   w.StartObject();
+  WriteMember(w, "match", std::string(MatchTierName(hit.match)));
   WriteMember(w, "rank", hit.rank);
   WriteMember(w, "score", hit.score);
   WriteMember(w, "id", hit.id);
@@ -222,6 +223,7 @@ void WriteValue(JsonWriter& w, const DocumentHit& hit) {
 
 void WriteValue(JsonWriter& w, const UnitHit& unit) {
   w.StartObject();
+  WriteMember(w, "match", std::string(MatchTierName(unit.match)));
   WriteMember(w, "rank", unit.rank);
   WriteMember(w, "unit", unit.unit);
   WriteMember(w, "matching_documents", unit.matching_documents);
@@ -256,6 +258,8 @@ void WriteJson(std::ostream& out, const SearchResponse& response) {
   WriteMember(w, "query", response.query);
   WriteMember(w, "total", response.total);
   WriteMember(w, "total_is_estimate", response.total_is_estimate);
+  WriteMember(w, "total_loose", response.total_loose);
+  WriteMember(w, "total_loose_is_estimate", response.total_loose_is_estimate);
   if (response.grouped) write_results(response.units);
   else write_results(response.documents);
   if (!response.near_numbers.empty()) WriteMember(w, "near_numbers", NearNumbers(response));
@@ -303,66 +307,131 @@ std::string ZeroResultHints(const SearchResponse& response, Lang lang) {
   return out.str();
 }
 
+namespace {
+
+void WriteUnit(std::ostream& out, const UnitHit& u, Lang lang, size_t width) {
+  std::string label = std::to_string(u.rank) + ". ";
+  label = PadToWidth(label, 5, true);
+  std::string right = std::to_string(u.matching_documents) + std::string(Tr(lang, " văn bản", " documents"));
+  if (!u.unit.box.empty()) right = std::string(Tr(lang, "Hộp ", "Box ")) + u.unit.box + " · " + right;
+  const size_t room = width - DisplayWidth(label) - DisplayWidth(right) - 1;
+  std::string code = u.unit.code.empty() ? std::string(Tr(lang, "(không rõ hồ sơ)", "(unknown unit)")) : u.unit.code;
+  out << label << PadToWidth(TruncateToWidth(code, room), room) << ' ' << right << '\n';
+  if (!u.unit.title.empty()) WriteWrapped(out, u.unit.title, 5, width, 2);
+  for (const DocumentHit& d : u.documents) {
+    WriteDocument(out, d, lang, width, 5, "- ", false);
+  }
+  out << '\n';
+}
+
+std::string Count(uint64_t n, bool estimate, Lang lang) {
+  return (estimate ? std::string(Tr(lang, "khoảng ", "about ")) : "") + std::to_string(n);
+}
+
+// The words tier, introduced: "12 văn bản có đủ các từ nhưng nằm rời nhau" (N documents hold
+// every word, but apart), "khác" (other) after an answer.
+std::string LooseLine(const SearchResponse& response, Lang lang) {
+  const bool other = response.total > 0;
+  std::string line = Count(response.total_loose, response.total_loose_is_estimate, lang);
+  if (response.grouped) {
+    line += other ? Tr(lang, " hồ sơ khác có văn bản đủ các từ nhưng nằm rời nhau",
+                       " other storage units hold documents with every word, but apart")
+                  : Tr(lang, " hồ sơ có văn bản đủ các từ nhưng nằm rời nhau",
+                       " storage units hold documents with every word, but apart");
+  } else {
+    line += other ? Tr(lang, " văn bản khác có đủ các từ nhưng nằm rời nhau", " other documents hold every word, but apart")
+                  : Tr(lang, " văn bản có đủ các từ nhưng nằm rời nhau", " documents hold every word, but apart");
+  }
+  return line;
+}
+
+}  // namespace
+
 void WriteTable(std::ostream& out, const SearchResponse& response, Lang lang, size_t width) {
   if (width < 40) width = 40;
   if (!response.near_numbers.empty()) {
     WriteWrapped(out, NearNumbersNote(response, lang), 0, width, 4);
     out << '\n';
   }
-  if (response.total == 0) {
+  const bool words_tier = response.loose_shown && response.total_loose > 0;
+  if (response.total == 0 && !words_tier) {
     out << (response.grouped ? Tr(lang, "Không tìm thấy hồ sơ nào.", "No storage unit found.")
                              : Tr(lang, "Không tìm thấy văn bản nào.", "No document found."))
         << '\n'
         << ZeroResultHints(response, lang);
     return;
   }
-  const std::string total = (response.total_is_estimate ? std::string(Tr(lang, "khoảng ", "about ")) : "") +
-                            std::to_string(response.total);
+  if (response.total == 0) {
+    // Said plainly: nothing holds what was typed; what follows only holds its words.
+    std::string none = response.grouped
+                           ? std::string(Tr(lang, "Không có hồ sơ nào có văn bản chứa liền '",
+                                            "No storage unit holds a document with '"))
+                           : std::string(Tr(lang, "Không có văn bản nào chứa liền '", "No document holds '"));
+    none += response.query + std::string(Tr(lang, "'; ", "' as typed; ")) + LooseLine(response, lang) + ":";
+    WriteWrapped(out, none, 0, width, 4);
+    out << ZeroResultHints(response, lang) << '\n';
+  } else if (response.grouped) {
+    out << Tr(lang, "Tìm thấy ", "Found ") << Count(response.total, response.total_is_estimate, lang)
+        << Tr(lang, " hồ sơ.", " storage units.") << "\n\n";
+  } else {
+    out << Tr(lang, "Tìm thấy ", "Found ") << Count(response.total, response.total_is_estimate, lang)
+        << Tr(lang, " văn bản.", " documents.") << "\n\n";
+  }
   size_t shown = 0;
   int first_rank = 0;
+  bool words_heading = response.total == 0;  // already said
+  auto heading = [&](MatchTier match) {
+    if (match != MatchTier::kWords || words_heading) return;
+    words_heading = true;
+    WriteWrapped(out, LooseLine(response, lang) + ":", 0, width, 3);
+    out << '\n';
+  };
   if (response.grouped) {
-    out << Tr(lang, "Tìm thấy ", "Found ") << total << Tr(lang, " hồ sơ.", " storage units.") << "\n\n";
     for (const UnitHit& u : response.units) {
       if (!first_rank) first_rank = u.rank;
       ++shown;
-      std::string label = std::to_string(u.rank) + ". ";
-      label = PadToWidth(label, 5, true);
-      std::string right = std::to_string(u.matching_documents) + std::string(Tr(lang, " văn bản", " documents"));
-      if (!u.unit.box.empty()) right = std::string(Tr(lang, "Hộp ", "Box ")) + u.unit.box + " · " + right;
-      const size_t room = width - DisplayWidth(label) - DisplayWidth(right) - 1;
-      std::string code = u.unit.code.empty() ? std::string(Tr(lang, "(không rõ hồ sơ)", "(unknown unit)")) : u.unit.code;
-      out << label << PadToWidth(TruncateToWidth(code, room), room) << ' ' << right << '\n';
-      if (!u.unit.title.empty()) WriteWrapped(out, u.unit.title, 5, width, 2);
-      for (const DocumentHit& d : u.documents) {
-        WriteDocument(out, d, lang, width, 5, "- ", false);
-      }
-      out << '\n';
+      heading(u.match);
+      WriteUnit(out, u, lang, width);
     }
   } else {
-    out << Tr(lang, "Tìm thấy ", "Found ") << total << Tr(lang, " văn bản.", " documents.") << "\n\n";
     for (const DocumentHit& d : response.documents) {
       if (!first_rank) first_rank = d.rank;
       ++shown;
+      heading(d.match);
       WriteDocument(out, d, lang, width, 0, PadToWidth(std::to_string(d.rank) + ". ", 5, true), true);
       out << '\n';
     }
   }
+  const uint64_t all = response.total + (response.loose_shown ? response.total_loose : 0);
   if (shown == 0) {
     out << Tr(lang, "Không còn kết quả ở vị trí này (--offset quá lớn).", "No results at this offset (--offset too large).")
         << '\n';
-  } else if (static_cast<uint64_t>(first_rank) - 1 + shown < response.total) {
+  } else if (static_cast<uint64_t>(first_rank) - 1 + shown < all) {
     out << Tr(lang, "Hiển thị ", "Showing ") << first_rank << "–" << (first_rank - 1 + static_cast<int>(shown))
         << Tr(lang, "; xem tiếp với --offset ", "; see more with --offset ") << (first_rank - 1 + static_cast<int>(shown))
         << '\n';
   }
+  if (!response.loose_shown && response.total_loose > 0) {
+    WriteWrapped(out, LooseLine(response, lang) + std::string(Tr(lang, " (xem với --loose).", " (see them with --loose).")),
+                 0, width, 3);
+  }
 }
+
+namespace {
+
+// A pull list's reader sees which rows only hold the words apart.
+std::string MatchCell(MatchTier match, Lang lang) {
+  return std::string(match == MatchTier::kPhrase ? Tr(lang, "liền", "phrase") : Tr(lang, "rời", "words"));
+}
+
+}  // namespace
 
 void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang) {
   if (response.grouped) {
     CsvRow(out, {std::string(Tr(lang, "STT", "rank")), std::string(Tr(lang, "Mã hồ sơ", "unit_code")),
                  std::string(Tr(lang, "Tiêu đề hồ sơ", "unit_title")), std::string(Tr(lang, "Hộp", "box")),
                  std::string(Tr(lang, "Số văn bản khớp", "matching_documents")),
-                 std::string(Tr(lang, "Văn bản tiêu biểu", "documents"))});
+                 std::string(Tr(lang, "Văn bản tiêu biểu", "documents")), std::string(Tr(lang, "Khớp", "match"))});
     for (const UnitHit& u : response.units) {
       std::string docs;
       for (const DocumentHit& d : u.documents) {
@@ -371,7 +440,7 @@ void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang) {
         if (d.doc.meta.date) docs += " (" + d.doc.meta.date->ToString() + ")";
       }
       CsvRow(out, {std::to_string(u.rank), u.unit.code, u.unit.title, u.unit.box,
-                   std::to_string(u.matching_documents), docs});
+                   std::to_string(u.matching_documents), docs, MatchCell(u.match, lang)});
     }
     return;
   }
@@ -384,14 +453,14 @@ void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang) {
                std::string(Tr(lang, "Trang khớp", "pages")), std::string(Tr(lang, "Độ mật", "secrecy")),
                std::string(Tr(lang, "Độ khẩn", "urgency")), std::string(Tr(lang, "OCR", "ocr")),
                std::string(Tr(lang, "Trích đoạn", "snippet")), std::string(Tr(lang, "Mã văn bản", "id")),
-               std::string(Tr(lang, "Đường dẫn", "path"))});
+               std::string(Tr(lang, "Đường dẫn", "path")), std::string(Tr(lang, "Khớp", "match"))});
   for (const DocumentHit& d : response.documents) {
     const auto& m = d.doc.meta;
     CsvRow(out, {std::to_string(d.rank), std::to_string(d.score), m.number.value_or(""),
                  m.date ? m.date->ToString() : "", m.type.value_or(""), m.title.value_or(""), m.issuer.value_or(""),
                  d.doc.unit.code, d.doc.unit.title, d.doc.unit.box, d.doc.file, PageRange(d.doc), JoinPages(d.pages),
                  m.secrecy ? catalog::SecrecyName(*m.secrecy) : "", m.urgency ? catalog::UrgencyName(*m.urgency) : "",
-                 d.doc.HasOcr() ? "1" : "0", d.snippet.value_or(""), d.id, d.doc.path});
+                 d.doc.HasOcr() ? "1" : "0", d.snippet.value_or(""), d.id, d.doc.path, MatchCell(d.match, lang)});
   }
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "catalog/model.h"
@@ -118,7 +120,90 @@ enum class PartKind { kEmpty, kFilter, kWeighted };
 
 struct Part {
   PartKind kind = PartKind::kEmpty;
-  Xapian::Query query;
+  Xapian::Query query;  // the answer: concepts where they stand whole
+  Xapian::Query loose;  // the words tier: the words of each run anywhere (ranked by adjacency)
+};
+
+Part Same(PartKind kind, const Xapian::Query& query) { return Part{kind, query, query}; }
+
+// Whether punctuation that ends a concept (a comma or a semicolon) stands in `text` before its
+// first word (`before`) or after its last one.
+bool ConceptBreak(std::string_view text, const Item& item, bool before) {
+  const std::string_view side = before ? text.substr(0, item.token.begin) : text.substr(item.token.end);
+  return side.find_first_of(",;") != std::string_view::npos;
+}
+
+// Cuts a run of words into concepts (see CompiledQuery): the whole run when some visible
+// document holds it, else the cut at the weakest pair whose two sides both cut into held
+// concepts of two words or more. Each held check is one query; a long run is given a budget.
+class Segmenter {
+ public:
+  Segmenter(const std::vector<MatchWord>& run, const Resolvers& resolvers) : run_(run), resolvers_(resolvers) {}
+
+  std::vector<std::vector<MatchWord>> Concepts() {
+    std::vector<std::pair<size_t, size_t>> parts;
+    if (!Cut(0, run_.size(), parts)) parts = {{0, run_.size()}};
+    std::vector<std::vector<MatchWord>> out;
+    for (const auto& [begin, end] : parts) out.emplace_back(run_.begin() + static_cast<long>(begin), run_.begin() + static_cast<long>(end));
+    return out;
+  }
+
+ private:
+  static constexpr int kBudget = 48;        // held checks for one run
+  static constexpr Xapian::doccount kPairCap = 50;  // pairs are told apart up to this many documents
+
+  bool Held(size_t begin, size_t end) {
+    const auto key = std::make_pair(begin, end);
+    if (auto it = held_.find(key); it != held_.end()) return it->second;
+    if (budget_-- <= 0) return false;
+    const std::vector<MatchWord> words(run_.begin() + static_cast<long>(begin), run_.begin() + static_cast<long>(end));
+    Xapian::Query folded = FoldedPhrase(words);
+    if (resolvers_.word_pairs) folded = Xapian::Query(Xapian::Query::OP_FILTER, folded, WordPairs(words));
+    return held_[key] = resolvers_.any_visible(folded);
+  }
+
+  // How many visible documents hold words k-1 and k together, up to kPairCap.
+  Xapian::doccount PairCount(size_t k) {
+    if (auto it = pair_counts_.find(k); it != pair_counts_.end()) return it->second;
+    const std::vector<MatchWord> pair{run_[k - 1], run_[k]};
+    const Xapian::doccount count =
+        resolvers_.count_up_to
+            ? resolvers_.count_up_to(resolvers_.word_pairs ? WordPairs(pair) : FoldedPhrase(pair), kPairCap)
+            : 0;
+    return pair_counts_[k] = count;
+  }
+
+  // Appends to `parts` the concepts of run_[begin, end); false when it cannot be cut into held
+  // concepts of two words or more. Each stretch of the run is decided once.
+  bool Cut(size_t begin, size_t end, std::vector<std::pair<size_t, size_t>>& parts) {
+    const auto key = std::make_pair(begin, end);
+    auto it = cuts_.find(key);
+    if (it == cuts_.end()) it = cuts_.emplace(key, Decide(begin, end)).first;
+    if (!it->second) return false;
+    parts.insert(parts.end(), it->second->begin(), it->second->end());
+    return true;
+  }
+
+  std::optional<std::vector<std::pair<size_t, size_t>>> Decide(size_t begin, size_t end) {
+    if (Held(begin, end)) return std::vector<std::pair<size_t, size_t>>{{begin, end}};
+    if (end - begin < 4 || budget_ <= 0) return std::nullopt;
+    std::vector<std::pair<Xapian::doccount, size_t>> cuts;
+    for (size_t k = begin + 2; k + 2 <= end; ++k) cuts.emplace_back(PairCount(k), k);
+    std::sort(cuts.begin(), cuts.end());
+    for (const auto& [count, k] : cuts) {
+      std::vector<std::pair<size_t, size_t>> parts;
+      if (Cut(begin, k, parts) && Cut(k, end, parts)) return parts;
+      if (budget_ <= 0) break;
+    }
+    return std::nullopt;
+  }
+
+  const std::vector<MatchWord>& run_;
+  const Resolvers& resolvers_;
+  std::map<std::pair<size_t, size_t>, bool> held_;
+  std::map<std::pair<size_t, size_t>, std::optional<std::vector<std::pair<size_t, size_t>>>> cuts_;
+  std::map<size_t, Xapian::doccount> pair_counts_;
+  int budget_ = kBudget;
 };
 
 class Compiler {
@@ -128,8 +213,13 @@ class Compiler {
   CompiledQuery Run(const QueryNode& root) {
     Part part = Compile(root, false);
     CompiledQuery out;
-    if (part.kind != PartKind::kEmpty) out.query = part.query;
+    if (part.kind != PartKind::kEmpty) {
+      out.query = part.query;
+      if (tiers_) out.loose = part.loose;
+    }
     out.sequences = std::move(sequences_);
+    if (tiers_) out.loose_sequences = std::move(loose_sequences_);
+    else out.loose_sequences = out.sequences;
     out.fields = std::move(fields_);
     return out;
   }
@@ -142,8 +232,7 @@ class Compiler {
       case QueryNode::Kind::kNot: {
         Part inner = Compile(node.children.front(), !negated);
         if (inner.kind == PartKind::kEmpty) return inner;
-        return Part{PartKind::kFilter,
-                    Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, inner.query)};
+        return Same(PartKind::kFilter, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, inner.query));
       }
       case QueryNode::Kind::kText: return CompileText(node, negated, /*phrase=*/false);
       case QueryNode::Kind::kPhrase: return CompileText(node, negated, /*phrase=*/true);
@@ -153,13 +242,26 @@ class Compiler {
   }
 
   Part CompileAnd(const QueryNode& node, bool negated) {
-    std::vector<Xapian::Query> weighted, filters, excluded;
-    // Words typed one after another rank higher where they also stand one after another in the
-    // text: a request quotes a phrase of the document more often than not ("quy vi nguoi ngheo").
+    std::vector<Xapian::Query> weighted, loose_weighted, filters, excluded;
+    // In the words tier, words typed one after another rank higher where they also stand one
+    // after another in the text.
     std::vector<Xapian::Query> adjacency;
     std::vector<MatchWord> run;
     auto end_run = [&] {
+      if (run.empty()) return;
+      const std::vector<std::vector<MatchWord>> concepts =
+          run.size() >= 2 && resolvers_.any_visible ? Segmenter(run, resolvers_).Concepts()
+                                                    : std::vector<std::vector<MatchWord>>{run};
+      for (const std::vector<MatchWord>& concept_words : concepts) {
+        weighted.push_back(PhraseQuery(concept_words, resolvers_.word_pairs));
+        if (!negated) sequences_.push_back(MatchSequence{concept_words});
+      }
+      for (const MatchWord& w : run) {
+        loose_weighted.push_back(WordQuery(w));
+        if (!negated) loose_sequences_.push_back(MatchSequence{{w}});
+      }
       if (run.size() >= 2) {
+        if (!negated) tiers_ = true;
         auto* fixed = new Xapian::FixedWeightPostingSource(kAdjacencyWeightPerWord * static_cast<double>(run.size()));
         // Only whether the words stand together counts here (a filter carries no weight), and
         // the indexer puts a folded term at every exact word's position: the folded phrase
@@ -172,13 +274,16 @@ class Compiler {
       run.clear();
     };
     for (const QueryNode& child : node.children) {
+      if (child.after_and) end_run();
       if (child.kind == QueryNode::Kind::kText) {
         const std::vector<Item> items = Items(child.text);
         if (items.size() == 1 && !items[0].compound()) {
+          if (ConceptBreak(child.text, items[0], /*before=*/true)) end_run();
           run.push_back(ToMatchWord(items[0].token, child.text_offset));
-        } else {
-          end_run();
+          if (ConceptBreak(child.text, items[0], /*before=*/false)) end_run();
+          continue;  // compiled with its run
         }
+        end_run();
       } else if (child.kind != QueryNode::Kind::kField) {
         end_run();
       }
@@ -188,7 +293,10 @@ class Compiler {
         continue;
       }
       Part part = Compile(child, negated);
-      if (part.kind == PartKind::kWeighted) weighted.push_back(part.query);
+      if (part.kind == PartKind::kWeighted) {
+        weighted.push_back(part.query);
+        loose_weighted.push_back(part.loose);
+      }
       if (part.kind == PartKind::kFilter) filters.push_back(part.query);
     }
     end_run();
@@ -196,31 +304,32 @@ class Compiler {
     if (!weighted.empty()) {
       out.kind = PartKind::kWeighted;
       out.query = Xapian::Query(Xapian::Query::OP_AND, weighted.begin(), weighted.end());
+      out.loose = Xapian::Query(Xapian::Query::OP_AND, loose_weighted.begin(), loose_weighted.end());
       if (!adjacency.empty() && !negated) {
-        out.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.query,
+        out.loose = Xapian::Query(Xapian::Query::OP_AND_MAYBE, out.loose,
                                   Xapian::Query(Xapian::Query::OP_OR, adjacency.begin(), adjacency.end()));
       }
       if (!filters.empty()) {
-        out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query,
-                                  Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+        const Xapian::Query all(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        out.query = Xapian::Query(Xapian::Query::OP_FILTER, out.query, all);
+        out.loose = Xapian::Query(Xapian::Query::OP_FILTER, out.loose, all);
       }
     } else if (!filters.empty()) {
-      out.kind = PartKind::kFilter;
-      out.query = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      out = Same(PartKind::kFilter, Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
     }
     if (!excluded.empty()) {
-      if (out.kind == PartKind::kEmpty) {
-        out.kind = PartKind::kFilter;
-        out.query = Xapian::Query::MatchAll;
-      }
-      out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query,
-                                Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+      if (out.kind == PartKind::kEmpty) out = Same(PartKind::kFilter, Xapian::Query::MatchAll);
+      // Both tiers leave out what the excluded concepts name where they stand whole.
+      const Xapian::Query any(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
+      out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, out.query, any);
+      out.loose = Xapian::Query(Xapian::Query::OP_AND_NOT, out.loose, any);
     }
+    if (negated) out.loose = out.query;
     return out;
   }
 
   Part CompileOr(const QueryNode& node, bool negated) {
-    std::vector<Xapian::Query> alternatives;
+    std::vector<Xapian::Query> alternatives, loose;
     bool any_weighted = false;
     for (const QueryNode& child : node.children) {
       Part part = Compile(child, negated);
@@ -228,13 +337,16 @@ class Compiler {
       if (part.kind == PartKind::kWeighted) {
         any_weighted = true;
         alternatives.push_back(part.query);
+        loose.push_back(part.loose);
       } else {
         alternatives.emplace_back(0.0, part.query);  // a filter inside OR adds no weight
+        loose.emplace_back(0.0, part.loose);
       }
     }
     if (alternatives.empty()) return {};
     return Part{any_weighted ? PartKind::kWeighted : PartKind::kFilter,
-                Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end())};
+                Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
+                Xapian::Query(Xapian::Query::OP_OR, loose.begin(), loose.end())};
   }
 
   Part CompileText(const QueryNode& node, bool negated, bool phrase) {
@@ -256,7 +368,7 @@ class Compiler {
       // A quoted phrase, or one unquoted run such as "TP.HCM": its words in order.
       if (positional.empty()) return {};
       query = PhraseQuery(positional, resolvers_.word_pairs);
-      if (!negated) sequences_.push_back(MatchSequence{positional});
+      if (!negated) Searched(MatchSequence{positional});
       if (phrase && has_compound) {
         // A notation or date inside a phrase also matches its indexed whole.
         std::vector<Xapian::Query> wholes{query};
@@ -265,7 +377,7 @@ class Compiler {
         }
         query = Xapian::Query(Xapian::Query::OP_OR, wholes.begin(), wholes.end());
       }
-      return Part{PartKind::kWeighted, query};
+      return Same(PartKind::kWeighted, query);
     }
     // An unquoted run holding a notation or a date ("45-TB/TU", "12/03/2023"): each item is
     // required; a compound matches its whole term or its parts in order.
@@ -277,16 +389,16 @@ class Compiler {
         std::vector<Xapian::Query> alternatives{CompoundTermQuery(item)};
         if (!parts.empty()) {
           alternatives.push_back(PhraseQuery(parts, resolvers_.word_pairs));
-          if (!negated) sequences_.push_back(MatchSequence{parts});
+          if (!negated) Searched(MatchSequence{parts});
         }
         required.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
       } else {
         MatchWord w = ToMatchWord(item.token, node.text_offset);
         required.push_back(WordQuery(w));
-        if (!negated) sequences_.push_back(MatchSequence{{w}});
+        if (!negated) Searched(MatchSequence{{w}});
       }
     }
-    return Part{PartKind::kWeighted, Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end())};
+    return Same(PartKind::kWeighted, Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end()));
   }
 
   static Xapian::Query CompoundTermQuery(const Item& item) {
@@ -305,10 +417,10 @@ class Compiler {
                       (value.find(' ') == std::string::npos ? value : "\"" + value + "\""));
     if (index == without_field_) return {};
     switch (node.field) {
-      case QueryField::kNumber: return Part{PartKind::kFilter, NumberFilter(node.text, resolvers_.number)};
-      case QueryField::kType: return Part{PartKind::kFilter, TypeFilter(node.text)};
-      case QueryField::kYear: return Part{PartKind::kFilter, YearFilter(node.text)};
-      case QueryField::kUnit: return Part{PartKind::kFilter, UnitFilter(resolvers_.unit(node.text))};
+      case QueryField::kNumber: return Same(PartKind::kFilter, NumberFilter(node.text, resolvers_.number));
+      case QueryField::kType: return Same(PartKind::kFilter, TypeFilter(node.text));
+      case QueryField::kYear: return Same(PartKind::kFilter, YearFilter(node.text));
+      case QueryField::kUnit: return Same(PartKind::kFilter, UnitFilter(resolvers_.unit(node.text)));
       case QueryField::kIssuer: {
         std::vector<Xapian::Query> words;
         for (const Token& t : tokenizers::Tokenize(node.text)) {
@@ -317,15 +429,23 @@ class Compiler {
           }
         }
         if (words.empty()) return {};
-        return Part{PartKind::kFilter, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end())};
+        return Same(PartKind::kFilter, Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()));
       }
     }
     return {};
   }
 
+  // A sequence searched for in both tiers.
+  void Searched(MatchSequence sequence) {
+    loose_sequences_.push_back(sequence);
+    sequences_.push_back(std::move(sequence));
+  }
+
   const Resolvers& resolvers_;
   const int without_field_;
   std::vector<MatchSequence> sequences_;
+  std::vector<MatchSequence> loose_sequences_;
+  bool tiers_ = false;  // a run of two words or more was searched: the words tier differs
   std::vector<std::string> fields_;
 };
 

@@ -39,11 +39,23 @@ struct MatchSequence {
 // looked for, and counted, once (hit pages, snippet anchors).
 std::vector<bool> FirstOfTheirWords(const std::vector<MatchSequence>& sequences);
 
+// A run of words typed one after another (not quoted, not split by a comma, a semicolon, an
+// operator, a parenthesis or a field) is one request for those words in that order: a concept.
+// A run that no document the reader may see holds whole is cut into concepts of two words or
+// more, each held whole by some document, where its neighbouring words stand together least
+// often (the fewest documents holding that pair); a run that cannot be cut so stays whole.
 struct CompiledQuery {
-  // Empty (Xapian::Query()) when the query neither searches words nor filters.
+  // The answer: every concept where it stands whole. Empty (Xapian::Query()) when the query
+  // neither searches words nor filters.
   Xapian::Query query;
-  // Words searched for, outside NOT: their pages are reported and marked in snippets.
+  // The words tier: the same request with every word of a run required anywhere in the
+  // document, ranked higher where they stand together. Empty when the query has no run of two
+  // words or more (then it would be `query` itself).
+  Xapian::Query loose;
+  // Concepts searched for, outside NOT: their pages are reported and marked in snippets.
   std::vector<MatchSequence> sequences;
+  // The same for a document of the words tier: each word of a run on its own.
+  std::vector<MatchSequence> loose_sequences;
   // The field filters of the query as typed ("loai:CT"), in order: a search that finds nothing
   // names the one that emptied it.
   std::vector<std::string> fields;
@@ -66,6 +78,10 @@ struct Resolvers {
   // Every document of the index carries its word pairs (catalog::schema::kWordPair): phrases and
   // runs of typed words are then looked for among the documents holding their pairs.
   bool word_pairs = false;
+  // Whether a document the reader may see matches a query. Without it runs are never cut.
+  std::function<bool(const Xapian::Query&)> any_visible;
+  // How many documents the reader may see match a query, counted up to `cap` (at most `cap`).
+  std::function<Xapian::doccount(const Xapian::Query&, Xapian::doccount cap)> count_up_to;
 };
 
 // Throws SearchError for a field value that cannot be understood (so:abc, loai:xyz, nam:20x).

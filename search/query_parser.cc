@@ -207,10 +207,14 @@ class Parser {
       if (AtEnd() && lex_.empty()) return QueryNode{};
       throw QuerySyntaxError(QuerySyntaxError::Problem::kMissingOperand, Offset());
     }
+    bool after_and = false;
     while (StartsOperand()) {
       parts.push_back(ParseUnary());
+      parts.back().after_and = after_and;
+      after_and = false;
       if (!AtEnd() && Peek().kind == Lexeme::Kind::kAnd) {
         ++pos_;
+        after_and = true;
         if (!StartsOperand()) throw QuerySyntaxError(QuerySyntaxError::Problem::kMissingOperand, Offset());
       }
     }

@@ -48,6 +48,7 @@ struct QueryNode {
   size_t text_offset = 0;  // byte offset of `text` in the query (kText, kPhrase, kField)
   QueryField field = QueryField::kNumber;
   std::vector<QueryNode> children;
+  bool after_and = false;  // an explicit AND stands before it: it starts a new concept
 };
 
 class QuerySyntaxError : public std::runtime_error {

@@ -196,9 +196,19 @@ Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::
   return lookup;
 }
 
+std::string_view MatchTierName(MatchTier tier) { return tier == MatchTier::kPhrase ? "phrase" : "words"; }
+
 Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers) const {
   Resolvers r;
   r.word_pairs = word_pairs_;
+  r.any_visible = [this, clearance](const Xapian::Query& q) { return AnyVisible(q, clearance); };
+  r.count_up_to = [this, clearance](const Xapian::Query& q, Xapian::doccount cap) {
+    // Checked up to `cap`, the lower bound is exact below it and at least `cap` above.
+    Run run;
+    run.unranked = true;
+    run.check_at_least = cap;
+    return std::min(Execute(q, clearance, run).get_matches_lower_bound(), cap);
+  };
   r.unit = [this, clearance](std::string_view code) { return ResolveUnit(code, clearance); };
   r.number = [this, clearance, near_numbers](const std::string& key) {
     NumberLookup lookup = ResolveNumber(key, clearance);
@@ -208,14 +218,15 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
   return r;
 }
 
-DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled, int rank) const {
+DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const std::vector<MatchSequence>& sequences,
+                             int rank) const {
   DocumentHit hit;
   hit.rank = rank;
   hit.score = it.get_percent();
   schema::StoredDocument stored = schema::ReadStoredDocument(it.get_document(), /*word_boxes=*/false);
-  const DocumentMatches matches = LocateSequences(db_, *it, compiled.sequences);
+  const DocumentMatches matches = LocateSequences(db_, *it, sequences);
   hit.pages = HitPages(stored, matches);
-  hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches, hit.pages), compiled.sequences);
+  hit.snippet = MakeSnippetAt(stored.doc, SnippetAnchors(stored, matches, hit.pages), sequences);
   hit.doc = std::move(stored.doc);
   for (catalog::Page& page : hit.doc.pages) std::string().swap(page.text);
   hit.id = hit.doc.Id();
@@ -223,15 +234,99 @@ DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const CompiledQuer
 }
 
 std::vector<DocumentHit> Searcher::MakeHits(const std::vector<Xapian::MSetIterator>& items,
-                                            const std::vector<int>& ranks, const CompiledQuery& compiled) const {
+                                            const std::vector<int>& ranks,
+                                            const std::vector<MatchSequence>& sequences) const {
   // Records are kept in document order, so neighbours share the index blocks a read brings in
   // (one-off, 100 hits: 101 block reads of records instead of 153 in rank order).
   std::vector<size_t> by_document(items.size());
   for (size_t i = 0; i < items.size(); ++i) by_document[i] = i;
   std::sort(by_document.begin(), by_document.end(), [&](size_t a, size_t b) { return *items[a] < *items[b]; });
   std::vector<DocumentHit> hits(items.size());
-  for (size_t i : by_document) hits[i] = MakeHit(items[i], compiled, ranks[i]);
+  for (size_t i : by_document) hits[i] = MakeHit(items[i], sequences, ranks[i]);
   return hits;
+}
+
+Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::vector<MatchSequence>& sequences,
+                                         MatchTier tier, Run run, Xapian::doccount offset, Xapian::doccount limit,
+                                         int first_rank, catalog::Secrecy clearance, SearchResponse& response) const {
+  TierTotal out;
+  if (!response.grouped) {
+    run.first = offset;
+    run.max_items = limit;
+    run.check_at_least = std::max<Xapian::doccount>(kCheckAtLeast, offset + limit);
+    Xapian::MSet mset = Execute(full, clearance, run);
+    out.total = mset.get_matches_estimated();
+    out.estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    std::vector<Xapian::MSetIterator> items;
+    std::vector<int> ranks;
+    items.reserve(mset.size());
+    ranks.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      ranks.push_back(first_rank + static_cast<int>(items.size()));
+      items.push_back(it);
+    }
+    for (DocumentHit& hit : MakeHits(items, ranks, sequences)) {
+      hit.match = tier;
+      response.documents.push_back(std::move(hit));
+    }
+    return out;
+  }
+  // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
+  // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total: counting
+  // every unit of a very common word would read the unit of every match in the archive.
+  // Unranked, Xapian stops after kCheckAtLeast matches instead of ranking them all.
+  Run count_run;
+  count_run.unranked = true;
+  count_run.collapse_max = 1;
+  count_run.max_items = kCheckAtLeast;
+  count_run.check_at_least = kCheckAtLeast;
+  const Xapian::MSet units = Execute(full, clearance, count_run);
+  out.total = units.get_matches_estimated();
+  out.estimate = units.get_matches_lower_bound() != units.get_matches_upper_bound();
+  if (limit == 0) return out;
+  // The units on this page with their best documents: at most 3 per unit, in rank order, so
+  // 3 * (offset + limit) items hold every unit up to the page's last.
+  run.collapse_max = kDocumentsPerUnit;
+  run.max_items = kDocumentsPerUnit * (offset + limit);
+  Xapian::MSet mset = Execute(full, clearance, run);
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<Xapian::MSetIterator>> members;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    const std::string key = it.get_collapse_key();
+    auto& list = members[key];
+    if (list.empty()) order.push_back(key);
+    list.push_back(it);
+  }
+  // Every hit on the page is made in one pass, then dealt to its unit.
+  std::vector<Xapian::MSetIterator> items;
+  std::vector<int> ranks;
+  const size_t first_unit = response.units.size();
+  for (size_t u = offset; u < order.size() && u < offset + limit; ++u) {
+    UnitHit unit;
+    unit.match = tier;
+    unit.rank = first_rank + static_cast<int>(u - offset);
+    unit.key = order[u];
+    unit.matching_documents =
+        CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
+                     clearance);
+    int rank = 0;
+    for (const auto& it : members[unit.key]) {
+      items.push_back(it);
+      ranks.push_back(++rank);
+    }
+    response.units.push_back(std::move(unit));
+  }
+  std::vector<DocumentHit> hits = MakeHits(items, ranks, sequences);
+  auto next = hits.begin();
+  for (size_t u = first_unit; u < response.units.size(); ++u) {
+    UnitHit& unit = response.units[u];
+    const auto end = next + static_cast<std::ptrdiff_t>(members[unit.key].size());
+    unit.documents.assign(std::make_move_iterator(next), std::make_move_iterator(end));
+    next = end;
+    for (DocumentHit& hit : unit.documents) hit.match = tier;
+    unit.unit = unit.documents.front().doc.unit;  // a unit on the page has at least one member
+  }
+  return out;
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) const {
@@ -278,73 +373,25 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
   const Xapian::doccount limit = static_cast<Xapian::doccount>(std::max(request.limit, 0));
   const Xapian::doccount offset = static_cast<Xapian::doccount>(std::max(request.offset, 0));
 
-  if (!request.group_by_unit) {
-    run.first = offset;
-    run.max_items = limit;
-    run.check_at_least = std::max<Xapian::doccount>(kCheckAtLeast, offset + limit);
-    Xapian::MSet mset = Execute(full, clearance, run);
-    response.total = mset.get_matches_estimated();
-    response.total_is_estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
-    std::vector<Xapian::MSetIterator> items;
-    std::vector<int> ranks;
-    items.reserve(mset.size());
-    ranks.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      items.push_back(it);
-      ranks.push_back(static_cast<int>(offset + items.size()));
-    }
-    response.documents = MakeHits(items, ranks, compiled);
-  } else {
-    // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
-    // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total: counting
-    // every unit of a very common word would read the unit of every match in the archive.
-    // Unranked, Xapian stops after kCheckAtLeast matches instead of ranking them all.
-    Run count_run;
-    count_run.unranked = true;
-    count_run.collapse_max = 1;
-    count_run.max_items = kCheckAtLeast;
-    count_run.check_at_least = kCheckAtLeast;
-    const Xapian::MSet units = Execute(full, clearance, count_run);
-    response.total = units.get_matches_estimated();
-    response.total_is_estimate = units.get_matches_lower_bound() != units.get_matches_upper_bound();
-    // The units on this page with their best documents: at most 3 per unit, in rank order, so
-    // 3 * (offset + limit) items hold every unit up to the page's last.
-    run.collapse_max = kDocumentsPerUnit;
-    run.max_items = kDocumentsPerUnit * (offset + limit);
-    Xapian::MSet mset = Execute(full, clearance, run);
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<Xapian::MSetIterator>> members;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const std::string key = it.get_collapse_key();
-      auto& list = members[key];
-      if (list.empty()) order.push_back(key);
-      list.push_back(it);
-    }
-    // Every hit on the page is made in one pass, then dealt to its unit.
-    std::vector<Xapian::MSetIterator> items;
-    std::vector<int> ranks;
-    for (size_t u = offset; u < order.size() && u < offset + limit; ++u) {
-      UnitHit unit;
-      unit.rank = static_cast<int>(u) + 1;
-      unit.key = order[u];
-      unit.matching_documents =
-          CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
-                       clearance);
-      int rank = 0;
-      for (const auto& it : members[unit.key]) {
-        items.push_back(it);
-        ranks.push_back(++rank);
-      }
-      response.units.push_back(std::move(unit));
-    }
-    std::vector<DocumentHit> hits = MakeHits(items, ranks, compiled);
-    auto next = hits.begin();
-    for (UnitHit& unit : response.units) {
-      const auto end = next + static_cast<std::ptrdiff_t>(members[unit.key].size());
-      unit.documents.assign(std::make_move_iterator(next), std::make_move_iterator(end));
-      next = end;
-      unit.unit = unit.documents.front().doc.unit;  // a unit on the page has at least one member
-    }
+  const TierTotal answer = AnswerTier(full, compiled.sequences, MatchTier::kPhrase, run, offset, limit,
+                                      static_cast<int>(offset) + 1, clearance, response);
+  response.total = answer.total;
+  response.total_is_estimate = answer.estimate;
+  if (!compiled.loose.empty()) {
+    // The words tier: every word of the request, not every concept whole. Counted always,
+    // shown after the answer only when asked or when there is no answer.
+    const Xapian::Query loose(Xapian::Query::OP_AND_NOT, AndAll(compiled.loose, filter_queries), full);
+    response.loose_shown = request.loose || response.total == 0;
+    const size_t shown = request.group_by_unit ? response.units.size() : response.documents.size();
+    const Xapian::doccount loose_offset =
+        offset > response.total ? offset - static_cast<Xapian::doccount>(response.total) : 0;
+    const Xapian::doccount loose_limit =
+        response.loose_shown && shown < limit && offset + limit > response.total ? limit - static_cast<Xapian::doccount>(shown) : 0;
+    const TierTotal words = AnswerTier(loose, compiled.loose_sequences, MatchTier::kWords, run, loose_offset,
+                                       loose_limit, static_cast<int>(response.total + loose_offset) + 1, clearance,
+                                       response);
+    response.total_loose = words.total;
+    response.total_loose_is_estimate = words.estimate;
   }
 
   if (response.total == 0) {

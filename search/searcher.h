@@ -40,13 +40,22 @@ struct SearchRequest {
   std::optional<std::string> from;    // --from / --to: YYYY, YYYY-MM or YYYY-MM-DD
   std::optional<std::string> to;
   bool group_by_unit = false;
+  // --loose: the words tier (documents holding every word only apart) is shown after the
+  // answer; it is shown anyway when the answer is empty.
+  bool loose = false;
   SortOrder sort = SortOrder::kDefault;
   catalog::Secrecy clearance = catalog::Secrecy::kNormal;
   int limit = 10;  // documents, or units when grouped
   int offset = 0;
 };
 
+// Which tier a result is in: the answer (every concept where it stands whole) or the words
+// tier (every word, some only apart).
+enum class MatchTier { kPhrase, kWords };
+std::string_view MatchTierName(MatchTier tier);  // "phrase", "words"
+
 struct DocumentHit {
+  MatchTier match = MatchTier::kPhrase;
   int rank = 0;   // from offset + 1 (within its unit when grouped)
   int score = 0;  // relevance percentage
   std::string id;
@@ -56,6 +65,7 @@ struct DocumentHit {
 };
 
 struct UnitHit {
+  MatchTier match = MatchTier::kPhrase;  // kWords: the unit's documents of the words tier
   int rank = 0;
   std::string key;  // catalog::UnitKey
   catalog::StorageUnit unit;
@@ -74,8 +84,14 @@ struct ZeroResultHelp {
 struct SearchResponse {
   std::string query;
   bool grouped = false;
-  uint64_t total = 0;  // documents, or units when grouped
+  uint64_t total = 0;  // documents that answer, or their units when grouped
   bool total_is_estimate = false;
+  // Documents (units when grouped) of the words tier only: every word, not every concept
+  // whole. 0 when the query has no run of two words or more.
+  uint64_t total_loose = 0;
+  bool total_loose_is_estimate = false;
+  bool loose_shown = false;  // the results go on with the words tier (--loose, or no answer)
+  // The answer's results first, then, when loose_shown, those of the words tier; ranks run on.
   std::vector<DocumentHit> documents;  // when not grouped
   std::vector<UnitHit> units;          // when grouped
   ZeroResultHelp help;                 // filled when total is 0
@@ -114,6 +130,10 @@ class Searcher {
   };
   NumberLookup ResolveNumber(const std::string& key, catalog::Secrecy clearance) const;
 
+  // The concepts `query` is read as for a reader at `clearance` (CompiledQuery::sequences): the
+  // runs a page image marks. Empty for a query that cannot be read or searches no words.
+  std::vector<MatchSequence> Concepts(std::string_view query, catalog::Secrecy clearance) const;
+
   // The document with this id (ArchiveDocument::Id()) if `clearance` may see it, else nullopt:
   // a document above the reader's clearance is indistinguishable from one that does not exist.
   std::optional<DocumentHit> FindDocument(std::string_view id, catalog::Secrecy clearance) const;
@@ -141,10 +161,20 @@ class Searcher {
   Resolvers LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers = nullptr) const;
   // The hit of `it` at `rank`: pages, snippet and the document's catalog data, without its page
   // texts (a hit list carries its snippets, not whole texts; each hit's memory is reused by the next).
-  DocumentHit MakeHit(const Xapian::MSetIterator& it, const CompiledQuery& compiled, int rank) const;
+  DocumentHit MakeHit(const Xapian::MSetIterator& it, const std::vector<MatchSequence>& sequences, int rank) const;
   // The hits of `items`, in that order, with ranks `ranks` (one each), made in document order.
   std::vector<DocumentHit> MakeHits(const std::vector<Xapian::MSetIterator>& items, const std::vector<int>& ranks,
-                                    const CompiledQuery& compiled) const;
+                                    const std::vector<MatchSequence>& sequences) const;
+  // One tier of an answer: its total (documents, or units when grouped) and the results
+  // offset..offset+limit of `query`, appended to `response` with `tier`, ranks from
+  // `first_rank`. `sequences` are marked in the snippets.
+  struct TierTotal {
+    uint64_t total = 0;
+    bool estimate = false;
+  };
+  TierTotal AnswerTier(const Xapian::Query& query, const std::vector<MatchSequence>& sequences, MatchTier tier,
+                       Run run, Xapian::doccount offset, Xapian::doccount limit, int first_rank,
+                       catalog::Secrecy clearance, SearchResponse& response) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
   std::string SpellingFor(const std::string& folded) const;

@@ -121,7 +121,9 @@ std::map<std::string, ClassScore> Score(const std::vector<PeerQuery>& queries, c
         if (i < kCutoff) found.insert(rel);
       }
     }
-    c.recall_at_10 += static_cast<double>(found.size()) / static_cast<double>(q.relevant.size());
+    // Of the relevant documents, or of 10 when more (a phrase many documents hold), as
+    // search/evaluation.h counts it.
+    c.recall_at_10 += static_cast<double>(found.size()) / static_cast<double>(std::min(q.relevant.size(), kCutoff));
     c.mrr += first ? 1.0 / static_cast<double>(first) : 0.0;
   }
   for (auto& [name, c] : out) {

@@ -1,10 +1,12 @@
 // search_quality --db DIR [--db DIR ...] --queries queries.jsonl
-// Prints recall@10 and MRR per query class (see search/evaluation.h), and the queries that
-// missed, so a regression can be read, not just counted.
+// Prints per query class (see search/evaluation.h) recall@10 and MRR, the share of absent phrases
+// answered with 0, of totals within max(1, 5 %) of the truth and of exact pull lists; with
+// --misses, the queries that missed or miscounted, so a regression can be read, not just counted.
 #include <cstring>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include "search/evaluation.h"
 #include "search/search_error.h"
@@ -36,24 +38,39 @@ int main(int argc, char** argv) {
   try {
     const Searcher searcher = Searcher::Open(dbs);
     const auto quality = Evaluate(searcher, in);
-    std::cout << std::left << std::setw(22) << "class" << std::right << std::setw(8) << "queries" << std::setw(12)
-              << "recall@10" << std::setw(8) << "MRR" << '\n';
-    int total = 0;
+    // A share over the queries it applies to, or "-" when none does.
+    auto share = [](int over, double value) {
+      std::ostringstream cell;
+      if (over) cell << std::fixed << std::setprecision(2) << value;
+      else cell << "-";
+      return cell.str();
+    };
+    std::cout << std::left << std::setw(26) << "class" << std::right << std::setw(8) << "queries" << std::setw(11)
+              << "recall@10" << std::setw(7) << "MRR" << std::setw(9) << "zero" << std::setw(9) << "totals"
+              << std::setw(11) << "pull lists" << '\n';
+    int ranked = 0;
     double recall = 0, mrr = 0;
     for (const auto& [name, c] : quality) {
-      std::cout << std::left << std::setw(22) << name << std::right << std::setw(8) << c.queries << std::fixed
-                << std::setprecision(3) << std::setw(12) << c.recall_at_10 << std::setw(8) << c.mrr << '\n';
-      total += c.queries;
-      recall += c.recall_at_10 * c.queries;
-      mrr += c.mrr * c.queries;
+      std::cout << std::left << std::setw(26) << name << std::right << std::setw(8) << c.queries << std::setw(11)
+                << share(c.ranked, c.recall_at_10) << std::setw(7) << share(c.ranked, c.mrr)
+                << std::setw(9) << share(c.absent, c.answered_zero) << std::setw(9)
+                << share(c.counted, c.totals_within) << std::setw(11) << share(c.listed, c.exact_pull_lists) << '\n';
+      ranked += c.ranked;
+      recall += c.recall_at_10 * c.ranked;
+      mrr += c.mrr * c.ranked;
     }
-    if (total) {
-      std::cout << std::left << std::setw(22) << "all" << std::right << std::setw(8) << total << std::setw(12)
-                << recall / total << std::setw(8) << mrr / total << '\n';
+    if (ranked) {
+      std::cout << std::left << std::setw(26) << "all ranked" << std::right << std::setw(8) << ranked
+                << std::setw(11) << share(ranked, recall / ranked) << std::setw(7) << share(ranked, mrr / ranked)
+                << '\n';
     }
+    std::cout << "recall@10 / MRR over what is shown (the answer; the words tier when the answer is empty);\n"
+                 "zero: share of phrases no document holds answered with total 0; totals: share within\n"
+                 "max(1, 5 %) of the documents holding the phrase; pull lists: share naming exactly their units.\n";
     if (show_misses) {
       for (const auto& [name, c] : quality) {
         for (const auto& miss : c.misses) std::cout << "miss " << miss << '\n';
+        for (const auto& wrong : c.wrong_counts) std::cout << "count " << name << ": " << wrong << '\n';
       }
     }
   } catch (const SearchError& e) {

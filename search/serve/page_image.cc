@@ -30,22 +30,75 @@ bool Marked(std::string_view text, const HighlightWords& words, bool ocr) {
   return false;
 }
 
-std::vector<Box> TextLayerBoxes(const poppler::page& page, const HighlightWords& words) {
-  std::vector<Box> boxes;
+// A word box of the page and what it says.
+struct WordOnPage {
+  Box box;
+  std::string text;
+};
+
+std::vector<WordOnPage> TextLayerWords(const poppler::page& page) {
+  std::vector<WordOnPage> words;
   for (const poppler::text_box& tb : page.text_list()) {
     const poppler::byte_array utf8 = tb.text().to_utf8();
-    const std::string text(utf8.begin(), utf8.end());
-    if (!Marked(text, words, false)) continue;
     const poppler::rectf r = tb.bbox();
-    boxes.push_back(Box{r.left(), r.top(), r.right(), r.bottom()});
+    words.push_back(WordOnPage{Box{r.left(), r.top(), r.right(), r.bottom()}, std::string(utf8.begin(), utf8.end())});
+  }
+  return words;
+}
+
+std::vector<WordOnPage> OcrWords(const catalog::Page& page) {
+  std::vector<WordOnPage> words;
+  for (const catalog::WordBox& w : page.words) words.push_back(WordOnPage{Box{w.x0, w.y0, w.x1, w.y1}, w.text});
+  return words;
+}
+
+// The boxes of every place where a whole run of `runs` stands, whatever boxes and punctuation
+// lie between; empty when none does. Words compare as in Marked(): a word typed with marks only
+// where so spelled, except on an OCR page.
+std::vector<Box> RunBoxes(const std::vector<WordOnPage>& words, const std::vector<search::MatchSequence>& runs,
+                          bool ocr) {
+  struct Word {
+    std::string folded;
+    std::string exact;
+    size_t box;
+  };
+  std::vector<Word> tokens;
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (const auto& token : tokenizers::Tokenize(words[i].text)) {
+      if (token.kind == tokenizers::TokenKind::kWord || token.kind == tokenizers::TokenKind::kNumber) {
+        tokens.push_back(Word{token.folded, token.exact, i});
+      }
+    }
+  }
+  std::vector<bool> marked(words.size(), false);
+  bool any = false;
+  for (size_t start = 0; start < tokens.size(); ++start) {
+    for (const search::MatchSequence& run : runs) {
+      const auto& w = run.words;
+      if (w.empty() || start + w.size() > tokens.size()) continue;
+      bool whole = true;
+      for (size_t k = 0; k < w.size() && whole; ++k) {
+        const Word& t = tokens[start + k];
+        whole = t.folded == w[k].folded && (ocr || !w[k].marked || t.exact == w[k].exact);
+      }
+      if (!whole) continue;
+      any = true;
+      for (size_t k = 0; k < w.size(); ++k) marked[tokens[start + k].box] = true;
+    }
+  }
+  std::vector<Box> boxes;
+  if (!any) return boxes;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (marked[i]) boxes.push_back(words[i].box);
   }
   return boxes;
 }
 
-std::vector<Box> OcrBoxes(const catalog::Page& page, const HighlightWords& words) {
-  std::vector<Box> boxes;
-  for (const catalog::WordBox& w : page.words) {
-    if (Marked(w.text, words, true)) boxes.push_back(Box{w.x0, w.y0, w.x1, w.y1});
+std::vector<Box> MarkedBoxes(const std::vector<WordOnPage>& words, const HighlightWords& highlight, bool ocr) {
+  std::vector<Box> boxes = RunBoxes(words, highlight.runs, ocr);
+  if (!boxes.empty()) return boxes;
+  for (const WordOnPage& w : words) {
+    if (Marked(w.text, highlight, ocr)) boxes.push_back(w.box);
   }
   return boxes;
 }
@@ -98,11 +151,8 @@ std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page_number, 
     const int index = page_number - doc.first_page;
     const catalog::Page* stored =
         index >= 0 && index < static_cast<int>(doc.pages.size()) ? &doc.pages[index] : nullptr;
-    if (stored && stored->source == catalog::TextSource::kOcr) {
-      boxes = OcrBoxes(*stored, words);
-    } else {
-      boxes = TextLayerBoxes(*page, words);
-    }
+    const bool ocr = stored && stored->source == catalog::TextSource::kOcr;
+    boxes = MarkedBoxes(ocr ? OcrWords(*stored) : TextLayerWords(*page), words, ocr);
   }
 
   const int width = image.width();

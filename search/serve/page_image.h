@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "catalog/model.h"
+#include "search/query_compiler.h"
 
 namespace luutru::serve {
 
@@ -29,6 +30,10 @@ struct HighlightWords {
   std::set<std::string> folded;  // typed without marks: FoldedForm
   std::set<std::string> exact;   // typed with marks: ExactForm
   std::set<std::string> exact_folded;  // FoldedForm of `exact`, for OCR pages
+  // The query's concepts (search::Searcher::Concepts): a page that holds one of them whole has
+  // only those runs marked, never a lone syllable of them; any other page has every word marked
+  // (a document holding the words apart).
+  std::vector<search::MatchSequence> runs;
   bool empty() const { return folded.empty() && exact.empty(); }
 };
 HighlightWords WordsToHighlight(std::string_view query);

@@ -251,6 +251,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
     request.from = Param(req, "from");
     request.to = Param(req, "to");
     request.clearance = reader->clearance;
+    if (auto loose = Param(req, "loose")) request.loose = *loose == "1";
     if (auto group = Param(req, "group")) {
       if (*group != "unit") {
         SendError(res, 400, std::string(Tr(lang, "group chỉ nhận 'unit'", "group takes only 'unit'")));
@@ -392,9 +393,11 @@ void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res)
       dpi = value;
     }
     std::optional<search::DocumentHit> hit;
+    HighlightWords highlight = WordsToHighlight(req.get_param_value("q"));
     {
       auto searcher = pool_.Acquire();
       hit = searcher->FindDocument(id, reader->clearance);
+      if (hit && !highlight.empty()) highlight.runs = searcher->Concepts(req.get_param_value("q"), reader->clearance);
     }
     // Same answer for a hidden document as for a missing one or a page outside it.
     if (!hit || page < hit->doc.first_page || page > hit->doc.last_page) {
@@ -408,7 +411,7 @@ void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res)
     std::string png;
     {
       std::lock_guard<std::mutex> lock(render_mutex_);
-      png = RenderPagePng(hit->doc, page, dpi, WordsToHighlight(req.get_param_value("q")));
+      png = RenderPagePng(hit->doc, page, dpi, highlight);
     }
     res.set_header("Cache-Control", "private, no-store");
     res.set_content(std::move(png), "image/png");

@@ -48,6 +48,7 @@ std::string_view IndexHtml() {
       </select>
     </label>
     <label class="check"><input type="checkbox" name="group" value="unit"> Phiếu lấy hồ sơ (theo hồ sơ)</label>
+    <label class="check"><input type="checkbox" name="loose" value="1"> Cả văn bản có đủ các từ nhưng nằm rời nhau</label>
   </fieldset>
 </form>
 <main id="ket-qua" tabindex="-1" aria-live="polite"></main>
@@ -229,36 +230,55 @@ std::string_view AppJs() {
     const r = await getJson('/api/search?' + api);
     const grouped = p.get('group') === 'unit';
     const q = p.get('q') || '';
-    let html = '<p class="summary">' + (r.total_is_estimate ? 'Khoảng ' : 'Tìm thấy ') + r.total +
-               (grouped ? ' hồ sơ.' : ' văn bản.') + '</p>';
+    // The words tier (match "words") holds every word, not the words as typed: said plainly.
+    const what = grouped ? ' hồ sơ' : ' văn bản';
+    const loose = (r.total_loose_is_estimate ? 'khoảng ' : '') + r.total_loose +
+                  (grouped ? ' hồ sơ' + (r.total ? ' khác' : '') + ' có văn bản đủ các từ nhưng nằm rời nhau'
+                           : ' văn bản' + (r.total ? ' khác' : '') + ' có đủ các từ nhưng nằm rời nhau');
+    const words = r.results.filter((x) => x.match === 'words');
+    const phrase = r.results.filter((x) => x.match !== 'words');
+    let html = '<p class="summary">' +
+               (r.total === 0 && words.length ? 'Không có' + what + ' nào chứa liền «' + esc(q) + '»; ' + esc(loose) + ':'
+                                              : (r.total_is_estimate ? 'Khoảng ' : 'Tìm thấy ') + r.total + what + '.' +
+                                                (r.total_loose && !words.length && p.get('loose') !== '1'
+                                                     ? ' ' + esc(loose) + ' (chọn «Cả văn bản có đủ các từ…»).' : '')) +
+               '</p>';
     if (r.total === 0) html += hintsHtml(r);
-    if (grouped && r.total > 0) {
-      const csv = new URLSearchParams(p);
-      csv.delete('offset'); csv.set('limit', 1000); csv.set('format', 'csv');
-      html += '<div class="tools"><button type="button" class="plain" id="in">In phiếu lấy hồ sơ</button>' +
-              '<a class="button plain" href="/api/search?' + csv + '" download="phieu-lay-ho-so.csv">Xuất CSV</a></div>';
-      html += '<h2>Phiếu lấy hồ sơ</h2><table class="responsive"><thead><tr><th>STT</th><th>Hồ sơ</th><th>Tiêu đề hồ sơ</th>' +
+    const unitTable = (units) => {
+      let t = '<table class="responsive"><thead><tr><th>STT</th><th>Hồ sơ</th><th>Tiêu đề hồ sơ</th>' +
               '<th>Hộp</th><th>Số văn bản khớp</th><th>Văn bản tiêu biểu</th></tr></thead><tbody>';
-      for (const u of r.results) {
+      for (const u of units) {
         const link = unitLink(u.unit);
         const docs = u.documents.map((d) => '<a href="' + docLink(d, q) + '">' + esc(d.number || d.title || d.file) +
                                             '</a> (' + esc(showDate(d.date)) + ')').join('<br>');
-        html += '<tr><td data-label="STT">' + u.rank + '</td><td data-label="Hồ sơ">' +
+        t += '<tr><td data-label="STT">' + u.rank + '</td><td data-label="Hồ sơ">' +
                 (link ? '<a href="' + link + '">' + esc(u.unit.code) + '</a>' : 'không rõ') +
                 '</td><td data-label="Tiêu đề">' + esc(u.unit.title || '') + '</td><td data-label="Hộp">' +
                 esc(u.unit.box || '') + '</td><td data-label="Khớp">' + u.matching_documents + '</td><td data-label="Văn bản">' +
                 docs + '</td></tr>';
       }
-      html += '</tbody></table>';
-    } else {
-      for (const d of r.results) html += hitHtml(d, q, 2);
+      return t + '</tbody></table>';
+    };
+    if (grouped && phrase.length) {
+      const csv = new URLSearchParams(p);
+      csv.delete('offset'); csv.delete('loose'); csv.set('limit', 1000); csv.set('format', 'csv');
+      html += '<div class="tools"><button type="button" class="plain" id="in">In phiếu lấy hồ sơ</button>' +
+              '<a class="button plain" href="/api/search?' + csv + '" download="phieu-lay-ho-so.csv">Xuất CSV</a></div>';
+      html += '<h2>Phiếu lấy hồ sơ</h2>' + unitTable(phrase);
+    } else if (!grouped) {
+      for (const d of phrase) html += hitHtml(d, q, 2);
+    }
+    if (words.length) {
+      if (r.total) html += '<h2>' + esc(loose) + '</h2>';
+      if (grouped) html += unitTable(words);
+      else for (const d of words) html += hitHtml(d, q, 2);
     }
     const pages = [];
     if (offset > 0) {
       const prev = new URLSearchParams(p); prev.set('offset', Math.max(0, offset - PAGE_SIZE));
       pages.push('<a class="button plain" href="#tim?' + prev + '">← Trang trước</a>');
     }
-    if (offset + PAGE_SIZE < r.total) {
+    if (offset + PAGE_SIZE < r.total + (words.length || p.get('loose') === '1' ? r.total_loose : 0)) {
       const next = new URLSearchParams(p); next.set('offset', offset + PAGE_SIZE);
       pages.push('<a class="button plain" href="#tim?' + next + '">Trang sau →</a>');
     }

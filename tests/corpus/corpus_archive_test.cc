@@ -18,6 +18,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "corpus/phrase_truth.h"
 #include "corpus/text_forms.h"
 
 namespace fs = std::filesystem;
@@ -209,10 +210,25 @@ TEST(CorpusArchive, FactsAreUniqueAndQueriesPointAtThem) {
   for (std::string line; std::getline(in, line);) {
     json q = json::parse(line);
     classes.insert(q["class"]);
-    ASSERT_FALSE(q["relevant"].empty());
     for (const auto& id : q["relevant"]) EXPECT_TRUE(text.count(id)) << id;
+    // A phrase query carries its number of holders: none for an absent phrase, whose words
+    // all occur in the archive but never in that order.
+    if (q.contains("total")) {
+      EXPECT_EQ(q["total"].get<size_t>(), q["relevant"].size()) << line;
+      const std::vector<std::string> phrase = luutru::corpus::FoldedWords(q["query"].get<std::string>());
+      size_t holders = 0;
+      for (const json& d : docs) {
+        std::string all;
+        for (const auto& page : d["pages"]) all += page.get<std::string>() + "\n";
+        holders += luutru::corpus::HoldsPhrase(luutru::corpus::FoldedWords(all), phrase);
+      }
+      EXPECT_EQ(holders, q["relevant"].size()) << line;
+      continue;
+    }
+    ASSERT_FALSE(q["relevant"].empty());
   }
-  for (const char* c : {"accented", "unaccented", "tone style", "nfd", "scanned-only", "document number"})
+  for (const char* c : {"accented", "unaccented", "tone style", "nfd", "scanned-only", "document number",
+                        "phrase count", "absent phrase", "absent phrase, unaccented", "two things"})
     EXPECT_TRUE(classes.count(c)) << c;
 }
 

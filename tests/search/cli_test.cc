@@ -133,7 +133,7 @@ TEST_F(CliTest, ClearanceOption) {
 TEST_F(CliTest, CsvAndGroupedOutput) {
   CliRun r = Cli("--format csv --lang en tinh --clearance tuyet-mat --group-by unit");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("rank,unit_code,unit_title,box,matching_documents,documents\r\n", 0), 0u) << r.out;
+  EXPECT_EQ(r.out.rfind("rank,unit_code,unit_title,box,matching_documents,documents,match\r\n", 0), 0u) << r.out;
   r = Cli("--unit 'phong 12 / muc luc 1 / dvbq 347'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LT(r.out.find("05/CT-UBND"), r.out.find("15/QĐ-UBND")) << r.out;

@@ -197,13 +197,20 @@ TEST_F(ServeApiTest, TextLayerHitsAreMarkedOnThePage) {
   EXPECT_EQ(YellowPixels(marked->body, text_boxes_[0][0], 100), 0);
 }
 
-TEST_F(ServeApiTest, WordsTypedWithMarksAreMarkedOnlyWhereSpelledSoOnATextLayer) {
+TEST_F(ServeApiTest, WordsAreMarkedWhereTheyStandTogetherAndSpelledAsTypedOnATextLayer) {
   const DrawnWord *dai = nullptr, *dai_radio = nullptr;
   for (const auto& w : text_boxes_[1]) {
     if (w.text == "đại") dai = &w;
     if (w.text == "Đài") dai_radio = &w;
   }
   ASSERT_TRUE(dai && dai_radio);
+  // Words typed together are marked where they stand together, not wherever one of their
+  // syllables is: "nha dai" marks "nhà đại", never "Đài" in "Đài tỉnh".
+  auto run = Get(DocPath("cong-khai.pdf") + "/pages/2.png?dpi=100&q=" + Encode("nha dai"));
+  ASSERT_TRUE(run);
+  ASSERT_EQ(run->status, 200);
+  EXPECT_GT(YellowPixels(run->body, *dai, 100), 50);
+  EXPECT_EQ(YellowPixels(run->body, *dai_radio, 100), 0);
   auto exact = Get(DocPath("cong-khai.pdf") + "/pages/2.png?dpi=100&q=" + Encode("đại"));
   auto folded = Get(DocPath("cong-khai.pdf") + "/pages/2.png?dpi=100&q=dai");
   ASSERT_TRUE(exact && folded);
