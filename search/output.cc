@@ -357,6 +357,8 @@ void WriteTable(std::ostream& out, const SearchResponse& response, Lang lang, si
   }
 }
 
+void WriteCsvRow(std::ostream& out, const std::vector<std::string>& fields) { CsvRow(out, fields); }
+
 void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang) {
   if (response.grouped) {
     CsvRow(out, {std::string(Tr(lang, "STT", "rank")), std::string(Tr(lang, "Mã hồ sơ", "unit_code")),

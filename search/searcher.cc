@@ -257,6 +257,10 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
                          NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number));
   }
   if (request.type) filters.emplace_back("--type", TypeFilter(*request.type));
+  if (request.fonds) filters.emplace_back("--fonds", Xapian::Query(Cat(schema::kFonds, catalog::UnitKey(*request.fonds))));
+  if (request.inventory) {
+    filters.emplace_back("--inventory", Xapian::Query(Cat(schema::kInventory, catalog::UnitKey(*request.inventory))));
+  }
   if (request.from) filters.emplace_back("--from", DateFilter(request.from, std::nullopt));
   if (request.to) filters.emplace_back("--to", DateFilter(std::nullopt, request.to));
   if (request.from && request.to) DateFilter(request.from, request.to);  // checks from <= to

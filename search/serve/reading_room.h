@@ -16,6 +16,10 @@
 //   GET /api/units/{code}      a storage unit and its documents in catalog order
 //   GET /api/documents/{id}    one document: metadata, and each page's text source and text
 //   GET /api/documents/{id}/pages/{n}.png?q=&dpi=   the page with the query's words marked
+//   GET /api/pull-list         the search's filters, format=json|csv: every unit of the answer in
+//                              store order with every matching document (pull_list.h)
+//   GET /api/browse            fonds → inventories → units (browse.h); fonds=, inventory=
+//   GET /api/documents/{id}/file   the document's PDF file
 //   GET /healthz               {"status": "ok", "documents": N}
 // Errors are {"error": message, "status": code}.
 #ifndef LUUTRU_SEARCH_SERVE_READING_ROOM_H_
@@ -29,8 +33,10 @@
 #include <string>
 #include <vector>
 
+#include "search/messages.h"
 #include "search/searcher.h"
 #include "search/serve/access_log.h"
+#include "search/serve/browse.h"
 #include "search/serve/users.h"
 
 namespace luutru::serve {
@@ -96,6 +102,13 @@ class ReadingRoom {
   void Document(const httplib::Request& req, httplib::Response& res);
   void PageImage(const httplib::Request& req, httplib::Response& res);
   void Health(const httplib::Request& req, httplib::Response& res);
+  void PullListRoute(const httplib::Request& req, httplib::Response& res);
+  void Browse(const httplib::Request& req, httplib::Response& res);
+  void DocumentFile(const httplib::Request& req, httplib::Response& res);
+  // The document of route match 1 that `reader` may see, its view logged; nullopt when an error
+  // (404, or 500 when the view could not be logged) has been sent.
+  std::optional<search::DocumentHit> ShownDocument(const httplib::Request& req, httplib::Response& res,
+                                                   const Reader& reader, search::Lang lang, const char* endpoint);
   // False when a view of a secret document could not be logged (the caller must not show it).
   bool LogViews(const Reader& reader, const httplib::Request& req, const search::DocumentHit& hit,
                 std::optional<int> page, const char* endpoint);
@@ -103,6 +116,7 @@ class ReadingRoom {
   ReadingRoomOptions options_;
   SearcherPool pool_;
   AccessLog log_;
+  UnitCatalogue catalogue_;
   std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
 };
 

@@ -199,6 +199,14 @@ inline int YellowPixels(const std::string& png, const DrawnWord& box, double dpi
   return count;
 }
 
+// The lines of a text file (the access log).
+inline std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+
 // A luutru-serve process on a free loopback port; port 0 when it did not start.
 struct RunningServer {
   pid_t pid = 0;
@@ -369,12 +377,7 @@ class ServeFixture : public ::testing::Test {
     std::sort(files.begin(), files.end());
     return files;
   }
-  static std::vector<std::string> LogLines() {
-    std::ifstream in(log_path_);
-    std::vector<std::string> lines;
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
-    return lines;
-  }
+  static std::vector<std::string> LogLines() { return ReadLines(log_path_); }
   static std::string DocPath(const std::string& file) { return "/api/documents/" + Encode(ids_[file]); }
 
   static inline luutru::testing::TempDir* dir_ = nullptr;
