@@ -15,6 +15,8 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core
   qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet libjpeg62-turbo-dev
   libcpp-httplib-dev libcrypt-dev libzstd-dev liblz4-dev
+  libsqlite3-dev
+  chromium  # the reading room's browser tests (tests/serve/serve_browser_test.cc)
 )
 
 missing=()

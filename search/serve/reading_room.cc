@@ -13,10 +13,12 @@
 #include "search/serve/document_file.h"
 #include "search/serve/page_image.h"
 #include "search/serve/pull_list.h"
+#include "search/serve/reading_room_internal.h"
 #include "search/serve/web_assets.h"
 
 namespace luutru::serve {
-namespace {
+// The helpers other files of the reading room share are declared in reading_room_internal.h.
+namespace room {
 
 using json = nlohmann::ordered_json;
 using search::Lang;
@@ -138,7 +140,13 @@ json UnitJson(const catalog::StorageUnit& unit) {
               {"fonds", opt(unit.fonds)}, {"inventory", opt(unit.inventory)}};
 }
 
-}  // namespace
+void RunGuarded(const httplib::Request& req, httplib::Response& res, const std::function<void(Lang)>& body) {
+  Guarded(req, res, body);
+}
+
+}  // namespace room
+
+using namespace room;
 
 // --- SearcherPool ---------------------------------------------------------------------------
 
@@ -176,6 +184,7 @@ ReadingRoom::ReadingRoom(ReadingRoomOptions options)
       log_(options_.access_log),
       catalogue_([this](catalog::Secrecy clearance) { return pool_.Acquire()->Units(clearance); },
                  std::chrono::seconds(30)) {
+  if (!options_.requests.empty()) requests_ = std::make_unique<RequestsStore>(options_.requests);
   pool_.Acquire();  // fails now, naming the database, rather than at the first request
 }
 
@@ -231,6 +240,7 @@ void ReadingRoom::Mount(httplib::Server& server) {
   server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) { Health(req, res); });
   server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
   server.Get(R"(/api/units/(.+))", [this](const httplib::Request& req, httplib::Response& res) { Unit(req, res); });
+  MountRequests(server);
   server.Get("/api/pull-list", [this](const httplib::Request& req, httplib::Response& res) { PullListRoute(req, res); });
   server.Get("/api/browse", [this](const httplib::Request& req, httplib::Response& res) { Browse(req, res); });
   server.Get(R"(/api/documents/(.+)/file)",

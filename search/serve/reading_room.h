@@ -20,6 +20,8 @@
 //                              store order with every matching document (pull_list.h)
 //   GET /api/browse            fonds → inventories → units (browse.h); fonds=, inventory=
 //   GET /api/documents/{id}/file   the document's PDF file
+//   POST /api/requests, GET /api/requests, GET|POST /api/requests/{n}[/items|/handover|/return|/slip],
+//   GET /api/requests-report   retrieval requests (requests_store.h), for readers with khai-thac
 //   GET /healthz               {"status": "ok", "documents": N}
 // Errors are {"error": message, "status": code}.
 #ifndef LUUTRU_SEARCH_SERVE_READING_ROOM_H_
@@ -37,6 +39,7 @@
 #include "search/searcher.h"
 #include "search/serve/access_log.h"
 #include "search/serve/browse.h"
+#include "search/serve/requests_store.h"
 #include "search/serve/users.h"
 
 namespace luutru::serve {
@@ -85,6 +88,7 @@ struct ReadingRoomOptions {
   Users users;
   std::string access_log = "-";
   int max_results = 1000;  // the largest limit a search may ask for
+  std::string requests;    // the retrieval requests' SQLite file; empty: none are kept
 };
 
 class ReadingRoom {
@@ -105,6 +109,12 @@ class ReadingRoom {
   void PullListRoute(const httplib::Request& req, httplib::Response& res);
   void Browse(const httplib::Request& req, httplib::Response& res);
   void DocumentFile(const httplib::Request& req, httplib::Response& res);
+  // Retrieval requests (reading_room_requests.cc).
+  struct ShownRequest;
+  void MountRequests(httplib::Server& server);
+  // False (an error sent) unless the caller authenticates and has the khai-thac right.
+  bool MayKeepRequests(const httplib::Request& req, httplib::Response& res, Reader& reader);
+  ShownRequest ShowRequest(const RetrievalRequest& request, const Reader& reader);
   // The document of route match 1 that `reader` may see, its view logged; nullopt when an error
   // (404, or 500 when the view could not be logged) has been sent.
   std::optional<search::DocumentHit> ShownDocument(const httplib::Request& req, httplib::Response& res,
@@ -117,6 +127,7 @@ class ReadingRoom {
   SearcherPool pool_;
   AccessLog log_;
   UnitCatalogue catalogue_;
+  std::unique_ptr<RequestsStore> requests_;  // null when no requests are kept
   std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
 };
 

@@ -6,7 +6,8 @@
 // `mật` document. The documents are indexed in shuffled order. One real PDF binds two documents
 // (pages 1–2 thường, page 3 mật) for downloads.
 //
-// Readers: thuthu (mật, may keep retrieval requests), docgia (thường, may not), lanhdao (tối mật).
+// Readers: thuthu (mật) and thuky (thường) may keep retrieval requests, docgia (thường) may not;
+// lanhdao (tối mật) may too.
 #ifndef LUUTRU_TESTS_SERVE_ARCHIVE_FIXTURE_H_
 #define LUUTRU_TESTS_SERVE_ARCHIVE_FIXTURE_H_
 
@@ -116,11 +117,12 @@ class ArchiveFixture : public ::testing::Test {
     }
     std::ofstream(root / "users.tsv") << "thuthu mat " << Hash("mật khẩu") << " khai-thac\n"
                                       << "docgia thuong " << Hash("đọc") << "\n"
+                                      << "thuky thuong " << Hash("sổ") << " khai-thac\n"
                                       << "lanhdao toi-mat " << Hash("bí mật") << " khai-thac\n";
     log_path_ = (root / "access.jsonl").string();
     requests_path_ = (root / "requests.sqlite").string();
     const RunningServer server = StartServer({"--db", db_path_, "--users", (root / "users.tsv").string(),
-                                              "--access-log", log_path_});
+                                              "--access-log", log_path_, "--requests", requests_path_});
     pid_ = server.pid;
     port_ = server.port;
   }
@@ -154,6 +156,14 @@ class ArchiveFixture : public ::testing::Test {
   json GetJson(const std::string& path, int expected_status, const std::string& user = "",
                const std::string& password = "") {
     auto res = Client(user, password).Get(path);
+    EXPECT_TRUE(res) << path;
+    if (!res) return json();
+    EXPECT_EQ(res->status, expected_status) << path << " " << res->body;
+    return json::parse(res->body, nullptr, false);
+  }
+  json PostJson(const std::string& path, const json& body, int expected_status, const std::string& user,
+                const std::string& password) {
+    auto res = Client(user, password).Post(path, body.dump(), "application/json");
     EXPECT_TRUE(res) << path;
     if (!res) return json();
     EXPECT_EQ(res->status, expected_status) << path << " " << res->body;

@@ -156,3 +156,84 @@ TEST_F(ServeArchiveTest, DownloadGivesOnlyTheDocumentsPagesAtItsClearance) {
 
 }  // namespace
 }  // namespace luutru::serve::testing
+
+namespace luutru::serve::testing {
+namespace {
+
+const std::string kPass = "mật khẩu";
+
+TEST_F(ServeArchiveTest, ARequestsLifeIsKeptLoggedAndCounted) {
+  const json fields = {{"requester", "Nguyễn Văn A"}, {"organisation", "Ban Tuyên giáo"},
+                       {"purpose", "Viết lịch sử Đảng bộ"}, {"date", "2026-03-15"}};
+  // Only a reader with the khai-thac right keeps requests; a form post (not JSON) is refused.
+  PostJson("/api/requests", fields, 403, "docgia", "đọc");
+  auto form = Client("thuthu", kPass).Post("/api/requests", "requester=x&purpose=y", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(form);
+  EXPECT_EQ(form->status, 415);
+  json bad = PostJson("/api/requests", {{"requester", "A"}, {"purpose", "B"}, {"date", "15/13/2026"}}, 400, "thuthu", kPass);
+  EXPECT_NE(bad["error"].get<std::string>().find("Ngày yêu cầu"), std::string::npos) << bad;
+
+  json r = PostJson("/api/requests", fields, 201, "thuthu", kPass);
+  const std::string base = "/api/requests/" + std::to_string(r["id"].get<int>());
+  EXPECT_EQ(r["status"], "open");
+  EXPECT_EQ(r["created_by"], "thuthu");
+  // Units from an answer, by their code however typed, and a mật document the keeper may see.
+  json slip = GetJson(kAllQuery, 200);
+  const std::string last_code = slip["units"].back()["code"];
+  const std::string first_code = slip["units"][0]["code"];
+  json added = PostJson(base + "/items", {{"units", {last_code, "phong 3 / muc luc 2 / dvbq 7"}},
+                                          {"documents", {bound_secret_}}}, 200, "thuthu", kPass);
+  EXPECT_EQ(added["added"], 3);
+  EXPECT_EQ(added["items"].size(), 3u);
+  EXPECT_EQ(added["units"], 3);  // the bound file's unit counts as a unit of the request
+  // Adding again adds nothing.
+  EXPECT_EQ(PostJson(base + "/items", {{"units", {first_code}}}, 200, "thuthu", kPass)["added"], 0);
+
+  // The request's slip: its units in store order (Phông 3 before Phông 12).
+  json printed = GetJson(base + "/slip", 200, "thuthu", kPass);
+  ASSERT_EQ(printed["total_units"], 3);
+  EXPECT_EQ(printed["units"][0]["code"], first_code);
+  EXPECT_EQ(printed["units"][2]["code"], last_code);
+  EXPECT_EQ(printed["request"]["purpose"], "Viết lịch sử Đảng bộ");
+
+  // A keeper at thường sees neither the mật document nor its traces, and cannot add it.
+  json low = GetJson(base, 200, "thuky", "sổ");
+  EXPECT_EQ(low["items"].size(), 2u);
+  EXPECT_EQ(low.dump().find(bound_secret_), std::string::npos);
+  PostJson(base + "/items", {{"documents", {bound_secret_}}}, 400, "thuky", "sổ");
+
+  // Hand over, then return: every change logged with its user.
+  json handed = PostJson(base + "/handover", json::object(), 200, "thuthu", kPass);
+  EXPECT_EQ(handed["changed"], 3);
+  EXPECT_EQ(handed["status"], "handed_over");
+  json back = PostJson(base + "/return", json::object(), 200, "thuky", "sổ");
+  EXPECT_EQ(back["changed"], 2);  // thuky returns what thuky sees
+  EXPECT_EQ(back["status"], "returned");
+  json full = GetJson(base, 200, "thuthu", kPass);
+  EXPECT_EQ(full["status"], "handed_over");  // the mật document is still out
+  std::vector<std::string> actions;
+  for (const json& h : full["history"]) actions.push_back(h["action"].get<std::string>() + ":" + h["user"].get<std::string>());
+  EXPECT_EQ(actions.front(), "created:thuthu");
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "handed_over:thuthu"), 3);
+  EXPECT_EQ(std::count(actions.begin(), actions.end(), "returned:thuky"), 2);
+
+  // The period report counts requests, documents and units, at the reader's clearance.
+  json report = GetJson("/api/requests-report?period=month&from=2026-03-01&to=2026-03-31", 200, "thuthu", kPass);
+  ASSERT_EQ(report["rows"].size(), 1u);
+  EXPECT_EQ(report["rows"][0]["period"], "2026-03");
+  EXPECT_EQ(report["rows"][0]["requests"], 1);
+  EXPECT_EQ(report["rows"][0]["served"], 1);
+  EXPECT_EQ(report["rows"][0]["units"], 3);
+  const int high_documents = report["rows"][0]["documents"];
+  json low_report = GetJson("/api/requests-report?period=year", 200, "thuky", "sổ");
+  EXPECT_EQ(low_report["rows"][0]["period"], "2026");
+  EXPECT_EQ(low_report["rows"][0]["documents"].get<int>(), high_documents - 1);
+  EXPECT_EQ(low_report["rows"][0]["units"], 2);
+  auto csv = Client("thuthu", kPass).Get("/api/requests-report?period=year&format=csv");
+  ASSERT_TRUE(csv);
+  EXPECT_NE(csv->body.find("Đơn vị bảo quản"), std::string::npos);
+  EXPECT_NE(csv->body.find("2026,1,1," + std::to_string(high_documents) + ",3"), std::string::npos) << csv->body;
+}
+
+}  // namespace
+}  // namespace luutru::serve::testing
