@@ -16,7 +16,7 @@ packages=(
   qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet libjpeg62-turbo-dev
   libcpp-httplib-dev libcrypt-dev libzstd-dev liblz4-dev
   libsqlite3-dev
-  chromium  # the reading room's browser tests (tests/serve/serve_browser_test.cc)
+  chromium chromium-driver  # the reading room's browser tests (tests/serve/)
 )
 
 missing=()

@@ -222,6 +222,12 @@ void ReadingRoom::Mount(httplib::Server& server) {
   server.Get("/app.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(AppCss()), "text/css; charset=utf-8");
   });
+  server.Get("/desk.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(DeskJs()), "text/javascript; charset=utf-8");
+  });
+  server.Get("/desk.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(DeskCss()), "text/css; charset=utf-8");
+  });
   server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
     auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
     if (!reader || reader->name.empty()) {
@@ -235,7 +241,8 @@ void ReadingRoom::Mount(httplib::Server& server) {
     auto reader = Authenticate(req, res);
     if (!reader) return;
     SendJson(res, 200, json{{"user", reader->name.empty() ? json(nullptr) : json(reader->name)},
-                            {"clearance", catalog::SecrecyName(reader->clearance)}});
+                            {"clearance", catalog::SecrecyName(reader->clearance)},
+                            {"may_keep_requests", reader->keeps_requests && requests_ != nullptr}});
   });
   server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) { Health(req, res); });
   server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });

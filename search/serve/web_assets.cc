@@ -10,12 +10,15 @@ std::string_view IndexHtml() {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tra cứu tài liệu lưu trữ</title>
 <link rel="stylesheet" href="/app.css">
+<link rel="stylesheet" href="/desk.css">
 <script src="/app.js" defer></script>
+<script src="/desk.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#ket-qua">Bỏ qua đến kết quả</a>
 <header class="top">
   <h1><a href="#">Tra cứu tài liệu lưu trữ</a></h1>
+  <nav class="nav" aria-label="Phòng đọc"><a href="#duyet">Danh mục</a><a href="#yeucau" id="nav-yeucau" hidden>Yêu cầu khai thác</a><a href="#baocao" id="nav-baocao" hidden>Báo cáo</a></nav>
   <div id="nguoi-dung" class="user" aria-live="polite"></div>
 </header>
 <form id="tim" class="search" role="search" autocomplete="off">
@@ -40,6 +43,8 @@ std::string_view IndexHtml() {
     <label>Đến năm <input name="to" inputmode="numeric" size="10" placeholder="2023"></label>
     <label>Số, ký hiệu <input name="number" size="14" placeholder="45-TB/TU"></label>
     <label>Hồ sơ <input name="unit" size="18" placeholder="ĐVBQ 345"></label>
+    <label>Phông <input name="fonds" size="10" placeholder="Phông 12"></label>
+    <label>Mục lục <input name="inventory" size="10" placeholder="Mục lục 01"></label>
     <label>Sắp xếp
       <select name="sort">
         <option value="">Phù hợp nhất</option>
@@ -133,6 +138,9 @@ std::string_view AppJs() {
     const p = d.split('-');
     return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : p.length === 2 ? p[1] + '/' + p[0] : p[0];
   }
+  // Under a "Hộp" label, the box without the "Hộp" the catalog may already write ("Hộp 79").
+  function bareBox(b) { return String(b || '').replace(/^h[ộo]p\s*/i, ''); }
+  window.LuutruPage = {$, esc, showDate};  // for desk.js
   function snippetHtml(s) {
     return esc(s).replace(/«/g, '<mark>').replace(/»/g, '</mark>');
   }
@@ -169,7 +177,7 @@ std::string_view AppJs() {
     if (showUnit && doc.unit) {
       const link = unitLink(doc.unit);
       parts.push('<span>Hồ sơ: ' + (link ? '<a href="' + link + '">' + esc(doc.unit.code) + '</a>' : 'không rõ') + '</span>');
-      if (doc.unit.box) parts.push('<span>Hộp: <b>' + esc(doc.unit.box) + '</b></span>');
+      if (doc.unit.box) parts.push('<span>Hộp: <b>' + esc(bareBox(doc.unit.box)) + '</b></span>');
     }
     const pr = doc.page_range;
     parts.push('<span>Tr. ' + (pr[0] === pr[1] ? pr[0] : pr[0] + '–' + pr[1]) + '</span>');
@@ -234,9 +242,11 @@ std::string_view AppJs() {
     if (r.total === 0) html += hintsHtml(r);
     if (grouped && r.total > 0) {
       const csv = new URLSearchParams(p);
-      csv.delete('offset'); csv.set('limit', 1000); csv.set('format', 'csv');
-      html += '<div class="tools"><button type="button" class="plain" id="in">In phiếu lấy hồ sơ</button>' +
-              '<a class="button plain" href="/api/search?' + csv + '" download="phieu-lay-ho-so.csv">Xuất CSV</a></div>';
+      csv.delete('offset'); csv.delete('group'); csv.delete('sort'); csv.set('format', 'csv');
+      const slip = new URLSearchParams(p);
+      for (const k of ['offset', 'group', 'sort']) slip.delete(k);
+      html += '<div class="tools"><a class="button plain" id="phieu" href="#phieu?' + slip + '">In phiếu lấy hồ sơ (' + r.total + ' hồ sơ)</a>' +
+              '<a class="button plain" href="/api/pull-list?' + csv + '" download="phieu-lay-ho-so.csv">Xuất CSV</a></div>';
       html += '<h2>Phiếu lấy hồ sơ</h2><table class="responsive"><thead><tr><th>STT</th><th>Hồ sơ</th><th>Tiêu đề hồ sơ</th>' +
               '<th>Hộp</th><th>Số văn bản khớp</th><th>Văn bản tiêu biểu</th></tr></thead><tbody>';
       for (const u of r.results) {
@@ -246,7 +256,7 @@ std::string_view AppJs() {
         html += '<tr><td data-label="STT">' + u.rank + '</td><td data-label="Hồ sơ">' +
                 (link ? '<a href="' + link + '">' + esc(u.unit.code) + '</a>' : 'không rõ') +
                 '</td><td data-label="Tiêu đề">' + esc(u.unit.title || '') + '</td><td data-label="Hộp">' +
-                esc(u.unit.box || '') + '</td><td data-label="Khớp">' + u.matching_documents + '</td><td data-label="Văn bản">' +
+                esc(bareBox(u.unit.box)) + '</td><td data-label="Khớp">' + u.matching_documents + '</td><td data-label="Văn bản">' +
                 docs + '</td></tr>';
       }
       html += '</tbody></table>';
@@ -276,7 +286,7 @@ std::string_view AppJs() {
                (u.title ? '<span>Tiêu đề: <b>' + esc(u.title) + '</b></span>' : '') +
                (u.fonds ? '<span>' + esc(u.fonds) + '</span>' : '') +
                (u.inventory ? '<span>' + esc(u.inventory) + '</span>' : '') +
-               '<span>Hộp: <b>' + esc(u.box || 'không rõ') + '</b></span><span>' + r.total + ' văn bản</span></div>';
+               '<span>Hộp: <b>' + esc(bareBox(u.box) || 'không rõ') + '</b></span><span>' + r.total + ' văn bản</span></div>';
     html += '<div class="tools"><button type="button" class="plain" id="in">In mục lục văn bản</button></div>';
     html += '<table class="responsive"><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày</th><th>Loại</th><th>Trích yếu</th>' +
             '<th>Tệp, trang</th></tr></thead><tbody>';
@@ -323,6 +333,7 @@ std::string_view AppJs() {
     try {
       if (path.startsWith('hoso/')) await showUnit(decodeURIComponent(path.slice(5)));
       else if (path.startsWith('vanban/')) await showDocument(decodeURIComponent(path.slice(7)), p);
+      else if (window.LuutruDesk && path !== 'tim' && await window.LuutruDesk.route(path, p)) return;
       else if (path === 'tim' && [...p.keys()].some((k) => k !== 'offset' && k !== 'group' && k !== 'sort')) await showSearch(p);
       else main().innerHTML = '<p class="summary">Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu văn bản hoặc mã hồ sơ rồi nhấn Enter.</p>';
     } catch (e) {
@@ -333,6 +344,7 @@ std::string_view AppJs() {
   async function showUser() {
     try {
       const me = await getJson('/api/whoami');
+      if (me.may_keep_requests) { $('#nav-yeucau').hidden = false; $('#nav-baocao').hidden = false; }
       const levels = {'thường': 'thường', 'mật': 'mật', 'tối mật': 'tối mật', 'tuyệt mật': 'tuyệt mật'};
       $('#nguoi-dung').innerHTML = me.user
           ? 'Người đọc: <b>' + esc(me.user) + '</b> · mức xem: ' + esc(levels[me.clearance] || me.clearance)
@@ -355,6 +367,10 @@ std::string_view AppJs() {
         ev.preventDefault();
         $('#q').focus();
       }
+    });
+    // Filters apply at once; the words apply on Enter or "Tìm".
+    $('#tim').addEventListener('change', (ev) => {
+      if (ev.target.name && ev.target.name !== 'q') $('#tim').requestSubmit();
     });
     window.addEventListener('hashchange', route);
     showUser();
