@@ -447,11 +447,30 @@ void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res)
       SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
       return;
     }
+    // A page above thường carries the reader and the time; only pages without one are cached.
+    const bool marked = catalog::EffectiveSecrecy(hit->doc.meta.secrecy) != catalog::Secrecy::kNormal;
+    const HighlightWords words = WordsToHighlight(req.get_param_value("q"));
+    std::string key;
+    if (!marked) {
+      key = hit->id + '\x1f' + std::to_string(page) + '\x1f' + std::to_string(dpi);
+      for (const auto* set : {&words.folded, &words.exact}) {
+        key += '\x1f';
+        for (const auto& w : *set) key += w + ' ';
+      }
+      if (auto cached = renders_.Find(key)) {
+        res.set_header("Cache-Control", "private, no-store");
+        res.set_content(**cached, "image/png");
+        return;
+      }
+    }
     std::string png;
     {
       std::lock_guard<std::mutex> lock(render_mutex_);
-      png = RenderPagePng(hit->doc, page, dpi, WordsToHighlight(req.get_param_value("q")));
+      png = RenderPagePng(hit->doc, page, dpi, words,
+                          marked ? (reader->name.empty() ? std::string("khách") : reader->name) + " · " + NowUtc()
+                                 : std::string());
     }
+    if (!marked) renders_.Put(key, std::make_shared<const std::string>(png));
     res.set_header("Cache-Control", "private, no-store");
     res.set_content(std::move(png), "image/png");
   });

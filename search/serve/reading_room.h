@@ -39,6 +39,7 @@
 #include "search/searcher.h"
 #include "search/serve/access_log.h"
 #include "search/serve/browse.h"
+#include "search/serve/render_cache.h"
 #include "search/serve/requests_store.h"
 #include "search/serve/users.h"
 
@@ -128,6 +129,7 @@ class ReadingRoom {
   AccessLog log_;
   UnitCatalogue catalogue_;
   std::unique_ptr<RequestsStore> requests_;  // null when no requests are kept
+  RenderCache renders_{64 << 20};  // 64 MB of page images without a watermark
   std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
 };
 

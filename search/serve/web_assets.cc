@@ -97,7 +97,7 @@ main { padding:12px 16px 40px; max-width:1100px; }
 mark { background:var(--mark); padding:0 1px; }
 .thumbs { display:flex; flex-wrap:wrap; gap:8px; margin-top:6px; }
 .thumbs a { display:block; text-align:center; font-size:.8rem; color:var(--muted); text-decoration:none; }
-.thumbs img { display:block; width:96px; height:auto; border:1px solid var(--line); background:#fff; }
+.thumbs img { display:block; width:160px; height:auto; border:1px solid var(--line); background:#fff; }
 table { border-collapse:collapse; width:100%; background:#fff; font-size:.95rem; }
 th, td { border:1px solid var(--line); padding:5px 7px; text-align:left; vertical-align:top; }
 th { background:#f0ede6; }
@@ -105,6 +105,7 @@ th { background:#f0ede6; }
 .pager { display:flex; gap:8px; margin:14px 0; }
 .page { margin:16px 0; } .page img { max-width:100%; height:auto; border:1px solid var(--line); background:#fff; display:block; }
 .page figcaption { color:var(--muted); font-size:.9rem; margin:4px 0; }
+.page { overflow:auto; } .zoom button { padding:0 8px; margin-left:4px; }
 details pre { white-space:pre-wrap; font:14px/1.4 "DejaVu Sans Mono", monospace; background:#fff; border:1px solid var(--line); padding:8px; }
 .foot { font-size:.85rem; color:var(--muted); padding:8px 16px; border-top:1px solid var(--line); }
 @media (max-width: 600px) {
@@ -194,7 +195,7 @@ std::string_view AppJs() {
       html += '<div class="thumbs" aria-label="Trang khớp">';
       for (const n of doc.pages.slice(0, 8)) {
         html += '<a href="' + docLink(doc, q, n) + '"><img loading="lazy" alt="Trang ' + n + '" src="' +
-                pageUrl(doc.id, n, q, 30) + '">tr. ' + n + '</a>';
+                pageUrl(doc.id, n, q, 40) + '">tr. ' + n + '</a>';
       }
       html += '</div>';
     }
@@ -308,16 +309,35 @@ std::string_view AppJs() {
     const d = await getJson('/api/documents/' + encodeURIComponent(id));
     const SOURCE = {text: 'lớp chữ của PDF', legacy: 'phông cũ đã chuyển mã', ocr: 'nhận dạng chữ (OCR)', none: 'không có chữ'};
     let html = '<article><h2>' + esc(d.title || d.file) + '</h2>' + metaHtml(d, true) +
-               '<p class="meta"><span>Tệp: ' + esc(d.file) + '</span></p>';
+               '<p class="meta"><span>Tệp: ' + esc(d.file) + '</span> <a class="button plain" id="tai-pdf" href="/api/documents/' +
+               encodeURIComponent(d.id) + '/file">Tải PDF</a></p>';
     if (q) html += '<p class="summary">Đánh dấu: <mark>' + esc(q) + '</mark></p>';
     for (const pg of d.page_sources) {
       const conf = pg.ocr_confidence != null ? ', độ tin cậy ' + Math.round(pg.ocr_confidence) + '%' : '';
       html += '<figure class="page" id="trang-' + pg.page + '"><figcaption>Trang ' + pg.page + ' — ' +
-              esc(SOURCE[pg.source] || pg.source) + conf + '</figcaption><img loading="lazy" alt="Trang ' + pg.page +
+              esc(SOURCE[pg.source] || pg.source) + conf + ' <span class="zoom" data-page="' + pg.page + '">' +
+              '<button type="button" class="plain" data-act="in" aria-label="Phóng to">+</button>' +
+              '<button type="button" class="plain" data-act="out" aria-label="Thu nhỏ">−</button>' +
+              '<button type="button" class="plain" data-act="rot" aria-label="Xoay">⟳</button></span>' +
+              '</figcaption><img loading="lazy" alt="Trang ' + pg.page +
               '" src="' + pageUrl(d.id, pg.page, q, 110) + '"><details><summary>Chữ của trang ' + pg.page +
               '</summary><pre>' + esc(pg.text) + '</pre></details></figure>';
     }
     main().innerHTML = html + '</article>';
+    // Zoom (a sharper image past 100%) and rotation, per page.
+    main().querySelectorAll('.zoom button').forEach((b) => b.addEventListener('click', () => {
+      const fig = b.closest('figure'), img = fig.querySelector('img');
+      const n = b.parentNode.dataset.page;
+      let zoom = parseFloat(img.dataset.zoom || '1'), turn = parseInt(img.dataset.turn || '0', 10);
+      if (b.dataset.act === 'in') zoom = Math.min(3, zoom * 1.5);
+      if (b.dataset.act === 'out') zoom = Math.max(0.5, zoom / 1.5);
+      if (b.dataset.act === 'rot') turn = (turn + 90) % 360;
+      img.dataset.zoom = zoom; img.dataset.turn = turn;
+      img.style.maxWidth = 'none';
+      img.style.width = (zoom * 100) + '%';
+      img.style.transform = turn ? 'rotate(' + turn + 'deg)' : '';
+      if (zoom > 1) img.src = pageUrl(d.id, n, q, Math.min(200, Math.round(110 * zoom)));
+    }));
     const target = p.get('trang');
     if (target) {
       const fig = document.getElementById('trang-' + target);

@@ -56,7 +56,7 @@ TEST_F(ServeBrowserTest, SearchWithoutDiacriticsShowsResultsWithSnippetsAndThumb
   EXPECT_NE(dom.find("Kết luận về quỹ Vì người nghèo"), std::string::npos);
   EXPECT_NE(dom.find("45-TB/TU"), std::string::npos);
   EXPECT_NE(dom.find("<mark>"), std::string::npos);                    // the snippet's hits
-  EXPECT_NE(dom.find("/pages/1.png?dpi=30&amp;q="), std::string::npos);  // a thumbnail of a matched page
+  EXPECT_NE(dom.find("/pages/1.png?dpi=40&amp;q="), std::string::npos);  // a thumbnail of a matched page
   EXPECT_NE(dom.find("Hộp: <b>12</b>"), std::string::npos);
   EXPECT_EQ(dom.find("Về nhân sự quỹ"), std::string::npos);  // the mật document is absent
 }
