@@ -105,6 +105,9 @@ void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
   } catch (const search::SearchError& e) {
     if (e.kind() == search::SearchError::Kind::kDatabase) {
       SendError(res, 503, search::DescribeError(lang, e));
+    } else if (e.kind() == search::SearchError::Kind::kEmptyDateRange) {
+      // The page's fields, not the command line's flags.
+      SendError(res, 400, std::string(Tr(lang, "«Từ năm» sau «Đến năm»: ", "\"From\" is after \"To\": ")) + e.detail());
     } else if (e.kind() == search::SearchError::Kind::kAmbiguousUnit) {
       SendJson(res, 400, json{{"error", search::DescribeError(lang, e)}, {"status", 400},
                               {"candidates", UnitCandidatesJson(e)}});

@@ -52,6 +52,11 @@ std::string_view IndexHtml() {
         <option value="-date">Ngày giảm dần</option>
       </select>
     </label>
+    <label>Mỗi trang
+      <select name="per">
+        <option value="">20</option><option>10</option><option>50</option><option>100</option>
+      </select>
+    </label>
     <label class="check"><input type="checkbox" name="group" value="unit"> Phiếu lấy hồ sơ (theo hồ sơ)</label>
   </fieldset>
 </form>
@@ -131,7 +136,7 @@ std::string_view AppJs() {
   const main = () => $('#ket-qua');
   const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) =>
       ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-  const PAGE_SIZE = 20;
+  const PAGE_SIZES = [10, 20, 50, 100];
   const SECRET = {'mật': 1, 'tối mật': 1, 'tuyệt mật': 1};
 
   function showDate(d) {
@@ -160,7 +165,7 @@ std::string_view AppJs() {
            (q ? '&q=' + encodeURIComponent(q) : '');
   }
   async function getJson(url) {
-    const res = await fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
+    const res = await fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'vi'}});
     let body = null;
     try { body = await res.json(); } catch (e) { body = {error: 'Máy chủ trả lời không hợp lệ (' + res.status + ').'}; }
     if (!res.ok) throw new Error(body && body.error ? body.error : 'Lỗi ' + res.status);
@@ -187,9 +192,15 @@ std::string_view AppJs() {
     if (doc.ocr) parts.push('<span>bản quét (OCR)</span>');
     return '<div class="meta">' + parts.join('') + '</div>';
   }
+  function heading(doc) {
+    const t = doc.title || '';
+    if (!t) return doc.type ? doc.type + ' ' + (doc.number || '') : doc.file;
+    if (!doc.type || t.toLowerCase().startsWith(doc.type.toLowerCase())) return t;
+    return doc.type + ' ' + (/^Về\s/.test(t) ? 'v' + t.slice(1) : t);
+  }
   function hitHtml(doc, q, level) {
     let html = '<article class="hit"><h' + level + '><a href="' + docLink(doc, q) + '">' +
-               esc(doc.title || doc.file) + '</a></h' + level + '>' + metaHtml(doc, true);
+               esc(heading(doc)) + '</a></h' + level + '>' + metaHtml(doc, true);
     if (doc.snippet) html += '<p class="snippet">' + snippetHtml(doc.snippet) + '</p>';
     if (doc.pages && doc.pages.length) {
       html += '<div class="thumbs" aria-label="Trang khớp">';
@@ -206,7 +217,9 @@ std::string_view AppJs() {
     if (r.unit_not_found) hints.push('Không có hồ sơ nào mang mã này.');
     if (r.suggestion) hints.push('Có phải bạn muốn tìm: <a href="#tim?q=' + encodeURIComponent(r.suggestion) + '">' +
                                  esc(r.suggestion) + '</a>?');
-    for (const f of r.blocking_filters || []) hints.push('Bộ lọc ' + esc(f) + ' đã loại hết kết quả.');
+    const FIELD = {'--type': 'Loại văn bản', '--from': 'Từ năm', '--to': 'Đến năm', '--number': 'Số, ký hiệu', '--unit': 'Hồ sơ',
+                   '--fonds': 'Phông', '--inventory': 'Mục lục'};
+    for (const f of r.blocking_filters || []) hints.push('Bộ lọc «' + esc(FIELD[f] || f) + '» đã loại hết kết quả.');
     return hints.length ? '<p class="hint">' + hints.join('<br>') + '</p>' : '';
   }
 
@@ -230,6 +243,7 @@ std::string_view AppJs() {
 
   async function showSearch(p) {
     fillForm(p);
+    const PAGE_SIZE = PAGE_SIZES.includes(parseInt(p.get('per'), 10)) ? parseInt(p.get('per'), 10) : 20;
     const offset = parseInt(p.get('offset') || '0', 10) || 0;
     const api = new URLSearchParams(p);
     api.set('limit', PAGE_SIZE);
@@ -264,15 +278,20 @@ std::string_view AppJs() {
     } else {
       for (const d of r.results) html += hitHtml(d, q, 2);
     }
+    // Numbered pages: the first, the last and those near the current one.
     const pages = [];
-    if (offset > 0) {
-      const prev = new URLSearchParams(p); prev.set('offset', Math.max(0, offset - PAGE_SIZE));
-      pages.push('<a class="button plain" href="#tim?' + prev + '">← Trang trước</a>');
+    const count = Math.ceil(r.total / PAGE_SIZE), current = Math.floor(offset / PAGE_SIZE);
+    const link = (n, label, cls) => {
+      const to = new URLSearchParams(p); to.set('offset', n * PAGE_SIZE);
+      return '<a class="button ' + cls + '" href="#tim?' + to + '"' + (n === current ? ' aria-current="page"' : '') + '>' + label + '</a>';
+    };
+    if (current > 0) pages.push(link(current - 1, '← Trước', 'plain'));
+    for (let n = 0; n < count; ++n) {
+      if (n === 0 || n === count - 1 || Math.abs(n - current) <= 2) pages.push(link(n, String(n + 1), n === current ? '' : 'plain'));
+      else if (Math.abs(n - current) === 3) pages.push('<span>…</span>');
     }
-    if (offset + PAGE_SIZE < r.total) {
-      const next = new URLSearchParams(p); next.set('offset', offset + PAGE_SIZE);
-      pages.push('<a class="button plain" href="#tim?' + next + '">Trang sau →</a>');
-    }
+    if (current + 1 < count) pages.push(link(current + 1, 'Sau →', 'plain'));
+    if (count <= 1) pages.length = 0;
     if (pages.length) html += '<nav class="pager" aria-label="Trang kết quả">' + pages.join('') + '</nav>';
     main().innerHTML = html;
     const print = $('#in');
@@ -354,7 +373,7 @@ std::string_view AppJs() {
       if (path.startsWith('hoso/')) await showUnit(decodeURIComponent(path.slice(5)));
       else if (path.startsWith('vanban/')) await showDocument(decodeURIComponent(path.slice(7)), p);
       else if (window.LuutruDesk && path !== 'tim' && await window.LuutruDesk.route(path, p)) return;
-      else if (path === 'tim' && [...p.keys()].some((k) => k !== 'offset' && k !== 'group' && k !== 'sort')) await showSearch(p);
+      else if (path === 'tim' && [...p.keys()].some((k) => !['offset', 'group', 'sort', 'per'].includes(k))) await showSearch(p);
       else main().innerHTML = '<p class="summary">Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu văn bản hoặc mã hồ sơ rồi nhấn Enter.</p>';
     } catch (e) {
       fail(e);

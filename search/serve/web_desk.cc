@@ -48,7 +48,7 @@ std::string_view DeskJs() {
     return z(d.getHours()) + ':' + z(d.getMinutes()) + ' ngày ' + z(d.getDate()) + '/' + z(d.getMonth() + 1) + '/' + d.getFullYear();
   }
   async function call(method, url, body) {
-    const opts = {method, credentials: 'same-origin', headers: {'Accept': 'application/json'}};
+    const opts = {method, credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'vi'}};
     if (body !== undefined) { opts.headers['Content-Type'] = 'application/json'; opts.body = JSON.stringify(body); }
     const res = await fetch(url, opts);
     let out = null;

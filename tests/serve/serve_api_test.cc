@@ -373,3 +373,23 @@ TEST_F(ServeApiTest, PagesAboveThuongCarryAWatermarkAndOthersComeFromTheCache) {
 
 }  // namespace
 }  // namespace luutru::serve::testing
+
+namespace luutru::serve::testing {
+namespace {
+
+TEST_F(ServeApiTest, AUnitNumberTypedAloneFindsItsUnit) {
+  for (const std::string code : {"345", "0345", "ĐVBQ 345", "dvbq 0345"}) {
+    json r = GetJson("/api/search?unit=" + Encode(code), 200);
+    EXPECT_EQ(r["total"], 2) << code;
+  }
+}
+
+TEST_F(ServeApiTest, AReversedDateRangeNamesThePagesFields) {
+  json r = GetJson("/api/search?q=ngheo&from=2024&to=2020", 400);
+  const std::string message = r["error"];
+  EXPECT_NE(message.find("Từ năm"), std::string::npos) << message;
+  EXPECT_EQ(message.find("--"), std::string::npos) << message;
+}
+
+}  // namespace
+}  // namespace luutru::serve::testing

@@ -237,3 +237,18 @@ TEST_F(ServeArchiveTest, ARequestsLifeIsKeptLoggedAndCounted) {
 
 }  // namespace
 }  // namespace luutru::serve::testing
+
+namespace luutru::serve::testing {
+namespace {
+
+TEST_F(ServeArchiveTest, AUnitNumberSharedByInventoriesOffersCandidates) {
+  json r = GetJson("/api/search?unit=7", 400);
+  ASSERT_TRUE(r["candidates"].is_array()) << r;
+  EXPECT_EQ(r["candidates"].size(), 4u);  // ĐVBQ 7 of each fonds and inventory
+  EXPECT_EQ(GetJson("/api/search?unit=" + Encode("Mục lục 2 / ĐVBQ 0105"), 400)["candidates"].size(), 2u);
+  json exact = GetJson("/api/search?unit=" + Encode("phong 12 / muc luc 2 / 105"), 200);
+  EXPECT_GT(exact["total"].get<int>(), 0) << exact;
+}
+
+}  // namespace
+}  // namespace luutru::serve::testing
