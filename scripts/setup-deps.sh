@@ -16,6 +16,8 @@ packages=(
   qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet libjpeg62-turbo-dev
   libcpp-httplib-dev libcrypt-dev libzstd-dev liblz4-dev
   dpkg-dev lintian systemd
+  libsqlite3-dev
+  chromium chromium-driver  # the reading room's browser tests (tests/serve/)
 )
 
 missing=()

@@ -426,6 +426,8 @@ std::string MatchCell(MatchTier match, Lang lang) {
 
 }  // namespace
 
+void WriteCsvRow(std::ostream& out, const std::vector<std::string>& fields) { CsvRow(out, fields); }
+
 void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang) {
   if (response.grouped) {
     CsvRow(out, {std::string(Tr(lang, "STT", "rank")), std::string(Tr(lang, "Mã hồ sơ", "unit_code")),

@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -35,6 +36,9 @@ void WriteTable(std::ostream& out, const SearchResponse& response, Lang lang, si
 
 // A header row, then one row per document (per unit when grouped), CRLF line ends.
 void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang);
+
+// One RFC 4180 row, CRLF ended: for other CSV answers of the same program (the pull slip).
+void WriteCsvRow(std::ostream& out, const std::vector<std::string>& fields);
 
 // The hints of a search that found nothing, one sentence a line (suggestion, emptying filter).
 std::string ZeroResultHints(const SearchResponse& response, Lang lang);

@@ -142,12 +142,36 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
   if (db_.term_exists(Cat(schema::kUnit, key)) && visible(key)) return {key};
   std::vector<std::string> matches;
   const std::string prefix(schema::kUnit);
-  const std::string tail = "/" + key;
+  // The code names the units whose key ends with its parts, whole parts compared; its last part
+  // may be a bare number ("399", "0399"), as an archivist types a unit's number alone, naming
+  // the unit whose last part is that number after its letters ("dvbq399").
+  auto parts = [](std::string_view k) {
+    std::vector<std::string_view> out;
+    for (size_t start = 0;;) {
+      const size_t slash = k.find('/', start);
+      out.push_back(k.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start));
+      if (slash == std::string_view::npos) return out;
+      start = slash + 1;
+    }
+  };
+  const std::vector<std::string_view> typed = parts(key);
+  const bool bare_number = typed.back().find_first_not_of("0123456789") == std::string_view::npos;
+  auto names = [&](std::string_view candidate) {
+    const std::vector<std::string_view> have = parts(candidate);
+    if (have.size() < typed.size()) return false;
+    const size_t skip = have.size() - typed.size();
+    for (size_t i = 0; i + 1 < typed.size(); ++i) {
+      if (have[skip + i] != typed[i]) return false;
+    }
+    std::string_view last = have.back();
+    if (last == typed.back()) return have.size() > typed.size();  // the whole key was checked first
+    if (!bare_number) return false;
+    const size_t digits = last.find_first_of("0123456789");
+    return digits != std::string_view::npos && digits > 0 && last.substr(digits) == typed.back();
+  };
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
     const std::string candidate = (*it).substr(prefix.size());
-    if (candidate.size() > tail.size() && candidate.ends_with(tail) && visible(candidate)) {
-      matches.push_back(candidate);
-    }
+    if (names(candidate) && visible(candidate)) matches.push_back(candidate);
   }
   if (matches.size() > 1) {
     std::vector<UnitCandidate> candidates;
@@ -352,6 +376,10 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
                          NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number));
   }
   if (request.type) filters.emplace_back("--type", TypeFilter(*request.type));
+  if (request.fonds) filters.emplace_back("--fonds", Xapian::Query(Cat(schema::kFonds, catalog::UnitKey(*request.fonds))));
+  if (request.inventory) {
+    filters.emplace_back("--inventory", Xapian::Query(Cat(schema::kInventory, catalog::UnitKey(*request.inventory))));
+  }
   if (request.from) filters.emplace_back("--from", DateFilter(request.from, std::nullopt));
   if (request.to) filters.emplace_back("--to", DateFilter(std::nullopt, request.to));
   if (request.from && request.to) DateFilter(request.from, request.to);  // checks from <= to

@@ -37,6 +37,8 @@ struct SearchRequest {
   std::optional<std::string> unit;    // --unit: storage unit code, however typed
   std::optional<std::string> number;  // --number: số và ký hiệu
   std::optional<std::string> type;    // --type: name or abbreviation
+  std::optional<std::string> fonds;      // phông, however typed ("Phông 12", "phong 12")
+  std::optional<std::string> inventory;  // mục lục, however typed
   std::optional<std::string> from;    // --from / --to: YYYY, YYYY-MM or YYYY-MM-DD
   std::optional<std::string> to;
   bool group_by_unit = false;
@@ -71,6 +73,18 @@ struct UnitHit {
   catalog::StorageUnit unit;
   uint64_t matching_documents = 0;  // exact
   std::vector<DocumentHit> documents;  // the best 3
+};
+
+// A storage unit as the catalogue lists it for one reader: only the documents that reader may
+// see are counted, so a unit holding only hidden documents is absent.
+struct UnitSummary {
+  std::string key;  // catalog::UnitKey
+  catalog::StorageUnit unit;
+  uint64_t documents = 0;
+  uint64_t pages = 0;
+  std::optional<catalog::PartialDate> earliest;  // the earliest dated document's date
+  std::optional<catalog::PartialDate> latest;    // the latest dated document's date
+  uint64_t undated = 0;                          // documents whose date is unknown
 };
 
 // Why a search found nothing, where the database can tell.
@@ -137,6 +151,10 @@ class Searcher {
   // The document with this id (ArchiveDocument::Id()) if `clearance` may see it, else nullopt:
   // a document above the reader's clearance is indistinguishable from one that does not exist.
   std::optional<DocumentHit> FindDocument(std::string_view id, catalog::Secrecy clearance) const;
+
+  // Every storage unit with a document `clearance` may see, in no particular order
+  // (searcher_browse.cc). Reads every visible document's record once.
+  std::vector<UnitSummary> Units(catalog::Secrecy clearance) const;
 
   const Xapian::Database& database() const { return db_; }
 

@@ -32,7 +32,7 @@ const char* kHelpVi =
     "  GET /api/search?q=&number=&unit=&type=&from=&to=&group=unit&loose=1&sort=&limit=&offset=&format=json|csv\n"
     "  GET /api/units/{mã hồ sơ}   GET /api/documents/{id}   GET /api/documents/{id}/pages/{n}.png?q=\n"
     "  GET /healthz\n\n"
-    "Tệp người dùng (--users): mỗi dòng 'tên  mức  thông-tin-xác-thực', '#' mở đầu chú thích.\n"
+    "Tệp người dùng (--users): mỗi dòng 'tên  mức  thông-tin-xác-thực  [quyền]' (quyền khai-thac: giữ yêu cầu khai thác), '#' mở đầu chú thích.\n"
     "  mức: thuong | mat | toi-mat | tuyet-mat\n"
     "  thông tin xác thực: một chuỗi băm crypt(3) ($y$..., $6$...; tạo bằng `mkpasswd -m yescrypt`)\n"
     "  cho HTTP Basic, hoặc token:<sha256 hex của mã> cho 'Authorization: Bearer <mã>'\n"
@@ -48,7 +48,7 @@ const char* kHelpEn =
     "  GET /api/search?q=&number=&unit=&type=&from=&to=&group=unit&loose=1&sort=&limit=&offset=&format=json|csv\n"
     "  GET /api/units/{unit code}   GET /api/documents/{id}   GET /api/documents/{id}/pages/{n}.png?q=\n"
     "  GET /healthz\n\n"
-    "Users file (--users): one line per user, 'name  clearance  credential'; '#' starts a comment.\n"
+    "Users file (--users): one line per user, 'name  clearance  credential  [rights]' (right khai-thac: keeps retrieval requests); '#' starts a comment.\n"
     "  clearance: thuong | mat | toi-mat | tuyet-mat\n"
     "  credential: a crypt(3) hash ($y$..., $6$...; make one with `mkpasswd -m yescrypt`) for HTTP\n"
     "  Basic, or token:<sha256 hex of the token> for 'Authorization: Bearer <token>'\n"
@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
       ("users", po::value<std::string>(), Tr(lang, "tệp người dùng (xem trên)", "users file (see above)").data())
       ("access-log", po::value<std::string>()->default_value("-"),
        Tr(lang, "sổ truy cập văn bản mật (JSON lines)", "access log of secret documents (JSON lines)").data())
+      ("requests", po::value<std::string>(),
+       Tr(lang, "tệp SQLite lưu yêu cầu khai thác (tạo nếu chưa có)",
+          "SQLite file keeping retrieval requests (created if absent)").data())
       ("threads", po::value<int>()->default_value(8), Tr(lang, "số luồng phục vụ", "worker threads").data())
       ("lang", po::value<std::string>(), "vi | en");
   luutru::cli::AddCommonOptions(options, lang == Lang::kEn, true);
@@ -126,6 +129,7 @@ int main(int argc, char** argv) {
   luutru::serve::ReadingRoomOptions room_options;
   room_options.databases = vm["db"].as<std::vector<std::string>>();
   room_options.access_log = vm["access-log"].as<std::string>();
+  if (vm.count("requests")) room_options.requests = vm["requests"].as<std::string>();
   std::unique_ptr<luutru::serve::ReadingRoom> room;
   try {
     if (vm.count("users")) room_options.users = luutru::serve::Users::Load(vm["users"].as<std::string>());

@@ -130,7 +130,7 @@ HighlightWords WordsToHighlight(std::string_view query) {
 }
 
 std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page_number, double dpi,
-                          const HighlightWords& words) {
+                          const HighlightWords& words, const std::string& watermark) {
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(doc.path));
   if (!pdf || pdf->is_locked()) throw PageImageError(doc.path + ": cannot be opened");
   if (page_number < 1 || page_number > pdf->pages()) throw PageImageError(doc.path + ": no such page");
@@ -186,6 +186,25 @@ std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page_number, 
     cairo_set_source_rgba(cr, 0.95, 0.45, 0.0, 0.95);
     cairo_set_line_width(cr, 1.2);
     cairo_stroke(cr);
+    cairo_destroy(cr);
+  }
+
+  if (!watermark.empty()) {
+    // Light grey, diagonal, every few centimetres: legible on a copy, not over the text's ink.
+    cairo_t* cr = cairo_create(surface);
+    cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
+    cairo_set_font_size(cr, std::max(8.0, dpi / 8.0));
+    cairo_set_source_rgba(cr, 0.55, 0.1, 0.1, 0.16);
+    const double step = dpi * 2.2;
+    for (double y = step / 2; y < height + step; y += step) {
+      for (double x = -step; x < width; x += step * 2.5) {
+        cairo_save(cr);
+        cairo_move_to(cr, x, y);
+        cairo_rotate(cr, -0.5);
+        cairo_show_text(cr, watermark.c_str());
+        cairo_restore(cr);
+      }
+    }
     cairo_destroy(cr);
   }
 

@@ -39,9 +39,10 @@ struct HighlightWords {
 HighlightWords WordsToHighlight(std::string_view query);
 
 // PNG bytes of page `page` (counted from the start of the file; must lie in the document's
-// page range) at `dpi`, with every word in `words` marked. Throws PageImageError.
+// page range) at `dpi`, with every word in `words` marked. A non-empty `watermark` is written
+// lightly across the page, repeated, so any part of a copy names it. Throws PageImageError.
 std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page, double dpi,
-                          const HighlightWords& words);
+                          const HighlightWords& words, const std::string& watermark = {});
 
 }  // namespace luutru::serve
 

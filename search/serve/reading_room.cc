@@ -10,11 +10,15 @@
 #include "search/output.h"
 #include "search/query_parser.h"
 #include "search/search_error.h"
+#include "search/serve/document_file.h"
 #include "search/serve/page_image.h"
+#include "search/serve/pull_list.h"
+#include "search/serve/reading_room_internal.h"
 #include "search/serve/web_assets.h"
 
 namespace luutru::serve {
-namespace {
+// The helpers other files of the reading room share are declared in reading_room_internal.h.
+namespace room {
 
 using json = nlohmann::ordered_json;
 using search::Lang;
@@ -24,6 +28,8 @@ constexpr double kDefaultDpi = 110;
 constexpr double kMinDpi = 20;
 constexpr double kMaxDpi = 200;
 constexpr int kUnitListingLimit = 100000;
+// The most documents a pull slip lists: a larger answer is refused rather than cut short.
+constexpr int kPullListLimit = 5000;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -67,6 +73,22 @@ std::optional<int> IntParam(const httplib::Request& req, httplib::Response& res,
   return value;
 }
 
+// The search's filters from the request's parameters (the same names on every route that searches).
+search::SearchRequest FiltersOf(const httplib::Request& req, catalog::Secrecy clearance) {
+  search::SearchRequest request;
+  request.query = req.get_param_value("q");
+  request.number = Param(req, "number");
+  request.unit = Param(req, "unit");
+  request.type = Param(req, "type");
+  request.from = Param(req, "from");
+  request.to = Param(req, "to");
+  request.fonds = Param(req, "fonds");
+  request.inventory = Param(req, "inventory");
+  if (auto loose = Param(req, "loose")) request.loose = *loose == "1";
+  request.clearance = clearance;
+  return request;
+}
+
 json UnitCandidatesJson(const search::SearchError& e) {
   json out = json::array();
   for (const auto& c : e.candidates()) out.push_back(json{{"code", c.code}, {"title", c.title}, {"box", c.box}});
@@ -84,6 +106,9 @@ void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
   } catch (const search::SearchError& e) {
     if (e.kind() == search::SearchError::Kind::kDatabase) {
       SendError(res, 503, search::DescribeError(lang, e));
+    } else if (e.kind() == search::SearchError::Kind::kEmptyDateRange) {
+      // The page's fields, not the command line's flags.
+      SendError(res, 400, std::string(Tr(lang, "«Từ năm» sau «Đến năm»: ", "\"From\" is after \"To\": ")) + e.detail());
     } else if (e.kind() == search::SearchError::Kind::kAmbiguousUnit) {
       SendJson(res, 400, json{{"error", search::DescribeError(lang, e)}, {"status", 400},
                               {"candidates", UnitCandidatesJson(e)}});
@@ -119,7 +144,13 @@ json UnitJson(const catalog::StorageUnit& unit) {
               {"fonds", opt(unit.fonds)}, {"inventory", opt(unit.inventory)}};
 }
 
-}  // namespace
+void RunGuarded(const httplib::Request& req, httplib::Response& res, const std::function<void(Lang)>& body) {
+  Guarded(req, res, body);
+}
+
+}  // namespace room
+
+using namespace room;
 
 // --- SearcherPool ---------------------------------------------------------------------------
 
@@ -154,7 +185,10 @@ SearcherPool::Lease SearcherPool::Acquire() {
 ReadingRoom::ReadingRoom(ReadingRoomOptions options)
     : options_(std::move(options)),
       pool_(options_.databases, std::chrono::seconds(30)),
-      log_(options_.access_log) {
+      log_(options_.access_log),
+      catalogue_([this](catalog::Secrecy clearance) { return pool_.Acquire()->Units(clearance); },
+                 std::chrono::seconds(30)) {
+  if (!options_.requests.empty()) requests_ = std::make_unique<RequestsStore>(options_.requests);
   pool_.Acquire();  // fails now, naming the database, rather than at the first request
 }
 
@@ -192,6 +226,12 @@ void ReadingRoom::Mount(httplib::Server& server) {
   server.Get("/app.css", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(AppCss()), "text/css; charset=utf-8");
   });
+  server.Get("/desk.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(DeskJs()), "text/javascript; charset=utf-8");
+  });
+  server.Get("/desk.css", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(DeskCss()), "text/css; charset=utf-8");
+  });
   server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
     auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
     if (!reader || reader->name.empty()) {
@@ -205,11 +245,17 @@ void ReadingRoom::Mount(httplib::Server& server) {
     auto reader = Authenticate(req, res);
     if (!reader) return;
     SendJson(res, 200, json{{"user", reader->name.empty() ? json(nullptr) : json(reader->name)},
-                            {"clearance", catalog::SecrecyName(reader->clearance)}});
+                            {"clearance", catalog::SecrecyName(reader->clearance)},
+                            {"may_keep_requests", reader->keeps_requests && requests_ != nullptr}});
   });
   server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) { Health(req, res); });
   server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
   server.Get(R"(/api/units/(.+))", [this](const httplib::Request& req, httplib::Response& res) { Unit(req, res); });
+  MountRequests(server);
+  server.Get("/api/pull-list", [this](const httplib::Request& req, httplib::Response& res) { PullListRoute(req, res); });
+  server.Get("/api/browse", [this](const httplib::Request& req, httplib::Response& res) { Browse(req, res); });
+  server.Get(R"(/api/documents/(.+)/file)",
+             [this](const httplib::Request& req, httplib::Response& res) { DocumentFile(req, res); });
   server.Get(R"(/api/documents/(.+)/pages/(\d+)\.png)",
              [this](const httplib::Request& req, httplib::Response& res) { PageImage(req, res); });
   server.Get(R"(/api/documents/(.+))",
@@ -243,15 +289,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
   auto reader = Authenticate(req, res);
   if (!reader) return;
   Guarded(req, res, [&](Lang lang) {
-    search::SearchRequest request;
-    request.query = req.get_param_value("q");
-    request.number = Param(req, "number");
-    request.unit = Param(req, "unit");
-    request.type = Param(req, "type");
-    request.from = Param(req, "from");
-    request.to = Param(req, "to");
-    request.clearance = reader->clearance;
-    if (auto loose = Param(req, "loose")) request.loose = *loose == "1";
+    search::SearchRequest request = FiltersOf(req, reader->clearance);
     if (auto group = Param(req, "group")) {
       if (*group != "unit") {
         SendError(res, 400, std::string(Tr(lang, "group chỉ nhận 'unit'", "group takes only 'unit'")));
@@ -347,24 +385,31 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
   });
 }
 
+std::optional<search::DocumentHit> ReadingRoom::ShownDocument(const httplib::Request& req, httplib::Response& res,
+                                                             const Reader& reader, Lang lang, const char* endpoint) {
+  const std::string id = req.matches[1].str();
+  std::optional<search::DocumentHit> hit;
+  {
+    auto searcher = pool_.Acquire();
+    hit = searcher->FindDocument(id, reader.clearance);
+  }
+  if (!hit) {
+    SendError(res, 404, std::string(Tr(lang, "Không có văn bản ", "No document ")) + id);
+    return std::nullopt;
+  }
+  if (!LogViews(reader, req, *hit, std::nullopt, endpoint)) {
+    SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+    return std::nullopt;
+  }
+  return hit;
+}
+
 void ReadingRoom::Document(const httplib::Request& req, httplib::Response& res) {
   auto reader = Authenticate(req, res);
   if (!reader) return;
   Guarded(req, res, [&](Lang lang) {
-    const std::string id = req.matches[1].str();
-    std::optional<search::DocumentHit> hit;
-    {
-      auto searcher = pool_.Acquire();
-      hit = searcher->FindDocument(id, reader->clearance);
-    }
-    if (!hit) {
-      SendError(res, 404, std::string(Tr(lang, "Không có văn bản ", "No document ")) + id);
-      return;
-    }
-    if (!LogViews(*reader, req, *hit, std::nullopt, "document")) {
-      SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
-      return;
-    }
+    auto hit = ShownDocument(req, res, *reader, lang, "document");
+    if (!hit) return;
     json out = search::DocumentToJson(*hit);
     out.erase("rank");
     out.erase("score");
@@ -408,13 +453,107 @@ void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res)
       SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
       return;
     }
+    // A page above thường carries the reader and the time; only pages without one are cached.
+    const bool marked = catalog::EffectiveSecrecy(hit->doc.meta.secrecy) != catalog::Secrecy::kNormal;
+    // The marks follow the query's concepts, which are cut at the reader's clearance: the
+    // clearance is part of the key, so no reader is sent marks cut for another.
+    std::string key;
+    if (!marked) {
+      key = hit->id + '\x1f' + std::to_string(page) + '\x1f' + std::to_string(dpi) + '\x1f' +
+            std::to_string(static_cast<int>(reader->clearance)) + '\x1f' + req.get_param_value("q");
+      if (auto cached = renders_.Find(key)) {
+        res.set_header("Cache-Control", "private, no-store");
+        res.set_content(**cached, "image/png");
+        return;
+      }
+    }
     std::string png;
     {
       std::lock_guard<std::mutex> lock(render_mutex_);
-      png = RenderPagePng(hit->doc, page, dpi, highlight);
+      png = RenderPagePng(hit->doc, page, dpi, highlight,
+                          marked ? (reader->name.empty() ? std::string("khách") : reader->name) + " · " + NowUtc()
+                                 : std::string());
     }
+    if (!marked) renders_.Put(key, std::make_shared<const std::string>(png));
     res.set_header("Cache-Control", "private, no-store");
     res.set_content(std::move(png), "image/png");
+  });
+}
+
+void ReadingRoom::PullListRoute(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
+  Guarded(req, res, [&](Lang lang) {
+    search::SearchRequest request = FiltersOf(req, reader->clearance);
+    request.limit = kPullListLimit;
+    const std::string format = Param(req, "format").value_or("json");
+    if (format != "json" && format != "csv") {
+      SendError(res, 400, std::string(Tr(lang, "Định dạng không hợp lệ: ", "Invalid format: ")) + format);
+      return;
+    }
+    search::SearchResponse response;
+    {
+      auto searcher = pool_.Acquire();
+      response = searcher->Search(request);
+    }
+    // A pull slip holds the answer: documents that hold the words only apart (shown when the
+    // answer is empty) go on it only when the reader asked for them (loose=1).
+    if (!request.loose) {
+      std::erase_if(response.documents, [](const search::DocumentHit& hit) { return hit.match != search::MatchTier::kPhrase; });
+    }
+    if (response.total_is_estimate || response.total > response.documents.size()) {
+      SendError(res, 400, std::string(Tr(lang, "Câu trả lời có hơn ", "The answer holds more than ")) +
+                              std::to_string(kPullListLimit) +
+                              std::string(Tr(lang, " văn bản; hãy thu hẹp tìm kiếm để in phiếu lấy hồ sơ.",
+                                             " documents; narrow the search to print a pull slip.")));
+      return;
+    }
+    for (const auto& hit : response.documents) {
+      if (!LogViews(*reader, req, hit, std::nullopt, "pull-list")) {
+        SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+        return;
+      }
+    }
+    const auto units = catalogue_.Get(reader->clearance);
+    const PullList list = BuildPullList(std::move(response.documents), *units);
+    if (format == "csv") {
+      std::ostringstream csv;
+      WritePullListCsv(csv, list, lang);
+      res.set_header("Content-Disposition", "attachment; filename=\"phieu-lay-ho-so.csv\"");
+      res.set_header("Cache-Control", "no-store");
+      res.set_content("\xEF\xBB\xBF" + csv.str(), "text/csv; charset=utf-8");
+      return;
+    }
+    SendJson(res, 200, PullListToJson(list));
+  });
+}
+
+void ReadingRoom::Browse(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
+  Guarded(req, res, [&](Lang) {
+    const auto units = catalogue_.Get(reader->clearance);
+    SendJson(res, 200, BrowseToJson(*units, Param(req, "fonds"), Param(req, "inventory")));
+  });
+}
+
+void ReadingRoom::DocumentFile(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
+  Guarded(req, res, [&](Lang lang) {
+    auto hit = ShownDocument(req, res, *reader, lang, "file");
+    if (!hit) return;
+    std::string pdf;
+    try {
+      pdf = DocumentPdf(hit->doc);
+    } catch (const DocumentFileError& e) {
+      SendError(res, 500, std::string(Tr(lang, "Không đọc được tệp của văn bản: ", "The document's file cannot be read: ")) +
+                              e.what());
+      return;
+    }
+    res.set_header("Cache-Control", "private, no-store");
+    res.set_header("Content-Disposition", "attachment; filename=\"" + DownloadName(hit->doc) + "\"");
+    res.set_content(std::move(pdf), "application/pdf");
   });
 }
 

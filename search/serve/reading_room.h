@@ -16,6 +16,12 @@
 //   GET /api/units/{code}      a storage unit and its documents in catalog order
 //   GET /api/documents/{id}    one document: metadata, and each page's text source and text
 //   GET /api/documents/{id}/pages/{n}.png?q=&dpi=   the page with the query's words marked
+//   GET /api/pull-list         the search's filters, format=json|csv: every unit of the answer in
+//                              store order with every matching document (pull_list.h)
+//   GET /api/browse            fonds → inventories → units (browse.h); fonds=, inventory=
+//   GET /api/documents/{id}/file   the document's PDF file
+//   POST /api/requests, GET /api/requests, GET|POST /api/requests/{n}[/items|/handover|/return|/slip],
+//   GET /api/requests-report   retrieval requests (requests_store.h), for readers with khai-thac
 //   GET /healthz               {"status": "ok", "documents": N}
 // Errors are {"error": message, "status": code}.
 #ifndef LUUTRU_SEARCH_SERVE_READING_ROOM_H_
@@ -29,8 +35,12 @@
 #include <string>
 #include <vector>
 
+#include "search/messages.h"
 #include "search/searcher.h"
 #include "search/serve/access_log.h"
+#include "search/serve/browse.h"
+#include "search/serve/render_cache.h"
+#include "search/serve/requests_store.h"
 #include "search/serve/users.h"
 
 namespace luutru::serve {
@@ -79,6 +89,7 @@ struct ReadingRoomOptions {
   Users users;
   std::string access_log = "-";
   int max_results = 1000;  // the largest limit a search may ask for
+  std::string requests;    // the retrieval requests' SQLite file; empty: none are kept
 };
 
 class ReadingRoom {
@@ -96,6 +107,19 @@ class ReadingRoom {
   void Document(const httplib::Request& req, httplib::Response& res);
   void PageImage(const httplib::Request& req, httplib::Response& res);
   void Health(const httplib::Request& req, httplib::Response& res);
+  void PullListRoute(const httplib::Request& req, httplib::Response& res);
+  void Browse(const httplib::Request& req, httplib::Response& res);
+  void DocumentFile(const httplib::Request& req, httplib::Response& res);
+  // Retrieval requests (reading_room_requests.cc).
+  struct ShownRequest;
+  void MountRequests(httplib::Server& server);
+  // False (an error sent) unless the caller authenticates and has the khai-thac right.
+  bool MayKeepRequests(const httplib::Request& req, httplib::Response& res, Reader& reader);
+  ShownRequest ShowRequest(const RetrievalRequest& request, const Reader& reader);
+  // The document of route match 1 that `reader` may see, its view logged; nullopt when an error
+  // (404, or 500 when the view could not be logged) has been sent.
+  std::optional<search::DocumentHit> ShownDocument(const httplib::Request& req, httplib::Response& res,
+                                                   const Reader& reader, search::Lang lang, const char* endpoint);
   // False when a view of a secret document could not be logged (the caller must not show it).
   bool LogViews(const Reader& reader, const httplib::Request& req, const search::DocumentHit& hit,
                 std::optional<int> page, const char* endpoint);
@@ -103,6 +127,9 @@ class ReadingRoom {
   ReadingRoomOptions options_;
   SearcherPool pool_;
   AccessLog log_;
+  UnitCatalogue catalogue_;
+  std::unique_ptr<RequestsStore> requests_;  // null when no requests are kept
+  RenderCache renders_{64 << 20};  // 64 MB of page images without a watermark
   std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
 };
 

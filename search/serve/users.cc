@@ -85,15 +85,20 @@ Users Users::Parse(std::string_view contents) {
     line = Trim(line);
     if (line.empty()) continue;
     std::istringstream fields{std::string(line)};
-    std::string name, clearance, credential, extra;
-    fields >> name >> clearance >> credential;
+    std::string name, clearance, credential, rights, extra;
+    fields >> name >> clearance >> credential >> rights;
     const std::string where = std::to_string(line_no) + ": ";
     if (credential.empty() || (fields >> extra)) {
-      throw UsersFileError(where + "expected 'name clearance credential'");
+      throw UsersFileError(where + "expected 'name clearance credential [rights]'");
     }
     auto level = catalog::ParseSecrecy(clearance);
     if (!level) throw UsersFileError(where + "unknown clearance '" + clearance + "'");
-    Entry entry{name, *level, {}, {}};
+    Entry entry{name, *level, false, {}, {}};
+    std::istringstream right_list(rights);
+    for (std::string right; std::getline(right_list, right, ',');) {
+      if (right == "khai-thac") entry.keeps_requests = true;
+      else throw UsersFileError(where + "unknown right '" + right + "' (the one right is khai-thac)");
+    }
     if (credential.starts_with(kTokenPrefix)) {
       entry.token_sha256 = credential.substr(kTokenPrefix.size());
       for (char& c : entry.token_sha256) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -148,7 +153,7 @@ std::optional<Reader> Users::Verify(std::string_view authorization) const {
     const std::string password = decoded->substr(colon + 1);
     for (const Entry& e : entries_) {
       if (e.name == name && !e.password_hash.empty() && VerifyPassword(password, e.password_hash)) {
-        return Reader{e.name, e.clearance};
+        return Reader{e.name, e.clearance, e.keeps_requests};
       }
     }
     return std::nullopt;
@@ -156,7 +161,7 @@ std::optional<Reader> Users::Verify(std::string_view authorization) const {
   if (scheme == "bearer") {
     const std::string digest = Sha256Hex(value);
     for (const Entry& e : entries_) {
-      if (!e.token_sha256.empty() && EqualConstantTime(digest, e.token_sha256)) return Reader{e.name, e.clearance};
+      if (!e.token_sha256.empty() && EqualConstantTime(digest, e.token_sha256)) return Reader{e.name, e.clearance, e.keeps_requests};
     }
   }
   return std::nullopt;

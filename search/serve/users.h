@@ -6,8 +6,11 @@
 //   thuthu      mat         $y$j9T$...             (a crypt(3) hash: HTTP Basic password)
 //   canbo       toi-mat     $6$salt$...            (any crypt(3) method libcrypt verifies)
 //   robot       thuong      token:9f86d081...      (SHA-256 hex of a Bearer API token)
+//   luutru1     mat         $y$j9T$...   khai-thac (rights, after the credential)
 //
-// clearance is one of thuong, mat, toi-mat, tuyet-mat (ParseSecrecy). A request without
+// clearance is one of thuong, mat, toi-mat, tuyet-mat (ParseSecrecy). An optional fourth field
+// lists rights, comma-separated; the one right is `khai-thac`: the reader may keep retrieval
+// requests (yêu cầu khai thác, requests_store.h) and see their report. A request without
 // credentials reads at `thuong`; a request with credentials that do not verify is refused (401),
 // never downgraded, so a mistyped password is noticed.
 #ifndef LUUTRU_SEARCH_SERVE_USERS_H_
@@ -30,6 +33,7 @@ namespace luutru::serve {
 struct Reader {
   std::string name;  // "" for an anonymous reader
   catalog::Secrecy clearance = catalog::Secrecy::kNormal;
+  bool keeps_requests = false;  // the `khai-thac` right
 };
 
 // A line of the users file that cannot be used; what() names the line.
@@ -56,6 +60,7 @@ class Users {
   struct Entry {
     std::string name;
     catalog::Secrecy clearance;
+    bool keeps_requests;
     std::string password_hash;  // crypt(3) hash, or empty
     std::string token_sha256;   // lower-case hex, or empty
   };

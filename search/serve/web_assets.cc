@@ -10,12 +10,15 @@ std::string_view IndexHtml() {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Tra cứu tài liệu lưu trữ</title>
 <link rel="stylesheet" href="/app.css">
+<link rel="stylesheet" href="/desk.css">
 <script src="/app.js" defer></script>
+<script src="/desk.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#ket-qua">Bỏ qua đến kết quả</a>
 <header class="top">
   <h1><a href="#">Tra cứu tài liệu lưu trữ</a></h1>
+  <nav class="nav" aria-label="Phòng đọc"><a href="#duyet">Danh mục</a><a href="#yeucau" id="nav-yeucau" hidden>Yêu cầu khai thác</a><a href="#baocao" id="nav-baocao" hidden>Báo cáo</a></nav>
   <div id="nguoi-dung" class="user" aria-live="polite"></div>
 </header>
 <form id="tim" class="search" role="search" autocomplete="off">
@@ -40,11 +43,18 @@ std::string_view IndexHtml() {
     <label>Đến năm <input name="to" inputmode="numeric" size="10" placeholder="2023"></label>
     <label>Số, ký hiệu <input name="number" size="14" placeholder="45-TB/TU"></label>
     <label>Hồ sơ <input name="unit" size="18" placeholder="ĐVBQ 345"></label>
+    <label>Phông <input name="fonds" size="10" placeholder="Phông 12"></label>
+    <label>Mục lục <input name="inventory" size="10" placeholder="Mục lục 01"></label>
     <label>Sắp xếp
       <select name="sort">
         <option value="">Phù hợp nhất</option>
         <option value="date">Ngày tăng dần</option>
         <option value="-date">Ngày giảm dần</option>
+      </select>
+    </label>
+    <label>Mỗi trang
+      <select name="per">
+        <option value="">20</option><option>10</option><option>50</option><option>100</option>
       </select>
     </label>
     <label class="check"><input type="checkbox" name="group" value="unit"> Phiếu lấy hồ sơ (theo hồ sơ)</label>
@@ -93,7 +103,7 @@ main { padding:12px 16px 40px; max-width:1100px; }
 mark { background:var(--mark); padding:0 1px; }
 .thumbs { display:flex; flex-wrap:wrap; gap:8px; margin-top:6px; }
 .thumbs a { display:block; text-align:center; font-size:.8rem; color:var(--muted); text-decoration:none; }
-.thumbs img { display:block; width:96px; height:auto; border:1px solid var(--line); background:#fff; }
+.thumbs img { display:block; width:160px; height:auto; border:1px solid var(--line); background:#fff; }
 table { border-collapse:collapse; width:100%; background:#fff; font-size:.95rem; }
 th, td { border:1px solid var(--line); padding:5px 7px; text-align:left; vertical-align:top; }
 th { background:#f0ede6; }
@@ -101,6 +111,7 @@ th { background:#f0ede6; }
 .pager { display:flex; gap:8px; margin:14px 0; }
 .page { margin:16px 0; } .page img { max-width:100%; height:auto; border:1px solid var(--line); background:#fff; display:block; }
 .page figcaption { color:var(--muted); font-size:.9rem; margin:4px 0; }
+.page { overflow:auto; } .zoom button { padding:0 8px; margin-left:4px; }
 details pre { white-space:pre-wrap; font:14px/1.4 "DejaVu Sans Mono", monospace; background:#fff; border:1px solid var(--line); padding:8px; }
 .foot { font-size:.85rem; color:var(--muted); padding:8px 16px; border-top:1px solid var(--line); }
 @media (max-width: 600px) {
@@ -126,7 +137,7 @@ std::string_view AppJs() {
   const main = () => $('#ket-qua');
   const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) =>
       ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-  const PAGE_SIZE = 20;
+  const PAGE_SIZES = [10, 20, 50, 100];
   const SECRET = {'mật': 1, 'tối mật': 1, 'tuyệt mật': 1};
 
   function showDate(d) {
@@ -134,6 +145,9 @@ std::string_view AppJs() {
     const p = d.split('-');
     return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : p.length === 2 ? p[1] + '/' + p[0] : p[0];
   }
+  // Under a "Hộp" label, the box without the "Hộp" the catalog may already write ("Hộp 79").
+  function bareBox(b) { return String(b || '').replace(/^h[ộo]p\s*/i, ''); }
+  window.LuutruPage = {$, esc, showDate};  // for desk.js
   function snippetHtml(s) {
     return esc(s).replace(/«/g, '<mark>').replace(/»/g, '</mark>');
   }
@@ -152,7 +166,7 @@ std::string_view AppJs() {
            (q ? '&q=' + encodeURIComponent(q) : '');
   }
   async function getJson(url) {
-    const res = await fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
+    const res = await fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'vi'}});
     let body = null;
     try { body = await res.json(); } catch (e) { body = {error: 'Máy chủ trả lời không hợp lệ (' + res.status + ').'}; }
     if (!res.ok) throw new Error(body && body.error ? body.error : 'Lỗi ' + res.status);
@@ -170,7 +184,7 @@ std::string_view AppJs() {
     if (showUnit && doc.unit) {
       const link = unitLink(doc.unit);
       parts.push('<span>Hồ sơ: ' + (link ? '<a href="' + link + '">' + esc(doc.unit.code) + '</a>' : 'không rõ') + '</span>');
-      if (doc.unit.box) parts.push('<span>Hộp: <b>' + esc(doc.unit.box) + '</b></span>');
+      if (doc.unit.box) parts.push('<span>Hộp: <b>' + esc(bareBox(doc.unit.box)) + '</b></span>');
     }
     const pr = doc.page_range;
     parts.push('<span>Tr. ' + (pr[0] === pr[1] ? pr[0] : pr[0] + '–' + pr[1]) + '</span>');
@@ -179,15 +193,21 @@ std::string_view AppJs() {
     if (doc.ocr) parts.push('<span>bản quét (OCR)</span>');
     return '<div class="meta">' + parts.join('') + '</div>';
   }
+  function heading(doc) {
+    const t = doc.title || '';
+    if (!t) return doc.type ? doc.type + ' ' + (doc.number || '') : doc.file;
+    if (!doc.type || t.toLowerCase().startsWith(doc.type.toLowerCase())) return t;
+    return doc.type + ' ' + (/^Về\s/.test(t) ? 'v' + t.slice(1) : t);
+  }
   function hitHtml(doc, q, level) {
     let html = '<article class="hit"><h' + level + '><a href="' + docLink(doc, q) + '">' +
-               esc(doc.title || doc.file) + '</a></h' + level + '>' + metaHtml(doc, true);
+               esc(heading(doc)) + '</a></h' + level + '>' + metaHtml(doc, true);
     if (doc.snippet) html += '<p class="snippet">' + snippetHtml(doc.snippet) + '</p>';
     if (doc.pages && doc.pages.length) {
       html += '<div class="thumbs" aria-label="Trang khớp">';
       for (const n of doc.pages.slice(0, 8)) {
         html += '<a href="' + docLink(doc, q, n) + '"><img loading="lazy" alt="Trang ' + n + '" src="' +
-                pageUrl(doc.id, n, q, 30) + '">tr. ' + n + '</a>';
+                pageUrl(doc.id, n, q, 40) + '">tr. ' + n + '</a>';
       }
       html += '</div>';
     }
@@ -198,7 +218,9 @@ std::string_view AppJs() {
     if (r.unit_not_found) hints.push('Không có hồ sơ nào mang mã này.');
     if (r.suggestion) hints.push('Có phải bạn muốn tìm: <a href="#tim?q=' + encodeURIComponent(r.suggestion) + '">' +
                                  esc(r.suggestion) + '</a>?');
-    for (const f of r.blocking_filters || []) hints.push('Bộ lọc ' + esc(f) + ' đã loại hết kết quả.');
+    const FIELD = {'--type': 'Loại văn bản', '--from': 'Từ năm', '--to': 'Đến năm', '--number': 'Số, ký hiệu', '--unit': 'Hồ sơ',
+                   '--fonds': 'Phông', '--inventory': 'Mục lục'};
+    for (const f of r.blocking_filters || []) hints.push('Bộ lọc «' + esc(FIELD[f] || f) + '» đã loại hết kết quả.');
     return hints.length ? '<p class="hint">' + hints.join('<br>') + '</p>' : '';
   }
 
@@ -222,6 +244,7 @@ std::string_view AppJs() {
 
   async function showSearch(p) {
     fillForm(p);
+    const PAGE_SIZE = PAGE_SIZES.includes(parseInt(p.get('per'), 10)) ? parseInt(p.get('per'), 10) : 20;
     const offset = parseInt(p.get('offset') || '0', 10) || 0;
     const api = new URLSearchParams(p);
     api.set('limit', PAGE_SIZE);
@@ -254,16 +277,19 @@ std::string_view AppJs() {
         t += '<tr><td data-label="STT">' + u.rank + '</td><td data-label="Hồ sơ">' +
                 (link ? '<a href="' + link + '">' + esc(u.unit.code) + '</a>' : 'không rõ') +
                 '</td><td data-label="Tiêu đề">' + esc(u.unit.title || '') + '</td><td data-label="Hộp">' +
-                esc(u.unit.box || '') + '</td><td data-label="Khớp">' + u.matching_documents + '</td><td data-label="Văn bản">' +
+                esc(bareBox(u.unit.box)) + '</td><td data-label="Khớp">' + u.matching_documents + '</td><td data-label="Văn bản">' +
                 docs + '</td></tr>';
       }
       return t + '</tbody></table>';
     };
     if (grouped && phrase.length) {
+      // The pull slip and its CSV hold every unit of the answer (never the words tier), in store order.
       const csv = new URLSearchParams(p);
-      csv.delete('offset'); csv.delete('loose'); csv.set('limit', 1000); csv.set('format', 'csv');
-      html += '<div class="tools"><button type="button" class="plain" id="in">In phiếu lấy hồ sơ</button>' +
-              '<a class="button plain" href="/api/search?' + csv + '" download="phieu-lay-ho-so.csv">Xuất CSV</a></div>';
+      csv.delete('offset'); csv.delete('group'); csv.delete('sort'); csv.delete('loose'); csv.set('format', 'csv');
+      const slip = new URLSearchParams(p);
+      for (const k of ['offset', 'group', 'sort', 'loose']) slip.delete(k);
+      html += '<div class="tools"><a class="button plain" id="phieu" href="#phieu?' + slip + '">In phiếu lấy hồ sơ (' + r.total + ' hồ sơ)</a>' +
+              '<a class="button plain" href="/api/pull-list?' + csv + '" download="phieu-lay-ho-so.csv">Xuất CSV</a></div>';
       html += '<h2>Phiếu lấy hồ sơ</h2>' + unitTable(phrase);
     } else if (!grouped) {
       for (const d of phrase) html += hitHtml(d, q, 2);
@@ -273,15 +299,21 @@ std::string_view AppJs() {
       if (grouped) html += unitTable(words);
       else for (const d of words) html += hitHtml(d, q, 2);
     }
+    // Numbered pages: the first, the last and those near the current one.
     const pages = [];
-    if (offset > 0) {
-      const prev = new URLSearchParams(p); prev.set('offset', Math.max(0, offset - PAGE_SIZE));
-      pages.push('<a class="button plain" href="#tim?' + prev + '">← Trang trước</a>');
+    const shownTotal = r.total + (words.length || p.get('loose') === '1' ? r.total_loose : 0);
+    const count = Math.ceil(shownTotal / PAGE_SIZE), current = Math.floor(offset / PAGE_SIZE);
+    const link = (n, label, cls) => {
+      const to = new URLSearchParams(p); to.set('offset', n * PAGE_SIZE);
+      return '<a class="button ' + cls + '" href="#tim?' + to + '"' + (n === current ? ' aria-current="page"' : '') + '>' + label + '</a>';
+    };
+    if (current > 0) pages.push(link(current - 1, '← Trước', 'plain'));
+    for (let n = 0; n < count; ++n) {
+      if (n === 0 || n === count - 1 || Math.abs(n - current) <= 2) pages.push(link(n, String(n + 1), n === current ? '' : 'plain'));
+      else if (Math.abs(n - current) === 3) pages.push('<span>…</span>');
     }
-    if (offset + PAGE_SIZE < r.total + (words.length || p.get('loose') === '1' ? r.total_loose : 0)) {
-      const next = new URLSearchParams(p); next.set('offset', offset + PAGE_SIZE);
-      pages.push('<a class="button plain" href="#tim?' + next + '">Trang sau →</a>');
-    }
+    if (current + 1 < count) pages.push(link(current + 1, 'Sau →', 'plain'));
+    if (count <= 1) pages.length = 0;
     if (pages.length) html += '<nav class="pager" aria-label="Trang kết quả">' + pages.join('') + '</nav>';
     main().innerHTML = html;
     const print = $('#in');
@@ -296,7 +328,7 @@ std::string_view AppJs() {
                (u.title ? '<span>Tiêu đề: <b>' + esc(u.title) + '</b></span>' : '') +
                (u.fonds ? '<span>' + esc(u.fonds) + '</span>' : '') +
                (u.inventory ? '<span>' + esc(u.inventory) + '</span>' : '') +
-               '<span>Hộp: <b>' + esc(u.box || 'không rõ') + '</b></span><span>' + r.total + ' văn bản</span></div>';
+               '<span>Hộp: <b>' + esc(bareBox(u.box) || 'không rõ') + '</b></span><span>' + r.total + ' văn bản</span></div>';
     html += '<div class="tools"><button type="button" class="plain" id="in">In mục lục văn bản</button></div>';
     html += '<table class="responsive"><thead><tr><th>STT</th><th>Số, ký hiệu</th><th>Ngày</th><th>Loại</th><th>Trích yếu</th>' +
             '<th>Tệp, trang</th></tr></thead><tbody>';
@@ -318,16 +350,35 @@ std::string_view AppJs() {
     const d = await getJson('/api/documents/' + encodeURIComponent(id));
     const SOURCE = {text: 'lớp chữ của PDF', legacy: 'phông cũ đã chuyển mã', ocr: 'nhận dạng chữ (OCR)', none: 'không có chữ'};
     let html = '<article><h2>' + esc(d.title || d.file) + '</h2>' + metaHtml(d, true) +
-               '<p class="meta"><span>Tệp: ' + esc(d.file) + '</span></p>';
+               '<p class="meta"><span>Tệp: ' + esc(d.file) + '</span> <a class="button plain" id="tai-pdf" href="/api/documents/' +
+               encodeURIComponent(d.id) + '/file">Tải PDF</a></p>';
     if (q) html += '<p class="summary">Đánh dấu: <mark>' + esc(q) + '</mark></p>';
     for (const pg of d.page_sources) {
       const conf = pg.ocr_confidence != null ? ', độ tin cậy ' + Math.round(pg.ocr_confidence) + '%' : '';
       html += '<figure class="page" id="trang-' + pg.page + '"><figcaption>Trang ' + pg.page + ' — ' +
-              esc(SOURCE[pg.source] || pg.source) + conf + '</figcaption><img loading="lazy" alt="Trang ' + pg.page +
+              esc(SOURCE[pg.source] || pg.source) + conf + ' <span class="zoom" data-page="' + pg.page + '">' +
+              '<button type="button" class="plain" data-act="in" aria-label="Phóng to">+</button>' +
+              '<button type="button" class="plain" data-act="out" aria-label="Thu nhỏ">−</button>' +
+              '<button type="button" class="plain" data-act="rot" aria-label="Xoay">⟳</button></span>' +
+              '</figcaption><img loading="lazy" alt="Trang ' + pg.page +
               '" src="' + pageUrl(d.id, pg.page, q, 110) + '"><details><summary>Chữ của trang ' + pg.page +
               '</summary><pre>' + esc(pg.text) + '</pre></details></figure>';
     }
     main().innerHTML = html + '</article>';
+    // Zoom (a sharper image past 100%) and rotation, per page.
+    main().querySelectorAll('.zoom button').forEach((b) => b.addEventListener('click', () => {
+      const fig = b.closest('figure'), img = fig.querySelector('img');
+      const n = b.parentNode.dataset.page;
+      let zoom = parseFloat(img.dataset.zoom || '1'), turn = parseInt(img.dataset.turn || '0', 10);
+      if (b.dataset.act === 'in') zoom = Math.min(3, zoom * 1.5);
+      if (b.dataset.act === 'out') zoom = Math.max(0.5, zoom / 1.5);
+      if (b.dataset.act === 'rot') turn = (turn + 90) % 360;
+      img.dataset.zoom = zoom; img.dataset.turn = turn;
+      img.style.maxWidth = 'none';
+      img.style.width = (zoom * 100) + '%';
+      img.style.transform = turn ? 'rotate(' + turn + 'deg)' : '';
+      if (zoom > 1) img.src = pageUrl(d.id, n, q, Math.min(200, Math.round(110 * zoom)));
+    }));
     const target = p.get('trang');
     if (target) {
       const fig = document.getElementById('trang-' + target);
@@ -343,7 +394,8 @@ std::string_view AppJs() {
     try {
       if (path.startsWith('hoso/')) await showUnit(decodeURIComponent(path.slice(5)));
       else if (path.startsWith('vanban/')) await showDocument(decodeURIComponent(path.slice(7)), p);
-      else if (path === 'tim' && [...p.keys()].some((k) => k !== 'offset' && k !== 'group' && k !== 'sort')) await showSearch(p);
+      else if (window.LuutruDesk && path !== 'tim' && await window.LuutruDesk.route(path, p)) return;
+      else if (path === 'tim' && [...p.keys()].some((k) => !['offset', 'group', 'sort', 'per'].includes(k))) await showSearch(p);
       else main().innerHTML = '<p class="summary">Nhập từ khóa (có dấu hoặc không dấu), số ký hiệu văn bản hoặc mã hồ sơ rồi nhấn Enter.</p>';
     } catch (e) {
       fail(e);
@@ -353,6 +405,7 @@ std::string_view AppJs() {
   async function showUser() {
     try {
       const me = await getJson('/api/whoami');
+      if (me.may_keep_requests) { $('#nav-yeucau').hidden = false; $('#nav-baocao').hidden = false; }
       const levels = {'thường': 'thường', 'mật': 'mật', 'tối mật': 'tối mật', 'tuyệt mật': 'tuyệt mật'};
       $('#nguoi-dung').innerHTML = me.user
           ? 'Người đọc: <b>' + esc(me.user) + '</b> · mức xem: ' + esc(levels[me.clearance] || me.clearance)
@@ -375,6 +428,10 @@ std::string_view AppJs() {
         ev.preventDefault();
         $('#q').focus();
       }
+    });
+    // Filters apply at once; the words apply on Enter or "Tìm".
+    $('#tim').addEventListener('change', (ev) => {
+      if (ev.target.name && ev.target.name !== 'q') $('#tim').requestSubmit();
     });
     window.addEventListener('hashchange', route);
     showUser();

@@ -10,6 +10,9 @@ namespace luutru::serve {
 std::string_view IndexHtml();
 std::string_view AppJs();
 std::string_view AppCss();
+// The archivist's desk (web_desk.cc): browsing, pull slips, retrieval requests, their report.
+std::string_view DeskJs();
+std::string_view DeskCss();
 
 }  // namespace luutru::serve
 

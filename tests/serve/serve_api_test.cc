@@ -348,3 +348,64 @@ TEST(ServeRealPdfTest, MarksHitsOnARealBornDigitalPage) {
 
 }  // namespace
 }  // namespace luutru::serve::testing
+
+namespace luutru::serve::testing {
+namespace {
+
+// Pixels of the watermark's light red over white paper in a PNG.
+int WatermarkPixels(const std::string& png) {
+  cairo_surface_t* s = PngSurface(png);
+  const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
+  const int stride = cairo_image_surface_get_stride(s);
+  const unsigned char* data = cairo_image_surface_get_data(s);
+  int count = 0;
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      uint32_t px;
+      std::memcpy(&px, data + y * stride + x * 4, 4);
+      const int r = (px >> 16) & 255, g = (px >> 8) & 255, b = px & 255;
+      if (r > 200 && r - g > 12 && r - b > 12 && std::abs(g - b) < 10) ++count;
+    }
+  }
+  cairo_surface_destroy(s);
+  return count;
+}
+
+TEST_F(ServeApiTest, PagesAboveThuongCarryAWatermarkAndOthersComeFromTheCache) {
+  auto secret = Get(DocPath("mat.pdf") + "/pages/1.png?dpi=60", "thuthu", "mật khẩu");
+  ASSERT_TRUE(secret);
+  ASSERT_EQ(secret->status, 200);
+  EXPECT_GT(WatermarkPixels(secret->body), 200);
+  auto first = Get(DocPath("cong-khai.pdf") + "/pages/1.png?dpi=60&q=ngheo");
+  auto again = Get(DocPath("cong-khai.pdf") + "/pages/1.png?dpi=60&q=ngheo");
+  ASSERT_TRUE(first && again);
+  EXPECT_EQ(WatermarkPixels(first->body), 0);
+  EXPECT_EQ(first->body, again->body);
+  // Another query marks other words: not the cached image.
+  auto other = Get(DocPath("cong-khai.pdf") + "/pages/1.png?dpi=60&q=quy");
+  ASSERT_TRUE(other);
+  EXPECT_NE(other->body, first->body);
+}
+
+}  // namespace
+}  // namespace luutru::serve::testing
+
+namespace luutru::serve::testing {
+namespace {
+
+TEST_F(ServeApiTest, AUnitNumberTypedAloneFindsItsUnit) {
+  for (const std::string code : {"345", "0345", "ĐVBQ 345", "dvbq 0345"}) {
+    json r = GetJson("/api/search?unit=" + Encode(code), 200);
+    EXPECT_EQ(r["total"], 2) << code;
+  }
+}
+
+TEST_F(ServeApiTest, AReversedDateRangeNamesThePagesFields) {
+  json r = GetJson("/api/search?q=ngheo&from=2024&to=2020", 400);
+  const std::string message = r["error"];
+  EXPECT_NE(message.find("Từ năm"), std::string::npos) << message;
+  EXPECT_EQ(message.find("--"), std::string::npos) << message;
+}
+
+}  // namespace
+}  // namespace luutru::serve::testing

@@ -164,9 +164,8 @@ inline std::string Hash(const std::string& password) {
   return crypt_r(password.c_str(), salt, &data);
 }
 
-// Counts highlight pixels (the translucent yellow over white paper) inside `box` (points) of a PNG
-// rendered at `dpi`.
-inline int YellowPixels(const std::string& png, const DrawnWord& box, double dpi) {
+// The image of PNG bytes (the caller destroys it).
+inline cairo_surface_t* PngSurface(const std::string& png) {
   struct Reader {
     const std::string* data;
     size_t pos = 0;
@@ -181,6 +180,14 @@ inline int YellowPixels(const std::string& png, const DrawnWord& box, double dpi
       },
       &reader);
   EXPECT_EQ(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush(s);
+  return s;
+}
+
+// Counts highlight pixels (the translucent yellow over white paper) inside `box` (points) of a PNG
+// rendered at `dpi`.
+inline int YellowPixels(const std::string& png, const DrawnWord& box, double dpi) {
+  cairo_surface_t* s = PngSurface(png);
   cairo_surface_flush(s);
   const int w = cairo_image_surface_get_width(s), h = cairo_image_surface_get_height(s);
   const int stride = cairo_image_surface_get_stride(s);
@@ -197,6 +204,14 @@ inline int YellowPixels(const std::string& png, const DrawnWord& box, double dpi
   }
   cairo_surface_destroy(s);
   return count;
+}
+
+// The lines of a text file (the access log).
+inline std::vector<std::string> ReadLines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
 }
 
 // A luutru-serve process on a free loopback port; port 0 when it did not start.
@@ -369,12 +384,7 @@ class ServeFixture : public ::testing::Test {
     std::sort(files.begin(), files.end());
     return files;
   }
-  static std::vector<std::string> LogLines() {
-    std::ifstream in(log_path_);
-    std::vector<std::string> lines;
-    for (std::string l; std::getline(in, l);) lines.push_back(l);
-    return lines;
-  }
+  static std::vector<std::string> LogLines() { return ReadLines(log_path_); }
   static std::string DocPath(const std::string& file) { return "/api/documents/" + Encode(ids_[file]); }
 
   static inline luutru::testing::TempDir* dir_ = nullptr;
