@@ -15,6 +15,7 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-liberation2 fonts-dejavu-core
   qpdf libcsv-dev libxxhash-dev tesseract-ocr-script-viet libjpeg62-turbo-dev
   libcpp-httplib-dev libcrypt-dev libzstd-dev liblz4-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -83,7 +83,9 @@ void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
     SendError(res, 400, search::DescribeError(lang, e, req.get_param_value("q")));
   } catch (const search::SearchError& e) {
     if (e.kind() == search::SearchError::Kind::kDatabase) {
-      SendError(res, 503, search::DescribeError(lang, e));
+      // The message would name the database's path on the server.
+      SendError(res, 503, std::string(Tr(lang, "Cơ sở dữ liệu tạm thời không mở được; hãy thử lại sau.",
+                                         "The database cannot be opened now; try again later.")));
     } else if (e.kind() == search::SearchError::Kind::kAmbiguousUnit) {
       SendJson(res, 400, json{{"error", search::DescribeError(lang, e)}, {"status", 400},
                               {"candidates", UnitCandidatesJson(e)}});
@@ -91,12 +93,43 @@ void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
       SendError(res, 400, search::DescribeError(lang, e));
     }
   } catch (const Xapian::Error& e) {
-    SendError(res, 500, std::string(Tr(lang, "Lỗi cơ sở dữ liệu: ", "Database error: ")) + e.get_description());
+    SendError(res, 500, std::string(Tr(lang, "Lỗi cơ sở dữ liệu: ", "Database error: ")) + e.get_type());
   } catch (const PageImageError& e) {
     SendError(res, 500, std::string(Tr(lang, "Không hiển thị được trang: ", "The page cannot be shown: ")) + e.what());
   } catch (const std::exception& e) {
     SendError(res, 500, e.what());
   }
+}
+
+// The reading room names a file by its path relative to the archive root (`file`): where the
+// archive lies on the server is no reader's business.
+void HidePath(search::DocumentHit& hit) { std::string().swap(hit.doc.path); }
+
+void HidePaths(search::SearchResponse& response) {
+  for (auto& hit : response.documents) HidePath(hit);
+  for (auto& unit : response.units) {
+    for (auto& hit : unit.documents) HidePath(hit);
+  }
+}
+
+// A parameter longer than `max_bytes`: a 400 naming it is sent, and true returned.
+bool TooLong(const httplib::Request& req, httplib::Response& res, const char* name, size_t max_bytes, Lang lang) {
+  if (req.get_param_value(name).size() <= max_bytes) return false;
+  SendError(res, 400, std::string(Tr(lang, "Tham số ", "Parameter ")) + name +
+                          std::string(Tr(lang, " quá dài: tối đa ", " is too long: at most ")) +
+                          std::to_string(max_bytes) + std::string(Tr(lang, " byte.", " bytes.")));
+  return true;
+}
+
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
 }
 
 json PagesJson(const catalog::ArchiveDocument& doc) {
@@ -154,16 +187,37 @@ SearcherPool::Lease SearcherPool::Acquire() {
 ReadingRoom::ReadingRoom(ReadingRoomOptions options)
     : options_(std::move(options)),
       pool_(options_.databases, std::chrono::seconds(30)),
-      log_(options_.access_log) {
+      log_(options_.access_log),
+      throttle_(options_.limits.failed_logins, options_.limits.failed_login_window) {
   pool_.Acquire();  // fails now, naming the database, rather than at the first request
 }
 
-std::optional<Reader> ReadingRoom::Authenticate(const httplib::Request& req, httplib::Response& res) const {
-  auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
+bool ReadingRoom::ReopenLog() { return log_.Reopen(); }
+
+std::optional<Reader> ReadingRoom::Authenticate(const httplib::Request& req, httplib::Response& res,
+                                                const char* refusal_vi, const char* refusal_en) {
+  const std::string authorization = req.get_header_value("Authorization");
+  const Lang lang = RequestLang(req);
+  if (!authorization.empty()) {
+    if (const auto wait = throttle_.Wait(req.remote_addr); wait.count() > 0) {
+      res.set_header("Retry-After", std::to_string(wait.count()));
+      SendError(res, 429, std::string(Tr(lang, "Quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau ",
+                                         "Too many failed logins from this address; try again in ")) +
+                              std::to_string(wait.count()) + std::string(Tr(lang, " giây.", " seconds.")));
+      return std::nullopt;
+    }
+  }
+  auto reader = options_.users.Authenticate(authorization);
   if (!reader) {
+    throttle_.Failed(req.remote_addr);
+    AccessRecord record;
+    record.user = Users::ClaimedName(authorization);
+    record.endpoint = "login-failed";
+    record.secrecy = std::nullopt;
+    record.remote = req.remote_addr;
+    log_.Record(record);  // the refusal stands whether or not it could be logged
     res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
-    SendError(res, 401, std::string(Tr(RequestLang(req), "Sai tên người dùng, mật khẩu hoặc mã truy cập.",
-                                       "Wrong user name, password or token.")));
+    SendError(res, 401, std::string(Tr(lang, refusal_vi, refusal_en)));
   }
   return reader;
 }
@@ -182,8 +236,10 @@ bool ReadingRoom::LogViews(const Reader& reader, const httplib::Request& req, co
 }
 
 void ReadingRoom::Mount(httplib::Server& server) {
+  server.set_default_headers(SecurityHeaders());
   server.Get("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob:");
+    res.headers.erase("Content-Security-Policy");  // the page's own replaces the default
+    res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob:; frame-ancestors 'none'");
     res.set_content(std::string(IndexHtml()), "text/html; charset=utf-8");
   });
   server.Get("/app.js", [](const httplib::Request&, httplib::Response& res) {
@@ -193,12 +249,13 @@ void ReadingRoom::Mount(httplib::Server& server) {
     res.set_content(std::string(AppCss()), "text/css; charset=utf-8");
   });
   server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
-    auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
-    if (!reader || reader->name.empty()) {
+    if (req.get_header_value("Authorization").empty()) {
       res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
       SendError(res, 401, std::string(Tr(RequestLang(req), "Cần đăng nhập.", "Please sign in.")));
       return;
     }
+    auto reader = Authenticate(req, res, "Cần đăng nhập.", "Please sign in.");
+    if (!reader) return;
     res.set_redirect("/");
   });
   server.Get("/api/whoami", [this](const httplib::Request& req, httplib::Response& res) {
@@ -233,9 +290,12 @@ void ReadingRoom::Mount(httplib::Server& server) {
 }
 
 void ReadingRoom::Health(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
   Guarded(req, res, [&](Lang) {
     auto searcher = pool_.Acquire();
-    SendJson(res, 200, json{{"status", "ok"}, {"documents", searcher->database().get_doccount()}});
+    // The documents this reader may see: hidden ones are not counted, even here.
+    SendJson(res, 200, json{{"status", "ok"}, {"documents", searcher->CountDocuments(reader->clearance)}});
   });
 }
 
@@ -243,6 +303,17 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
   auto reader = Authenticate(req, res);
   if (!reader) return;
   Guarded(req, res, [&](Lang lang) {
+    const RequestLimits& limits = options_.limits;
+    if (TooLong(req, res, "q", limits.max_query_bytes, lang)) return;
+    for (const char* name : {"number", "unit", "type", "from", "to", "group", "sort", "limit", "offset", "format"}) {
+      if (TooLong(req, res, name, limits.max_parameter_bytes, lang)) return;
+    }
+    if (const size_t words = CountWords(req.get_param_value("q")); words > limits.max_query_words) {
+      SendError(res, 400, std::string(Tr(lang, "Câu tìm có ", "The query has ")) + std::to_string(words) +
+                              std::string(Tr(lang, " từ; tối đa ", " words; at most ")) +
+                              std::to_string(limits.max_query_words) + ".");
+      return;
+    }
     search::SearchRequest request;
     request.query = req.get_param_value("q");
     request.number = Param(req, "number");
@@ -276,6 +347,11 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
                               std::to_string(options_.max_results));
       return;
     }
+    if (*offset > limits.max_offset) {
+      SendError(res, 400, std::string(Tr(lang, "offset tối đa là ", "offset is at most ")) +
+                              std::to_string(limits.max_offset));
+      return;
+    }
     request.limit = *limit;
     request.offset = *offset;
     const std::string format = Param(req, "format").value_or("json");
@@ -289,6 +365,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
       auto searcher = pool_.Acquire();
       response = searcher->Search(request);
     }
+    HidePaths(response);
     auto log_hits = [&](const std::vector<search::DocumentHit>& hits) {
       for (const auto& hit : hits) {
         if (!LogViews(*reader, req, hit, std::nullopt, "search")) return false;
@@ -319,6 +396,10 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
   if (!reader) return;
   Guarded(req, res, [&](Lang lang) {
     search::SearchRequest request;
+    if (req.matches[1].length() > static_cast<std::ptrdiff_t>(options_.limits.max_parameter_bytes)) {
+      SendError(res, 404, std::string(Tr(lang, "Không có hồ sơ mang mã này.", "No storage unit has this code.")));
+      return;
+    }
     request.unit = req.matches[1].str();
     request.clearance = reader->clearance;
     request.limit = kUnitListingLimit;
@@ -327,6 +408,7 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
       auto searcher = pool_.Acquire();
       response = searcher->Search(request);
     }
+    HidePaths(response);
     if (response.documents.empty()) {
       SendError(res, 404, std::string(Tr(lang, "Không có hồ sơ mang mã '", "No storage unit has the code '")) +
                               *request.unit + "'.");
@@ -364,6 +446,7 @@ void ReadingRoom::Document(const httplib::Request& req, httplib::Response& res) 
       SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
       return;
     }
+    HidePath(*hit);
     json out = search::DocumentToJson(*hit);
     out.erase("rank");
     out.erase("score");

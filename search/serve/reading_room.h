@@ -16,7 +16,10 @@
 //   GET /api/units/{code}      a storage unit and its documents in catalog order
 //   GET /api/documents/{id}    one document: metadata, and each page's text source and text
 //   GET /api/documents/{id}/pages/{n}.png?q=&dpi=   the page with the query's words marked
-//   GET /healthz               {"status": "ok", "documents": N}
+//   GET /healthz               {"status": "ok", "documents": N}, N the documents the caller may see
+// Documents are named by `file`, relative to the archive root; `path` (where the file lies on the
+// server) is null in every answer. Every answer carries SecurityHeaders(); JSON, CSV and images
+// carry Cache-Control: no-store.
 // Errors are {"error": message, "status": code}.
 #ifndef LUUTRU_SEARCH_SERVE_READING_ROOM_H_
 #define LUUTRU_SEARCH_SERVE_READING_ROOM_H_
@@ -31,6 +34,8 @@
 
 #include "search/searcher.h"
 #include "search/serve/access_log.h"
+#include "search/serve/guarded_server.h"
+#include "search/serve/login_throttle.h"
 #include "search/serve/users.h"
 
 namespace luutru::serve {
@@ -74,11 +79,23 @@ class SearcherPool {
   std::vector<Idle> idle_;
 };
 
+// What one request may ask for; a request beyond is refused with a 400 saying which limit.
+// With Searcher::kMaxQueryTerms they bound the work of one search.
+struct RequestLimits {
+  size_t max_query_bytes = 512;      // q
+  size_t max_query_words = 32;       // q, words between spaces
+  size_t max_parameter_bytes = 256;  // every other parameter, and a unit code in the path
+  int max_offset = 10000;
+  size_t failed_logins = 10;         // per client address within the window, then 429
+  std::chrono::seconds failed_login_window{600};
+};
+
 struct ReadingRoomOptions {
   std::vector<std::string> databases;
   Users users;
   std::string access_log = "-";
   int max_results = 1000;  // the largest limit a search may ask for
+  RequestLimits limits;
 };
 
 class ReadingRoom {
@@ -86,11 +103,18 @@ class ReadingRoom {
   // Opens every database once to fail early. Throws search::SearchError, std::runtime_error.
   explicit ReadingRoom(ReadingRoomOptions options);
 
-  // Installs the routes on `server`.
+  // Installs the routes and the security headers (SecurityHeaders()) on `server`.
   void Mount(httplib::Server& server);
 
+  // Reopens the access log after rotation (SIGHUP); false when its path cannot be opened.
+  bool ReopenLog();
+
  private:
-  std::optional<Reader> Authenticate(const httplib::Request& req, httplib::Response& res) const;
+  // The reader of the request's credentials; else a 401 (saying `refusal`) or, for an address
+  // that failed too often, a 429 is sent and nullopt returned. Failures are logged and counted.
+  std::optional<Reader> Authenticate(const httplib::Request& req, httplib::Response& res,
+                                     const char* refusal_vi = "Sai tên người dùng, mật khẩu hoặc mã truy cập.",
+                                     const char* refusal_en = "Wrong user name, password or token.");
   void Search(const httplib::Request& req, httplib::Response& res);
   void Unit(const httplib::Request& req, httplib::Response& res);
   void Document(const httplib::Request& req, httplib::Response& res);
@@ -103,6 +127,7 @@ class ReadingRoom {
   ReadingRoomOptions options_;
   SearcherPool pool_;
   AccessLog log_;
+  LoginThrottle throttle_;
   std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
 };
 
