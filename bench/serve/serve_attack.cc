@@ -175,6 +175,7 @@ std::string Source(int i) { return "127.0.0." + std::to_string(2 + i); }
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // figures appear as they are measured
   std::map<std::string, std::string> opt;
   for (int i = 1; i + 1 < argc; i += 2) opt[argv[i]] = argv[i + 1];
   if (!opt.count("--serve") || !opt.count("--db") || !opt.count("--secret-id")) {
