@@ -140,6 +140,11 @@ GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
   set_keep_alive_max_count(std::max<size_t>(1, limits_.requests_per_connection));
 }
 
+bool GuardedServer::Listen() {
+  if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, SOMAXCONN);  // listen() again resizes the backlog
+  return listen_after_bind();
+}
+
 int GuardedServer::OpenConnections(const std::string& address) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = open_.find(address);

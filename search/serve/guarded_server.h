@@ -40,6 +40,11 @@ class GuardedServer : public httplib::Server {
  public:
   explicit GuardedServer(ConnectionLimits limits);
 
+  // After bind_to_port/bind_to_any_port: serves until stopped, as listen_after_bind(), with a
+  // listen backlog of SOMAXCONN (cpp-httplib's 5 drops connections arriving together, which
+  // then wait a second for the SYN to be sent again).
+  bool Listen();
+
   // Connections currently open from `address` (for tests and figures).
   int OpenConnections(const std::string& address);
 

@@ -163,5 +163,5 @@ int main(int argc, char** argv) {
     }
   }).detach();
   std::cout << "listening on " << host << ':' << bound << std::endl;
-  return server.listen_after_bind() ? 0 : 1;
+  return server.Listen() ? 0 : 1;
 }
