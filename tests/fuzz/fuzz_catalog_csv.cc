@@ -10,8 +10,16 @@
 #include "catalog/catalog_csv.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::filesystem::path path =
-      std::filesystem::temp_directory_path() / ("luutru-fuzz-catalog-" + std::to_string(getpid()) + ".csv");
+  // One scratch file, removed when the program ends.
+  static const struct Scratch {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("luutru-fuzz-catalog-" + std::to_string(getpid()) + ".csv");
+    ~Scratch() {
+      std::error_code ec;
+      std::filesystem::remove(path, ec);
+    }
+  } scratch;
+  const std::filesystem::path& path = scratch.path;
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return 0;
   std::fwrite(data, 1, size, f);

@@ -76,9 +76,19 @@ struct World {
   Harness server;
 };
 
+// Removes the archive when the program ends (the World itself lives until then).
+struct RemoveAtExit {
+  std::filesystem::path dir;
+  ~RemoveAtExit() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+};
+
 World* MakeWorld() {
   auto* world = new World;
   world->dir = std::filesystem::temp_directory_path() / ("luutru-fuzz-http-" + std::to_string(getpid()));
+  static RemoveAtExit cleanup{world->dir};
   std::filesystem::create_directories(world->dir);
   const std::string db_path = (world->dir / "db").string();
   {
