@@ -18,6 +18,7 @@ packages=(
   dpkg-dev lintian systemd
   libsqlite3-dev
   chromium chromium-driver  # the reading room's browser tests (tests/serve/)
+  clang libclang-rt-14-dev
 )
 
 missing=()

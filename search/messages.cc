@@ -94,6 +94,10 @@ std::string DescribeError(Lang lang, const SearchError& error) {
                                   "(--unit, --number, --type, --from, --to)",
                             "nothing to search for: give words or a filter "
                             "(--unit, --number, --type, --from, --to)"));
+    case SearchError::Kind::kQueryTooLarge:
+      return std::string(Tr(lang, "yêu cầu tìm quá lớn: cần ", "the search is too large: it needs ")) + error.detail() +
+             std::string(Tr(lang, " thuật ngữ, tối đa ", " terms, at most ")) + error.reason() +
+             std::string(Tr(lang, "; hãy bớt từ hoặc bộ lọc", "; use fewer words or filters"));
   }
   return error.what();
 }

@@ -31,6 +31,7 @@ class SearchError : public std::runtime_error {
     kEmptyDateRange, // detail: "FROM..TO"
     kAmbiguousUnit,  // detail: the code; candidates: the units it could mean
     kEmptyRequest,   // no query and no filter: nothing to search for
+    kQueryTooLarge,  // detail: the terms the request needs; reason: the most allowed
   };
   SearchError(Kind kind, std::string detail, std::string reason = {},
               std::vector<UnitCandidate> candidates = {})

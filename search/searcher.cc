@@ -17,6 +17,8 @@ namespace schema = catalog::schema;
 // Totals are exact up to this many matches, estimated beyond (total_is_estimate).
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 constexpr int kDocumentsPerUnit = 3;
+// Spelling candidates are ranked by how many visible documents hold them, counted up to this many.
+constexpr Xapian::doccount kSpellingCountCap = 1000;
 
 std::string Cat(std::string_view prefix, std::string_view value) {
   std::string s(prefix);
@@ -389,6 +391,11 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
   std::vector<Xapian::Query> filter_queries;
   for (const auto& f : filters) filter_queries.push_back(f.second);
   const Xapian::Query full = AndAll(compiled.query, filter_queries);
+  // The work of a match grows with the posting lists it reads: one a term.
+  const size_t terms = static_cast<size_t>(std::distance(full.get_unique_terms_begin(), full.get_unique_terms_end()));
+  if (terms > kMaxQueryTerms) {
+    throw SearchError(SearchError::Kind::kQueryTooLarge, std::to_string(terms), std::to_string(kMaxQueryTerms));
+  }
 
   Run run;
   run.sort = request.sort;
@@ -452,34 +459,60 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
   return response;
 }
 
-std::string Searcher::SpellingFor(const std::string& folded) const {
-  std::string suggestion;
-  try {
-    suggestion = db_.get_spelling_suggestion(folded);
-  } catch (const Xapian::Error&) {
-    // Remote databases keep no spelling data.
+uint64_t Searcher::CountDocuments(catalog::Secrecy clearance) const {
+  if (clearance == catalog::Secrecy::kTopSecret) return db_.get_doccount();
+  return CountVisible(Xapian::Query::MatchAll, clearance);
+}
+
+Xapian::doccount Searcher::VisibleFrequency(const std::string& term, catalog::Secrecy clearance) const {
+  if (clearance == catalog::Secrecy::kTopSecret) return db_.get_termfreq(term);
+  Run run;
+  run.unranked = true;
+  run.check_at_least = kSpellingCountCap;
+  // Exact below the cap; at or above it every such word counts as the cap, whatever else the
+  // database holds, so the choice depends on the visible documents alone.
+  return std::min(Execute(Xapian::Query(term), clearance, run).get_matches_lower_bound(), kSpellingCountCap);
+}
+
+std::string Searcher::SpellingFor(const std::string& folded, catalog::Secrecy clearance) const {
+  // Xapian's spelling data counts every document: only the clearance that sees them all may use it.
+  if (clearance == catalog::Secrecy::kTopSecret) {
+    std::string suggestion;
+    try {
+      suggestion = db_.get_spelling_suggestion(folded);
+    } catch (const Xapian::Error&) {
+      // Remote databases keep no spelling data.
+    }
+    if (!suggestion.empty()) return tokenizers::FoldedForm(suggestion);
   }
-  if (!suggestion.empty()) return tokenizers::FoldedForm(suggestion);
-  // No spelling data: the nearest folded word of the index, the most frequent among equals.
-  // Vietnamese has a few thousand syllables, so the folded vocabulary is small.
+  // The nearest folded word that a visible document holds, the most frequent in visible documents
+  // among equals, then the first in alphabetical order. Vietnamese has a few thousand syllables,
+  // so the folded vocabulary is small.
   const size_t cap = folded.size() <= 4 ? 1 : 2;
   const std::string prefix(schema::kFolded);
-  size_t best_distance = cap + 1;
-  Xapian::doccount best_freq = 0;
+  std::vector<std::vector<std::string>> by_distance(cap + 1);
   for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
     const std::string term = *it;  // the iterator yields a temporary
     const std::string_view word = std::string_view(term).substr(prefix.size());
     // Longer prefixes begin with this one (XFS title words, XFILE files); folded words are lower case.
     if (!word.empty() && word[0] >= 'A' && word[0] <= 'Z') continue;
     const size_t d = EditDistance(folded, word, cap);
-    if (d == 0 || d > best_distance) continue;
-    if (d < best_distance || it.get_termfreq() > best_freq) {
-      best_distance = d;
-      best_freq = it.get_termfreq();
-      suggestion = std::string(word);
-    }
+    if (d == 0 || d > cap) continue;
+    by_distance[d].push_back(term);
   }
-  return suggestion;
+  for (const auto& candidates : by_distance) {
+    std::string best;
+    Xapian::doccount best_freq = 0;
+    for (const std::string& term : candidates) {  // alphabetical: allterms order
+      const Xapian::doccount freq = VisibleFrequency(term, clearance);
+      if (freq > best_freq) {
+        best_freq = freq;
+        best = term.substr(prefix.size());
+      }
+    }
+    if (best_freq > 0) return best;
+  }
+  return {};
 }
 
 std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const CompiledQuery& compiled,
@@ -497,8 +530,9 @@ std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const
   for (const MatchWord* w : words) {
     if (w->query_begin == last_begin || w->query_end > corrected.size()) continue;
     last_begin = w->query_begin;
-    if (db_.term_exists(Cat(schema::kFolded, w->folded))) continue;
-    const std::string replacement = SpellingFor(w->folded);
+    // A word only hidden documents hold is unknown to this reader, as if they did not exist.
+    if (AnyVisible(Xapian::Query(Cat(schema::kFolded, w->folded)), request.clearance)) continue;
+    const std::string replacement = SpellingFor(w->folded, request.clearance);
     if (replacement.empty()) continue;
     corrected.replace(w->query_begin, w->query_end - w->query_begin, replacement);
     changed = true;

@@ -155,6 +155,12 @@ class Searcher {
   // Every storage unit with a document `clearance` may see, in no particular order
   // (searcher_browse.cc). Reads every visible document's record once.
   std::vector<UnitSummary> Units(catalog::Secrecy clearance) const;
+  // The number of documents `clearance` may see.
+  uint64_t CountDocuments(catalog::Secrecy clearance) const;
+
+  // The most distinct terms (posting lists) one search may read; more throws
+  // SearchError(kQueryTooLarge). Bounds the work of a request, whatever its words.
+  static constexpr size_t kMaxQueryTerms = 256;
 
   const Xapian::Database& database() const { return db_; }
 
@@ -195,7 +201,11 @@ class Searcher {
                        catalog::Secrecy clearance, SearchResponse& response) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
-  std::string SpellingFor(const std::string& folded) const;
+  // The correction of an unknown folded word, built from the documents `clearance` may see only:
+  // a word only hidden documents hold is never offered, nor does it change which word is.
+  std::string SpellingFor(const std::string& folded, catalog::Secrecy clearance) const;
+  // Visible documents holding `term`, counted up to a cap (exactly below it).
+  Xapian::doccount VisibleFrequency(const std::string& term, catalog::Secrecy clearance) const;
 
   Xapian::Database db_;
   bool word_pairs_ = false;

@@ -6,6 +6,13 @@
 //    "endpoint":"page","secrecy":"mật","remote":"127.0.0.1"}
 // "user" is null for an anonymous reader; "page" is null when no single page was shown. A record
 // that cannot be written makes Record() return false: the caller then refuses to show the document.
+// A failed login is a line too, with "endpoint":"login-failed", the name tried as "user" and
+// "document", "page" and "secrecy" null.
+//
+// Log rotation: Reopen() (luutru-serve calls it on SIGHUP, the logrotate convention) closes the
+// file and opens the path again. Before each line the path is also checked: if the file was
+// renamed or deleted without a SIGHUP, the path is reopened, so no line goes to a file nobody
+// will read.
 #ifndef LUUTRU_SEARCH_SERVE_ACCESS_LOG_H_
 #define LUUTRU_SEARCH_SERVE_ACCESS_LOG_H_
 
@@ -20,10 +27,10 @@ namespace luutru::serve {
 
 struct AccessRecord {
   std::string user;  // "" when anonymous
-  std::string document_id;
+  std::string document_id;  // "" for a failed login
   std::optional<int> page;
   std::string endpoint;  // "search", "unit", "document", "page"
-  catalog::Secrecy secrecy = catalog::Secrecy::kConfidential;
+  std::optional<catalog::Secrecy> secrecy = catalog::Secrecy::kConfidential;  // nullopt: a failed login
   std::string remote;    // the client's address
 };
 
@@ -42,7 +49,17 @@ class AccessLog {
   }
   bool Record(const AccessRecord& record);
 
+  // Closes the file and opens its path again (after the log was rotated). False, with the log
+  // left unusable until a later reopen succeeds, when the path cannot be opened.
+  bool Reopen();
+
  private:
+  // Opens path_ for appending; false when it cannot be. Requires mutex_.
+  bool OpenLocked();
+  // Whether path_ still names the open file. Requires mutex_.
+  bool StillAtPathLocked() const;
+
+  std::string path_;
   std::mutex mutex_;
   FILE* file_ = nullptr;
   bool owned_ = false;

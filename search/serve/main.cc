@@ -1,5 +1,7 @@
 // luutru-serve: the reading-room server. See reading_room.h for the routes, users.h for the
 // users file and access_log.h for the access log.
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -7,6 +9,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -90,7 +93,9 @@ int main(int argc, char** argv) {
       ("requests", po::value<std::string>(),
        Tr(lang, "tệp SQLite lưu yêu cầu khai thác (tạo nếu chưa có)",
           "SQLite file keeping retrieval requests (created if absent)").data())
-      ("threads", po::value<int>()->default_value(8), Tr(lang, "số luồng phục vụ", "worker threads").data())
+      ("threads", po::value<int>()->default_value(64),
+       Tr(lang, "số luồng phục vụ (mỗi kết nối đang mở giữ một luồng)",
+          "worker threads (each open connection holds one)").data())
       ("lang", po::value<std::string>(), "vi | en");
   luutru::cli::AddCommonOptions(options, lang == Lang::kEn, true);
   po::variables_map vm;
@@ -124,7 +129,14 @@ int main(int argc, char** argv) {
     return usage(std::string(Tr(lang, "--listen không hợp lệ: ", "invalid --listen: ")) + vm["listen"].as<std::string>());
   }
   const int threads = vm["threads"].as<int>();
-  if (threads < 1 || threads > 256) return usage(std::string(Tr(lang, "--threads từ 1 đến 256", "--threads is 1 to 256")));
+  if (threads < 1 || threads > 1024) return usage(std::string(Tr(lang, "--threads từ 1 đến 1024", "--threads is 1 to 1024")));
+
+  // SIGHUP reopens the access log (log rotation). It is blocked here, before any thread starts,
+  // so every thread inherits the mask and only the waiting thread below receives it.
+  sigset_t hangup;
+  sigemptyset(&hangup);
+  sigaddset(&hangup, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &hangup, nullptr);
 
   luutru::serve::ReadingRoomOptions room_options;
   room_options.databases = vm["db"].as<std::vector<std::string>>();
@@ -142,7 +154,7 @@ int main(int argc, char** argv) {
     return kUsageError;
   }
 
-  httplib::Server server;
+  luutru::serve::GuardedServer server{luutru::serve::ConnectionLimits{}};
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   room->Mount(server);
   int bound = port;
@@ -156,6 +168,16 @@ int main(int argc, char** argv) {
               << '\n';
     return kUsageError;
   }
+  std::thread([&room, hangup, lang] {
+    for (;;) {
+      int signal = 0;
+      if (sigwait(&hangup, &signal) != 0) continue;
+      if (!room->ReopenLog()) {
+        std::cerr << "luutru-serve: " << Tr(lang, "không mở lại được sổ truy cập", "cannot reopen the access log")
+                  << '\n';
+      }
+    }
+  }).detach();
   std::cout << "listening on " << host << ':' << bound << std::endl;
-  return server.listen_after_bind() ? 0 : 1;
+  return server.Listen() ? 0 : 1;
 }

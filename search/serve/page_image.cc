@@ -132,10 +132,10 @@ HighlightWords WordsToHighlight(std::string_view query) {
 std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page_number, double dpi,
                           const HighlightWords& words, const std::string& watermark) {
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(doc.path));
-  if (!pdf || pdf->is_locked()) throw PageImageError(doc.path + ": cannot be opened");
-  if (page_number < 1 || page_number > pdf->pages()) throw PageImageError(doc.path + ": no such page");
+  if (!pdf || pdf->is_locked()) throw PageImageError(doc.file + ": cannot be opened");
+  if (page_number < 1 || page_number > pdf->pages()) throw PageImageError(doc.file + ": no such page");
   std::unique_ptr<poppler::page> page(pdf->create_page(page_number - 1));
-  if (!page) throw PageImageError(doc.path + ": page cannot be read");
+  if (!page) throw PageImageError(doc.file + ": page cannot be read");
 
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
@@ -143,7 +143,7 @@ std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page_number, 
   renderer.set_image_format(poppler::image::format_argb32);
   poppler::image image = renderer.render_page(page.get(), dpi, dpi);
   if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
-    throw PageImageError(doc.path + ": page cannot be rendered");
+    throw PageImageError(doc.file + ": page cannot be rendered");
   }
 
   std::vector<Box> boxes;

@@ -105,7 +105,9 @@ void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
     SendError(res, 400, search::DescribeError(lang, e, req.get_param_value("q")));
   } catch (const search::SearchError& e) {
     if (e.kind() == search::SearchError::Kind::kDatabase) {
-      SendError(res, 503, search::DescribeError(lang, e));
+      // The message would name the database's path on the server.
+      SendError(res, 503, std::string(Tr(lang, "Cơ sở dữ liệu tạm thời không mở được; hãy thử lại sau.",
+                                         "The database cannot be opened now; try again later.")));
     } else if (e.kind() == search::SearchError::Kind::kEmptyDateRange) {
       // The page's fields, not the command line's flags.
       SendError(res, 400, std::string(Tr(lang, "«Từ năm» sau «Đến năm»: ", "\"From\" is after \"To\": ")) + e.detail());
@@ -116,12 +118,59 @@ void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
       SendError(res, 400, search::DescribeError(lang, e));
     }
   } catch (const Xapian::Error& e) {
-    SendError(res, 500, std::string(Tr(lang, "Lỗi cơ sở dữ liệu: ", "Database error: ")) + e.get_description());
+    SendError(res, 500, std::string(Tr(lang, "Lỗi cơ sở dữ liệu: ", "Database error: ")) + e.get_type());
   } catch (const PageImageError& e) {
     SendError(res, 500, std::string(Tr(lang, "Không hiển thị được trang: ", "The page cannot be shown: ")) + e.what());
   } catch (const std::exception& e) {
     SendError(res, 500, e.what());
   }
+}
+
+// The reading room names a file by its path relative to the archive root (`file`): where the
+// archive lies on the server is no reader's business.
+void HidePath(search::DocumentHit& hit) { std::string().swap(hit.doc.path); }
+
+void HidePaths(search::SearchResponse& response) {
+  for (auto& hit : response.documents) HidePath(hit);
+  for (auto& unit : response.units) {
+    for (auto& hit : unit.documents) HidePath(hit);
+  }
+}
+
+// A parameter longer than `max_bytes`: a 400 naming it is sent, and true returned.
+bool TooLong(const httplib::Request& req, httplib::Response& res, const char* name, size_t max_bytes, Lang lang) {
+  if (req.get_param_value(name).size() <= max_bytes) return false;
+  SendError(res, 400, std::string(Tr(lang, "Tham số ", "Parameter ")) + name +
+                          std::string(Tr(lang, " quá dài: tối đa ", " is too long: at most ")) +
+                          std::to_string(max_bytes) + std::string(Tr(lang, " byte.", " bytes.")));
+  return true;
+}
+
+size_t CountWords(std::string_view text) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Refuses (400, true) a request whose search words or other parameters pass the limits.
+bool OverLimits(const httplib::Request& req, httplib::Response& res, const RequestLimits& limits, Lang lang) {
+  if (TooLong(req, res, "q", limits.max_query_bytes, lang)) return true;
+  for (const char* name : {"number", "unit", "type", "from", "to", "fonds", "inventory", "loose", "group", "sort",
+                           "limit", "offset", "format"}) {
+    if (TooLong(req, res, name, limits.max_parameter_bytes, lang)) return true;
+  }
+  if (const size_t words = CountWords(req.get_param_value("q")); words > limits.max_query_words) {
+    SendError(res, 400, std::string(Tr(lang, "Câu tìm có ", "The query has ")) + std::to_string(words) +
+                            std::string(Tr(lang, " từ; tối đa ", " words; at most ")) +
+                            std::to_string(limits.max_query_words) + ".");
+    return true;
+  }
+  return false;
 }
 
 json PagesJson(const catalog::ArchiveDocument& doc) {
@@ -187,17 +236,38 @@ ReadingRoom::ReadingRoom(ReadingRoomOptions options)
       pool_(options_.databases, std::chrono::seconds(30)),
       log_(options_.access_log),
       catalogue_([this](catalog::Secrecy clearance) { return pool_.Acquire()->Units(clearance); },
-                 std::chrono::seconds(30)) {
+                 std::chrono::seconds(30)),
+      throttle_(options_.limits.failed_logins, options_.limits.failed_login_window) {
   if (!options_.requests.empty()) requests_ = std::make_unique<RequestsStore>(options_.requests);
   pool_.Acquire();  // fails now, naming the database, rather than at the first request
 }
 
-std::optional<Reader> ReadingRoom::Authenticate(const httplib::Request& req, httplib::Response& res) const {
-  auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
+bool ReadingRoom::ReopenLog() { return log_.Reopen(); }
+
+std::optional<Reader> ReadingRoom::Authenticate(const httplib::Request& req, httplib::Response& res,
+                                                const char* refusal_vi, const char* refusal_en) {
+  const std::string authorization = req.get_header_value("Authorization");
+  const Lang lang = RequestLang(req);
+  if (!authorization.empty()) {
+    if (const auto wait = throttle_.Wait(req.remote_addr); wait.count() > 0) {
+      res.set_header("Retry-After", std::to_string(wait.count()));
+      SendError(res, 429, std::string(Tr(lang, "Quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau ",
+                                         "Too many failed logins from this address; try again in ")) +
+                              std::to_string(wait.count()) + std::string(Tr(lang, " giây.", " seconds.")));
+      return std::nullopt;
+    }
+  }
+  auto reader = options_.users.Authenticate(authorization);
   if (!reader) {
+    throttle_.Failed(req.remote_addr);
+    AccessRecord record;
+    record.user = Users::ClaimedName(authorization);
+    record.endpoint = "login-failed";
+    record.secrecy = std::nullopt;
+    record.remote = req.remote_addr;
+    log_.Record(record);  // the refusal stands whether or not it could be logged
     res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
-    SendError(res, 401, std::string(Tr(RequestLang(req), "Sai tên người dùng, mật khẩu hoặc mã truy cập.",
-                                       "Wrong user name, password or token.")));
+    SendError(res, 401, std::string(Tr(lang, refusal_vi, refusal_en)));
   }
   return reader;
 }
@@ -216,8 +286,10 @@ bool ReadingRoom::LogViews(const Reader& reader, const httplib::Request& req, co
 }
 
 void ReadingRoom::Mount(httplib::Server& server) {
+  server.set_default_headers(SecurityHeaders());
   server.Get("/", [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob:");
+    res.headers.erase("Content-Security-Policy");  // the page's own replaces the default
+    res.set_header("Content-Security-Policy", "default-src 'self'; img-src 'self' blob:; frame-ancestors 'none'");
     res.set_content(std::string(IndexHtml()), "text/html; charset=utf-8");
   });
   server.Get("/app.js", [](const httplib::Request&, httplib::Response& res) {
@@ -233,12 +305,13 @@ void ReadingRoom::Mount(httplib::Server& server) {
     res.set_content(std::string(DeskCss()), "text/css; charset=utf-8");
   });
   server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
-    auto reader = options_.users.Authenticate(req.get_header_value("Authorization"));
-    if (!reader || reader->name.empty()) {
+    if (req.get_header_value("Authorization").empty()) {
       res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
       SendError(res, 401, std::string(Tr(RequestLang(req), "Cần đăng nhập.", "Please sign in.")));
       return;
     }
+    auto reader = Authenticate(req, res, "Cần đăng nhập.", "Please sign in.");
+    if (!reader) return;
     res.set_redirect("/");
   });
   server.Get("/api/whoami", [this](const httplib::Request& req, httplib::Response& res) {
@@ -279,9 +352,12 @@ void ReadingRoom::Mount(httplib::Server& server) {
 }
 
 void ReadingRoom::Health(const httplib::Request& req, httplib::Response& res) {
+  auto reader = Authenticate(req, res);
+  if (!reader) return;
   Guarded(req, res, [&](Lang) {
     auto searcher = pool_.Acquire();
-    SendJson(res, 200, json{{"status", "ok"}, {"documents", searcher->database().get_doccount()}});
+    // The documents this reader may see: hidden ones are not counted, even here.
+    SendJson(res, 200, json{{"status", "ok"}, {"documents", searcher->CountDocuments(reader->clearance)}});
   });
 }
 
@@ -289,6 +365,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
   auto reader = Authenticate(req, res);
   if (!reader) return;
   Guarded(req, res, [&](Lang lang) {
+    if (OverLimits(req, res, options_.limits, lang)) return;
     search::SearchRequest request = FiltersOf(req, reader->clearance);
     if (auto group = Param(req, "group")) {
       if (*group != "unit") {
@@ -315,6 +392,11 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
                               std::to_string(options_.max_results));
       return;
     }
+    if (*offset > limits.max_offset) {
+      SendError(res, 400, std::string(Tr(lang, "offset tối đa là ", "offset is at most ")) +
+                              std::to_string(limits.max_offset));
+      return;
+    }
     request.limit = *limit;
     request.offset = *offset;
     const std::string format = Param(req, "format").value_or("json");
@@ -328,6 +410,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
       auto searcher = pool_.Acquire();
       response = searcher->Search(request);
     }
+    HidePaths(response);
     auto log_hits = [&](const std::vector<search::DocumentHit>& hits) {
       for (const auto& hit : hits) {
         if (!LogViews(*reader, req, hit, std::nullopt, "search")) return false;
@@ -358,6 +441,10 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
   if (!reader) return;
   Guarded(req, res, [&](Lang lang) {
     search::SearchRequest request;
+    if (req.matches[1].length() > static_cast<std::ptrdiff_t>(options_.limits.max_parameter_bytes)) {
+      SendError(res, 404, std::string(Tr(lang, "Không có hồ sơ mang mã này.", "No storage unit has this code.")));
+      return;
+    }
     request.unit = req.matches[1].str();
     request.clearance = reader->clearance;
     request.limit = kUnitListingLimit;
@@ -366,6 +453,7 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
       auto searcher = pool_.Acquire();
       response = searcher->Search(request);
     }
+    HidePaths(response);
     if (response.documents.empty()) {
       SendError(res, 404, std::string(Tr(lang, "Không có hồ sơ mang mã '", "No storage unit has the code '")) +
                               *request.unit + "'.");
@@ -410,6 +498,7 @@ void ReadingRoom::Document(const httplib::Request& req, httplib::Response& res) 
   Guarded(req, res, [&](Lang lang) {
     auto hit = ShownDocument(req, res, *reader, lang, "document");
     if (!hit) return;
+    HidePath(*hit);
     json out = search::DocumentToJson(*hit);
     out.erase("rank");
     out.erase("score");
@@ -484,6 +573,7 @@ void ReadingRoom::PullListRoute(const httplib::Request& req, httplib::Response& 
   auto reader = Authenticate(req, res);
   if (!reader) return;
   Guarded(req, res, [&](Lang lang) {
+    if (OverLimits(req, res, options_.limits, lang)) return;
     search::SearchRequest request = FiltersOf(req, reader->clearance);
     request.limit = kPullListLimit;
     const std::string format = Param(req, "format").value_or("json");

@@ -22,7 +22,10 @@
 //   GET /api/documents/{id}/file   the document's PDF file
 //   POST /api/requests, GET /api/requests, GET|POST /api/requests/{n}[/items|/handover|/return|/slip],
 //   GET /api/requests-report   retrieval requests (requests_store.h), for readers with khai-thac
-//   GET /healthz               {"status": "ok", "documents": N}
+//   GET /healthz               {"status": "ok", "documents": N}, N the documents the caller may see
+// Documents are named by `file`, relative to the archive root; `path` (where the file lies on the
+// server) is null in every answer. Every answer carries SecurityHeaders(); JSON, CSV and images
+// carry Cache-Control: no-store.
 // Errors are {"error": message, "status": code}.
 #ifndef LUUTRU_SEARCH_SERVE_READING_ROOM_H_
 #define LUUTRU_SEARCH_SERVE_READING_ROOM_H_
@@ -41,6 +44,8 @@
 #include "search/serve/browse.h"
 #include "search/serve/render_cache.h"
 #include "search/serve/requests_store.h"
+#include "search/serve/guarded_server.h"
+#include "search/serve/login_throttle.h"
 #include "search/serve/users.h"
 
 namespace luutru::serve {
@@ -84,12 +89,24 @@ class SearcherPool {
   std::vector<Idle> idle_;
 };
 
+// What one request may ask for; a request beyond is refused with a 400 saying which limit.
+// With Searcher::kMaxQueryTerms they bound the work of one search.
+struct RequestLimits {
+  size_t max_query_bytes = 512;      // q
+  size_t max_query_words = 32;       // q, words between spaces
+  size_t max_parameter_bytes = 256;  // every other parameter, and a unit code in the path
+  int max_offset = 10000;
+  size_t failed_logins = 10;         // per client address within the window, then 429
+  std::chrono::seconds failed_login_window{600};
+};
+
 struct ReadingRoomOptions {
   std::vector<std::string> databases;
   Users users;
   std::string access_log = "-";
   int max_results = 1000;  // the largest limit a search may ask for
   std::string requests;    // the retrieval requests' SQLite file; empty: none are kept
+  RequestLimits limits;
 };
 
 class ReadingRoom {
@@ -97,11 +114,18 @@ class ReadingRoom {
   // Opens every database once to fail early. Throws search::SearchError, std::runtime_error.
   explicit ReadingRoom(ReadingRoomOptions options);
 
-  // Installs the routes on `server`.
+  // Installs the routes and the security headers (SecurityHeaders()) on `server`.
   void Mount(httplib::Server& server);
 
+  // Reopens the access log after rotation (SIGHUP); false when its path cannot be opened.
+  bool ReopenLog();
+
  private:
-  std::optional<Reader> Authenticate(const httplib::Request& req, httplib::Response& res) const;
+  // The reader of the request's credentials; else a 401 (saying `refusal`) or, for an address
+  // that failed too often, a 429 is sent and nullopt returned. Failures are logged and counted.
+  std::optional<Reader> Authenticate(const httplib::Request& req, httplib::Response& res,
+                                     const char* refusal_vi = "Sai tên người dùng, mật khẩu hoặc mã truy cập.",
+                                     const char* refusal_en = "Wrong user name, password or token.");
   void Search(const httplib::Request& req, httplib::Response& res);
   void Unit(const httplib::Request& req, httplib::Response& res);
   void Document(const httplib::Request& req, httplib::Response& res);
@@ -130,6 +154,7 @@ class ReadingRoom {
   UnitCatalogue catalogue_;
   std::unique_ptr<RequestsStore> requests_;  // null when no requests are kept
   RenderCache renders_{64 << 20};  // 64 MB of page images without a watermark
+  LoginThrottle throttle_;
   std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
 };
 

@@ -114,6 +114,7 @@ Users Users::Parse(std::string_view contents) {
     for (const Entry& e : users.entries_) {
       if (e.name == name) throw UsersFileError(where + "user '" + name + "' appears twice");
     }
+    if (users.dummy_hash_.empty()) users.dummy_hash_ = entry.password_hash;
     users.entries_.push_back(std::move(entry));
   }
   return users;
@@ -138,6 +139,18 @@ std::optional<Reader> Users::Authenticate(std::string_view authorization) const 
   return reader;
 }
 
+std::string Users::ClaimedName(std::string_view authorization) {
+  authorization = Trim(authorization);
+  const size_t space = authorization.find(' ');
+  if (space == std::string_view::npos) return {};
+  std::string scheme(authorization.substr(0, space));
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (scheme != "basic") return {};
+  auto decoded = DecodeBase64(Trim(authorization.substr(space + 1)));
+  if (!decoded) return {};
+  return decoded->substr(0, decoded->find(':'));
+}
+
 std::optional<Reader> Users::Verify(std::string_view authorization) const {
   const size_t space = authorization.find(' ');
   if (space == std::string_view::npos) return std::nullopt;
@@ -151,11 +164,16 @@ std::optional<Reader> Users::Verify(std::string_view authorization) const {
     if (colon == std::string::npos) return std::nullopt;
     const std::string name = decoded->substr(0, colon);
     const std::string password = decoded->substr(colon + 1);
+    const Entry* match = nullptr;
     for (const Entry& e : entries_) {
-      if (e.name == name && !e.password_hash.empty() && VerifyPassword(password, e.password_hash)) {
-        return Reader{e.name, e.clearance, e.keeps_requests};
-      }
+      if (e.name == name && !e.password_hash.empty()) match = &e;
     }
+    // An unknown name costs one hash, as a known one does: the time of a refusal does not tell
+    // whether the name exists.
+    const std::string& hash = match ? match->password_hash : dummy_hash_;
+    if (hash.empty()) return std::nullopt;  // nobody has a password
+    const bool verified = VerifyPassword(password, hash);
+    if (match && verified) return Reader{match->name, match->clearance, match->keeps_requests};
     return std::nullopt;
   }
   if (scheme == "bearer") {

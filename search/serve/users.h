@@ -12,7 +12,8 @@
 // lists rights, comma-separated; the one right is `khai-thac`: the reader may keep retrieval
 // requests (yêu cầu khai thác, requests_store.h) and see their report. A request without
 // credentials reads at `thuong`; a request with credentials that do not verify is refused (401),
-// never downgraded, so a mistyped password is noticed.
+// never downgraded, so a mistyped password is noticed. A wrong password and an unknown user name
+// take the same time to refuse (one crypt(3) hash each), so names cannot be guessed by timing.
 #ifndef LUUTRU_SEARCH_SERVE_USERS_H_
 #define LUUTRU_SEARCH_SERVE_USERS_H_
 
@@ -56,6 +57,10 @@ class Users {
 
   size_t size() const { return entries_.size(); }
 
+  // The user name an HTTP Basic header claims, verified or not ("" for any other header): what
+  // the log of failed logins records.
+  static std::string ClaimedName(std::string_view authorization);
+
  private:
   struct Entry {
     std::string name;
@@ -71,6 +76,8 @@ class Users {
   std::optional<Reader> Verify(std::string_view authorization) const;
 
   std::vector<Entry> entries_;
+  // The hash an unknown user name is checked against (a real user's, so it costs the same).
+  std::string dummy_hash_;
   std::shared_ptr<Verified> verified_ = std::make_shared<Verified>();
 };
 

@@ -594,6 +594,48 @@ TEST_F(SearchTest, LimitAndOffsetPage) {
 namespace luutru::search::testing {
 namespace {
 
+// The oracle a suggestion could be: a number only a hidden document holds must be treated as a
+// number nobody holds, so the answer is the one of an archive without that document.
+TEST_F(SearchTest, ASuggestionIsTheOneOfAnArchiveWithoutTheHiddenDocuments) {
+  const DocSpec open{"a/cong-khai.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                     std::nullopt, Secrecy::kNormal, {"Năm nay đã hỗ trợ 928 hộ nghèo xây nhà."}};
+  const DocSpec hidden{"a/mat.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                       std::nullopt, Secrecy::kConfidential, {"Danh sách 929 hộ được hỗ trợ, bí mật."}};
+  Build(dir_.string() + "-whole", {open, hidden});
+  Build(dir_.string() + "-open", {open});
+  const Searcher whole = Searcher::Open({dir_.string() + "-whole"});
+  const Searcher without = Searcher::Open({dir_.string() + "-open"});
+  for (const char* query : {"929 hộ", "927 hộ", "930 hộ", "928 hộ", "mật"}) {
+    SearchRequest r;
+    r.query = query;
+    const SearchResponse a = whole.Search(r), b = without.Search(r);
+    EXPECT_EQ(a.total, b.total) << query;
+    EXPECT_EQ(a.help.suggestion, b.help.suggestion) << query;
+    EXPECT_EQ(a.help.blocking_filters, b.help.blocking_filters) << query;
+  }
+  SearchRequest r;
+  r.query = "929 hộ";
+  const auto anonymous = whole.Search(r);
+  ASSERT_TRUE(anonymous.help.suggestion.has_value());
+  EXPECT_EQ(*anonymous.help.suggestion, "928 hộ");
+  r.clearance = Secrecy::kConfidential;
+  EXPECT_EQ(whole.Search(r).total, 1u);
+  EXPECT_EQ(whole.CountDocuments(Secrecy::kNormal), 1u);
+  EXPECT_EQ(whole.CountDocuments(Secrecy::kConfidential), 2u);
+}
+
+TEST_F(SearchTest, ASearchReadsABoundedNumberOfPostingLists) {
+  SearchRequest r;
+  for (size_t i = 0; i < Searcher::kMaxQueryTerms; ++i) r.query += "t" + std::to_string(i) + " OR ";
+  r.query += "ngheo";
+  try {
+    Find(r);
+    FAIL() << "a query of more than " << Searcher::kMaxQueryTerms << " terms was run";
+  } catch (const SearchError& e) {
+    EXPECT_EQ(e.kind(), SearchError::Kind::kQueryTooLarge);
+  }
+}
+
 TEST_F(SearchTest, WordsStandingTogetherRankFirst) {
   const auto dir = dir_.string() + "-adjacent";
   DocSpec scattered{"a/scattered.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,

@@ -22,10 +22,12 @@ using ServeApiTest = ServeFixture;
 
 const std::vector<std::string> kVisibleAnonymous = {"cong-khai.pdf", "scan.pdf"};
 
-TEST_F(ServeApiTest, HealthzCountsTheDatabase) {
+TEST_F(ServeApiTest, HealthzCountsTheDocumentsTheCallerMaySee) {
   json h = GetJson("/healthz", 200);
   EXPECT_EQ(h["status"], "ok");
-  EXPECT_EQ(h["documents"], 4);
+  EXPECT_EQ(h["documents"], 2);  // hidden documents are not counted, even here
+  EXPECT_EQ(GetJson("/healthz", 200, "thuthu", "mật khẩu")["documents"], 3);
+  EXPECT_EQ(GetJson("/healthz", 200, "lanhdao", "bí mật")["documents"], 4);
 }
 
 TEST_F(ServeApiTest, SearchAnswersExactlyAsTheLibraryDoes) {
@@ -33,7 +35,12 @@ TEST_F(ServeApiTest, SearchAnswersExactlyAsTheLibraryDoes) {
   search::SearchRequest request;
   request.query = "vi nguoi ngheo";
   request.limit = 5;
-  const json direct = json::parse(search::ToJson(search::Searcher::Open({db_path_}).Search(request)).dump());
+  json direct = json::parse(search::ToJson(search::Searcher::Open({db_path_}).Search(request)).dump());
+  // The command line names the file where it lies; the reading room only relative to the archive.
+  for (json& result : direct["results"]) {
+    EXPECT_TRUE(result["path"].is_string());
+    result["path"] = nullptr;
+  }
   EXPECT_EQ(served, direct);
   EXPECT_EQ(Files(served), kVisibleAnonymous);
   EXPECT_EQ(served["total"], 2);

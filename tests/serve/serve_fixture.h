@@ -32,6 +32,7 @@
 #include "search/output.h"
 #include "search/searcher.h"
 #include "search/serve/users.h"
+#include "tests/serve/loopback.h"
 #include "tests/test_support.h"
 
 extern char** environ;
@@ -140,21 +141,6 @@ inline catalog::StorageUnit Unit(const std::string& number, const std::string& b
   u.inventory = "Mục lục 01";
   u.box = box;
   return u;
-}
-
-inline std::string Encode(std::string_view s) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 inline std::string Hash(const std::string& password) {
