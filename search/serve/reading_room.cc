@@ -392,9 +392,9 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
                               std::to_string(options_.max_results));
       return;
     }
-    if (*offset > limits.max_offset) {
+    if (*offset > options_.limits.max_offset) {
       SendError(res, 400, std::string(Tr(lang, "offset tối đa là ", "offset is at most ")) +
-                              std::to_string(limits.max_offset));
+                              std::to_string(options_.limits.max_offset));
       return;
     }
     request.limit = *limit;
