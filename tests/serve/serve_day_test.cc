@@ -37,24 +37,6 @@ int FreePort() {
   return ntohs(addr.sin_port);
 }
 
-std::string Base64(const std::string& in) {
-  static const char k[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8 | (unsigned char)in[i + 2];
-    for (int s = 18; s >= 0; s -= 6) out += k[(v >> s) & 63];
-  }
-  if (i + 1 == in.size()) {
-    const unsigned v = (unsigned char)in[i] << 16;
-    out += std::string{k[(v >> 18) & 63], k[(v >> 12) & 63], '=', '='};
-  } else if (i + 2 == in.size()) {
-    const unsigned v = (unsigned char)in[i] << 16 | (unsigned char)in[i + 1] << 8;
-    out += std::string{k[(v >> 18) & 63], k[(v >> 12) & 63], k[(v >> 6) & 63], '='};
-  }
-  return out;
-}
-
 std::string DecodeBase64(const std::string& in) {
   std::string out;
   int val = 0, bits = -8;
@@ -107,7 +89,7 @@ class ServeDayTest : public ArchiveFixture {
     Driver("POST", Session("/goog/cdp/execute"), {{"cmd", "Network.enable"}, {"params", json::object()}});
     Driver("POST", Session("/goog/cdp/execute"),
            json{{"cmd", "Network.setExtraHTTPHeaders"},
-                {"params", json{{"headers", json{{"Authorization", "Basic " + Base64("thuthu:mật khẩu")}}}}}});
+                {"params", json{{"headers", json{{"Authorization", httplib::make_basic_authentication_header("thuthu", "mật khẩu").second}}}}}});
   }
 
   void TearDown() override {
