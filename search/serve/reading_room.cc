@@ -95,9 +95,7 @@ json UnitCandidatesJson(const search::SearchError& e) {
   return out;
 }
 
-// Runs `body`, turning the library's errors into JSON answers with the right status.
-template <typename Body>
-void Guarded(const httplib::Request& req, httplib::Response& res, Body body) {
+void Guarded(const httplib::Request& req, httplib::Response& res, const std::function<void(Lang)>& body) {
   const Lang lang = RequestLang(req);
   try {
     body(lang);
@@ -191,10 +189,6 @@ json UnitJson(const catalog::StorageUnit& unit) {
   auto opt = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
   return json{{"code", opt(unit.code)}, {"title", opt(unit.title)}, {"box", opt(unit.box)},
               {"fonds", opt(unit.fonds)}, {"inventory", opt(unit.inventory)}};
-}
-
-void RunGuarded(const httplib::Request& req, httplib::Response& res, const std::function<void(Lang)>& body) {
-  Guarded(req, res, body);
 }
 
 }  // namespace room

@@ -24,7 +24,7 @@ std::optional<std::string> Param(const httplib::Request& req, const char* name);
 // The search's filters from the request's parameters, as /api/search reads them.
 search::SearchRequest FiltersOf(const httplib::Request& req, catalog::Secrecy clearance);
 // Runs `body`, turning the search library's errors into JSON answers with the right status.
-void RunGuarded(const httplib::Request& req, httplib::Response& res, const std::function<void(search::Lang)>& body);
+void Guarded(const httplib::Request& req, httplib::Response& res, const std::function<void(search::Lang)>& body);
 
 }  // namespace luutru::serve::room
 
