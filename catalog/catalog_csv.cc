@@ -291,8 +291,16 @@ void ApplyCatalogEntry(const CatalogEntry& entry, ArchiveDocument& doc) {
   set(doc.unit.inventory, entry.unit.inventory);
   set(doc.unit.box, entry.unit.box);
   const DocumentMetadata& m = entry.meta;
-  if (m.number) doc.meta.number = m.number;
-  if (m.date) doc.meta.date = m.date;
+  // What the archivist typed is the document's number and date: read, whatever OCR made of them.
+  if (m.number) {
+    doc.meta.number = m.number;
+    doc.meta.number_confidence = FieldConfidence::kRead;
+  }
+  if (m.date) {
+    doc.meta.date = m.date;
+    doc.meta.date_confidence = FieldConfidence::kRead;
+    doc.meta.date_checked_by.clear();
+  }
   if (m.type) doc.meta.type = m.type;
   if (m.issuer) doc.meta.issuer = m.issuer;
   if (m.title) doc.meta.title = m.title;

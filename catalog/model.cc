@@ -352,6 +352,22 @@ std::optional<TextSource> ParseTextSource(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view FieldConfidenceName(FieldConfidence c) {
+  switch (c) {
+    case FieldConfidence::kRead: return "read";
+    case FieldConfidence::kDoubtful: return "doubtful";
+    case FieldConfidence::kPartial: return "partial";
+  }
+  return "doubtful";
+}
+
+std::optional<FieldConfidence> ParseFieldConfidence(std::string_view name) {
+  for (FieldConfidence c : {FieldConfidence::kRead, FieldConfidence::kDoubtful, FieldConfidence::kPartial}) {
+    if (FieldConfidenceName(c) == name) return c;
+  }
+  return std::nullopt;
+}
+
 std::string ArchiveDocument::Id() const {
   return file + "#" + std::to_string(first_page) + "-" + std::to_string(last_page);
 }

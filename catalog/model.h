@@ -84,12 +84,38 @@ struct WordBox {
   float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };
 
+// Digits read where a scanned header's printed form leaves room for the office to write them
+// by hand: recognition made for digits reads several renderings of the place with two models,
+// and the reading most gave is kept with how many gave it.
+struct DigitReading {
+  std::string digits;  // "" when no rendering gave digits
+  int votes = 0;       // readings that gave `digits`
+  int readings = 0;    // readings made (renderings times models)
+  int agreeing_readers = 0;  // recognition models whose own most frequent reading is `digits`
+  bool operator==(const DigitReading&) const = default;
+};
+struct HeaderDigits {
+  std::optional<DigitReading> number;  // before the printed "/BC-UBND" of "Số:"
+  std::optional<DigitReading> day;     // between "ngày" and "tháng"
+  std::optional<DigitReading> month;   // between "tháng" and "năm"
+  bool operator==(const HeaderDigits&) const = default;
+};
+
 struct Page {
   std::string text;  // normalized (NormalizeText) page text, as shown in snippets
   TextSource source = TextSource::kTextLayer;
   double ocr_confidence = -1;  // Tesseract mean confidence 0-100 for OCR pages, else -1
   std::vector<WordBox> words;  // OCR pages only; a text layer has its own boxes
+  std::optional<HeaderDigits> header_digits = std::nullopt;  // OCR pages whose header form was found
 };
+
+// How sure a field read from the page is. kRead: read, and every check agrees. kDoubtful: the
+// value shown is the likeliest reading, not a sure one. kPartial: only part of the field could
+// be read and only that part is given ("?/CT-UBND"; a date known to the month while the page
+// gives a day). A field not read at all is absent, with no confidence.
+enum class FieldConfidence : int { kRead = 1, kDoubtful = 2, kPartial = 3 };
+std::string_view FieldConfidenceName(FieldConfidence c);  // "read", "doubtful", "partial"
+std::optional<FieldConfidence> ParseFieldConfidence(std::string_view name);
 
 // What is known of a document apart from its text.
 struct DocumentMetadata {
@@ -100,6 +126,11 @@ struct DocumentMetadata {
   std::optional<std::string> title;   // trích yếu
   std::optional<Secrecy> secrecy;
   std::optional<Urgency> urgency;
+  std::optional<FieldConfidence> number_confidence = std::nullopt;  // set when number is
+  std::optional<FieldConfidence> date_confidence = std::nullopt;    // set when date is
+  // What else on the page checked the date: "signature" (the e-signature's signing time),
+  // "incoming" (an incoming stamp's date). Empty when nothing did.
+  std::vector<std::string> date_checked_by = {};
 };
 
 // Văn bản: one document, possibly one of several inside a PDF that holds a whole storage unit.

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <zstd.h>
 
+#include "catalog/header_digits_json.h"
 #include "tokenizers/normalize.h"
 #include "tokenizers/notation.h"
 #include "tokenizers/tokenizer.h"
@@ -215,6 +216,46 @@ DocumentMetadata GetMeta(ByteReader& r) {
   return m;
 }
 
+// After the pages, records written since fields carry a confidence hold one block: a JSON
+// object {"meta": {...}, "extracted": {...}, "digits": [per page, null or HeaderDigitsToJson]}
+// with each metadata's "number_confidence", "date_confidence" and "date_checked_by". Records
+// without it (written before) read with no confidence and no header digits.
+json ConfidenceJson(const DocumentMetadata& m) {
+  json j = json::object();
+  if (m.number_confidence) j["number_confidence"] = FieldConfidenceName(*m.number_confidence);
+  if (m.date_confidence) j["date_confidence"] = FieldConfidenceName(*m.date_confidence);
+  if (!m.date_checked_by.empty()) j["date_checked_by"] = m.date_checked_by;
+  return j;
+}
+
+void ConfidenceFromJson(const json& j, DocumentMetadata& m) {
+  if (auto it = j.find("number_confidence"); it != j.end()) m.number_confidence = ParseFieldConfidence(it->get<std::string>());
+  if (auto it = j.find("date_confidence"); it != j.end()) m.date_confidence = ParseFieldConfidence(it->get<std::string>());
+  if (auto it = j.find("date_checked_by"); it != j.end()) m.date_checked_by = it->get<std::vector<std::string>>();
+}
+
+void PutFieldTail(ByteWriter& w, const ArchiveDocument& doc) {
+  json j{{"meta", ConfidenceJson(doc.meta)}, {"extracted", ConfidenceJson(doc.extracted)}};
+  json digits = json::array();
+  for (const Page& page : doc.pages) digits.push_back(page.header_digits ? HeaderDigitsToJson(*page.header_digits) : json());
+  j["digits"] = std::move(digits);
+  w.Block(j.dump());
+}
+
+void GetFieldTail(ByteReader& r, ArchiveDocument& doc) {
+  try {
+    const json j = json::parse(r.Block());
+    ConfidenceFromJson(j.at("meta"), doc.meta);
+    ConfidenceFromJson(j.at("extracted"), doc.extracted);
+    const json& digits = j.at("digits");
+    for (size_t i = 0; i < digits.size() && i < doc.pages.size(); ++i) {
+      if (!digits[i].is_null()) doc.pages[i].header_digits = HeaderDigitsFromJson(digits[i]);
+    }
+  } catch (const json::exception& e) {
+    throw std::runtime_error(std::string("stored document data: field confidences: ") + e.what());
+  }
+}
+
 // Version 4: a version 2 record compressed with LZ4 (high compression), in value slot
 // kSlotRecord, with no document data. Xapian deflates document data itself but never values,
 // and LZ4 has no tables to build: the records of a 100-hit answer decode in 1.3 M instructions,
@@ -280,6 +321,7 @@ std::string EncodeStoredData(const ArchiveDocument& doc, const std::vector<uint3
     w.Block(page.text);
     w.U32(0);  // word boxes: kSlotWordBoxes (data written before it holds them here)
   }
+  PutFieldTail(w, doc);
   return std::move(w.out());
 }
 
@@ -338,6 +380,7 @@ StoredDocument DecodeStoredData(std::string_view data) {
     page.text = r.Block();
     GetWordBoxes(r, page.words);
   }
+  if (!r.AtEnd()) GetFieldTail(r, doc);
   if (!r.AtEnd()) throw std::runtime_error("stored document data: bytes after the last page");
   return out;
 }
@@ -353,6 +396,25 @@ std::string WordPairTerm(std::string_view first, std::string_view second) {
   term += second;
   return term;
 }
+
+std::string NumberCandidatePrefix(std::string_view key) {
+  const size_t digits = key.find_first_not_of("0123456789");
+  std::string term = Cat(kNumberCandidate, key.substr(digits == std::string_view::npos ? key.size() : digits));
+  term += '#';
+  return term;
+}
+
+std::optional<std::string> NumberCandidateTerm(std::string_view number) {
+  // "?/BC-UBND": a number stands in for the unread digits so that the printed part parses.
+  const bool unread = number.starts_with("?");
+  const auto key = tokenizers::NotationKey(unread ? "1" + std::string(number.substr(1)) : std::string(number));
+  if (!key) return std::nullopt;
+  const size_t digits = key->find_first_not_of("0123456789");
+  if (digits == 0 || digits == std::string::npos) return std::nullopt;
+  return NumberCandidatePrefix(*key) + (unread ? std::string() : key->substr(0, digits));
+}
+
+std::string ReviewTerm(std::string_view field) { return Cat(kReview, field); }
 
 Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   Xapian::Document xdoc;
@@ -401,9 +463,22 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   AddBoolean(xdoc, kBox, UnitKey(doc.unit.box));
   if (m.type) AddBoolean(xdoc, kType, TypeKey(*m.type));
   if (m.date) AddBoolean(xdoc, kYear, std::to_string(m.date->year));
+  const bool number_sure = !m.number_confidence || *m.number_confidence == FieldConfidence::kRead;
   if (m.number) {
-    if (auto key = tokenizers::NotationKey(*m.number)) AddBoolean(xdoc, kNumber, *key);
+    if (!m.number->starts_with("?")) {
+      if (auto key = tokenizers::NotationKey(*m.number)) AddBoolean(xdoc, kNumber, *key);
+    }
+    if (!number_sure) {
+      if (auto term = NumberCandidateTerm(*m.number); term && term->size() <= 240) xdoc.add_boolean_term(*term);
+    }
   }
+  // What an archivist should look at: fields read with doubt, or not read at all.
+  if (!m.number || !number_sure) xdoc.add_boolean_term(ReviewTerm("number"));
+  if (!m.date || (m.date_confidence && *m.date_confidence != FieldConfidence::kRead)) {
+    xdoc.add_boolean_term(ReviewTerm("date"));
+  }
+  if (!m.type) xdoc.add_boolean_term(ReviewTerm("type"));
+  if (!m.issuer) xdoc.add_boolean_term(ReviewTerm("issuer"));
   const Secrecy secrecy = EffectiveSecrecy(m.secrecy);
   AddBoolean(xdoc, kSecrecy, std::to_string(static_cast<int>(secrecy)));
   if (m.urgency) AddBoolean(xdoc, kUrgency, std::to_string(static_cast<int>(*m.urgency)));

@@ -7,6 +7,7 @@
 #define LUUTRU_CATALOG_SCHEMA_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,6 +41,11 @@ inline constexpr std::string_view kBox = "XHOP";         // UnitKey(box)
 inline constexpr std::string_view kType = "XLOAI";       // TypeKey(type name): "thongbao"
 inline constexpr std::string_view kYear = "XNAM";        // "2023"
 inline constexpr std::string_view kNumber = "XKH";       // NotationKey of the document's number
+// A number whose digits are doubtful or unread, by its printed part first: NumberCandidateTerm.
+inline constexpr std::string_view kNumberCandidate = "XKHL";
+// A field of the document that is doubtful or unknown, for the review list: "XXEMnumber",
+// "XXEMdate", "XXEMtype", "XXEMissuer" (ReviewTerm).
+inline constexpr std::string_view kReview = "XXEM";
 inline constexpr std::string_view kSecrecy = "XMAT";     // "0".."3", EffectiveSecrecy
 inline constexpr std::string_view kUrgency = "XKHAN";    // "1".."3"
 inline constexpr std::string_view kSource = "XSRC";      // "text", "legacy", "ocr" per page kind
@@ -74,6 +80,15 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc);
 
 // The kWordPair term of two folded words.
 std::string WordPairTerm(std::string_view first, std::string_view second);
+
+// The kNumberCandidate term of a number whose digits are not sure: the printed part's key, '#',
+// then the digits as read ("XKHL/bc-ubnd#23"), or none when unread ("XKHL/bc-ubnd#", from
+// "?/BC-UBND"). The prefix "XKHL/bc-ubnd#" lists every candidate of one printed notation.
+// nullopt for a number without a printed part.
+std::optional<std::string> NumberCandidateTerm(std::string_view number);
+// The term prefix of the candidates of the notation key `key` ("23/bc-ubnd" -> "XKHL/bc-ubnd#").
+std::string NumberCandidatePrefix(std::string_view key);
+std::string ReviewTerm(std::string_view field);
 
 // The unique term of a document (kId + Id()), for replace_document().
 std::string IdTerm(const ArchiveDocument& doc);

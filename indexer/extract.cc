@@ -159,6 +159,7 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
         out.page.text = std::move(text);
         out.page.source = catalog::TextSource::kOcr;
         out.page.ocr_confidence = page->mean_confidence;
+        out.page.header_digits = page->header_digits;
         for (const OcrWord& w : page->words) {
           out.page.words.push_back(catalog::WordBox{w.text, static_cast<float>(w.x0), static_cast<float>(w.y0),
                                                     static_cast<float>(w.x1), static_cast<float>(w.y1)});

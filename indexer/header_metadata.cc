@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "indexer/centered_summary.h"
+#include "indexer/header_confidence.h"
 #include "indexer/header_issuer.h"
 #include "indexer/header_text.h"
 #include "tokenizers/normalize.h"
@@ -163,6 +164,7 @@ std::optional<std::string> CleanDigits(std::string_view raw) {
 
 struct NumberResult {
   std::optional<std::string> number;
+  std::string rest;  // the notation after the number, "/QĐ-UBND", when a "Số" line was read
   std::optional<catalog::DocumentType> type;  // from the notation's abbreviation
   bool found = false;                         // a "Số …" line with a notation was seen
 };
@@ -255,6 +257,7 @@ NumberResult ReadNotation(std::string raw) {
     if (!party && !code.empty()) return r;
   }
   r.found = true;
+  if (auto n = tokenizers::ParseNotation("1" + rest)) r.rest = n->text.substr(1);
   if (auto t = catalog::FindDocumentTypeInNotation(code, party)) {
     r.type = t;
   } else if (!party && rest[0] != '-') {
@@ -567,6 +570,10 @@ std::optional<std::string> ReadTitle(const std::vector<Line>& lines, int start, 
 }  // namespace
 
 DocumentMetadata ExtractHeaderMetadata(std::string_view page_text) {
+  return ExtractHeaderMetadata(page_text, nullptr);
+}
+
+DocumentMetadata ExtractHeaderMetadata(std::string_view page_text, std::string* notation_rest) {
   DocumentMetadata meta;
   const std::vector<Line> lines = SplitLines(page_text);
   const int count = static_cast<int>(lines.size());
@@ -620,6 +627,7 @@ DocumentMetadata ExtractHeaderMetadata(std::string_view page_text) {
   // could be read), and a stray date or name in it says nothing about the document.
   if (!heading && !number.found && !motto) return meta;
   if (number.number) meta.number = number.number;
+  if (notation_rest) *notation_rest = number.rest;
 
   int date_line = -1;
   if (auto date = FindDate(lines, zone_end, &date_line)) meta.date = date;
@@ -680,10 +688,12 @@ DocumentMetadata ExtractHeaderMetadata(std::string_view page_text) {
 }
 
 DocumentMetadata ExtractHeaderMetadata(const catalog::Page& page) {
-  DocumentMetadata meta = ExtractHeaderMetadata(page.text);
+  std::string notation_rest;
+  DocumentMetadata meta = ExtractHeaderMetadata(page.text, &notation_rest);
   if (meta.title && meta.type && !page.words.empty()) {
     if (auto summary = CenteredSummary(page.words, *meta.type, *meta.title)) meta.title = std::move(summary);
   }
+  SettleNumberAndDate(page, notation_rest, meta);
   return meta;
 }
 

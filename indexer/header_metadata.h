@@ -28,9 +28,14 @@ namespace luutru::indexer {
 // '\n', from a text layer or from OCR. Left and right header blocks may come one after the other
 // or side by side on the same lines.
 catalog::DocumentMetadata ExtractHeaderMetadata(std::string_view page_text);
+// The same, also giving the printed notation after the number ("/QĐ-UBND") when a "Số" line
+// was read, whether or not its digits were ("" otherwise).
+catalog::DocumentMetadata ExtractHeaderMetadata(std::string_view page_text, std::string* notation_rest);
 
 // The same from a page as the indexer holds it: on an OCR'd page, where the words lie also sets a
-// stamp beside the summary apart from the summary (CenteredSummary).
+// stamp beside the summary apart from the summary (CenteredSummary), and the number and date are
+// settled with the digits read from the header form and given a confidence
+// (SettleNumberAndDate).
 catalog::DocumentMetadata ExtractHeaderMetadata(const catalog::Page& page);
 
 }  // namespace luutru::indexer

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/model.h"
+
 namespace poppler {
 class document;
 class page;
@@ -37,6 +39,8 @@ struct OcrPage {
   std::vector<OcrWord> words;
   bool from_embedded_image = false;  // read from the scan's own image, not a rendering
   double image_dpi = 0;              // resolution of the image Tesseract read
+  // The handwritten digits of a header form found on the page (header_digits.h).
+  std::optional<catalog::HeaderDigits> header_digits;
 };
 
 // Which image of a page Tesseract reads.

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "catalog/header_digits_json.h"
 #include "indexer/ocr.h"
 
 namespace luutru::indexer {
@@ -17,8 +18,8 @@ namespace {
 
 // Bumped when the OCR pipeline changes what it produces (rendering, model use, cleaning), so
 // that pages read by an older pipeline are read again rather than served from the cache.
-// 2: scans read from their embedded image at its own resolution.
-constexpr int kPipelineVersion = 2;
+// 2: scans read from their embedded image at its own resolution. 3: header digits read.
+constexpr int kPipelineVersion = 3;
 
 std::filesystem::path EntryPath(const std::filesystem::path& dir, const std::string& key) {
   const std::string shard = key.size() >= 2 ? key.substr(0, 2) : std::string("00");
@@ -68,6 +69,7 @@ std::optional<OcrPage> OcrCache::Find(const std::string& key) const {
       word.confidence = w.value("confidence", 0.0f);
       page.words.push_back(std::move(word));
     }
+    if (auto it = j.find("header_digits"); it != j.end()) page.header_digits = catalog::HeaderDigitsFromJson(*it);
     return page;
   } catch (const nlohmann::json::exception&) {
     return std::nullopt;
@@ -86,6 +88,7 @@ void OcrCache::Store(const std::string& key, const OcrPage& page) {
                      {"confidence", w.confidence}});
   }
   j["words"] = std::move(words);
+  if (page.header_digits) j["header_digits"] = catalog::HeaderDigitsToJson(*page.header_digits);
 
   const std::filesystem::path target = EntryPath(dir_, key);
   std::filesystem::create_directories(target.parent_path());

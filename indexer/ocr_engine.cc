@@ -7,6 +7,7 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -14,8 +15,11 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "indexer/embedded_image.h"
+#include "indexer/header_digits.h"
 #include "indexer/ocr.h"
 #include "indexer/page_image.h"
 
@@ -123,16 +127,36 @@ void KeepFreedMemory() {
   mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 }
 
+// Left edges of the '/' Tesseract read on the page, with their boxes: where a printed notation
+// starts after a handwritten number.
+std::vector<std::array<int, 4>> SlashBoxes(tesseract::TessBaseAPI& api) {
+  std::vector<std::array<int, 4>> out;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it || it->Empty(tesseract::RIL_SYMBOL)) return out;
+  do {
+    std::unique_ptr<char[]> symbol(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+    if (!symbol || std::string_view(symbol.get()) != "/") continue;
+    std::array<int, 4> box{};
+    if (it->BoundingBox(tesseract::RIL_SYMBOL, &box[0], &box[1], &box[2], &box[3])) out.push_back(box);
+  } while (it->Next(tesseract::RIL_SYMBOL));
+  return out;
+}
+
 }  // namespace
 
 struct OcrEngine::Impl {
   tesseract::TessBaseAPI api;
   OcrImageOptions image;
+  std::string languages;
+  // Read the handwritten digits of a header (header_digits.h): the page's model and English's,
+  // whose digit errors differ; set up on the first page.
+  std::vector<std::unique_ptr<tesseract::TessBaseAPI>> digit_readers;
 };
 
 OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image)
     : impl_(std::make_unique<Impl>()) {
   impl_->image = image;
+  impl_->languages = languages;
   setenv("OMP_THREAD_LIMIT", "1", 1);
   // Leptonica reports recoverable trouble inside Tesseract's layout analysis ("Error in
   // boxClipToRectangle: box outside rectangle") on stderr; the page still reads, and stderr
@@ -186,6 +210,7 @@ OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::do
   result.mean_confidence = api.MeanTextConf();
   result.from_embedded_image = raster.embedded;
   result.image_dpi = image.dpi;
+  std::vector<LayoutWord> layout;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (it && !it->Empty(tesseract::RIL_WORD)) {
     do {
@@ -201,10 +226,32 @@ OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::do
       w.x1 = raster.left + right * raster.points_per_pixel_x;
       w.y1 = raster.top + bottom * raster.points_per_pixel_y;
       w.confidence = it->Confidence(tesseract::RIL_WORD);
+      layout.push_back(LayoutWord{w.text, left, top, right, bottom});
       result.words.push_back(std::move(w));
     } while (it->Next(tesseract::RIL_WORD));
   }
+  for (const auto& box : SlashBoxes(api)) {
+    const int middle_x = (box[0] + box[2]) / 2, middle_y = (box[1] + box[3]) / 2;
+    for (LayoutWord& w : layout) {
+      if (middle_x >= w.x0 && middle_x <= w.x1 && middle_y >= w.y0 && middle_y <= w.y1 &&
+          (w.slash_x0 < 0 || box[0] < w.slash_x0)) {
+        w.slash_x0 = box[0];
+      }
+    }
+  }
   api.Clear();
+  if (impl_->digit_readers.empty()) {
+    for (const std::string& model : {WithoutScriptPrefix(impl_->languages), std::string("eng")}) {
+      auto reader = std::make_unique<tesseract::TessBaseAPI>();
+      // English comes with every Tesseract install; without it the page's model reads alone.
+      if (reader->Init(nullptr, model.c_str(), tesseract::OEM_LSTM_ONLY) != 0) continue;
+      reader->SetVariable("debug_file", "/dev/null");
+      impl_->digit_readers.push_back(std::move(reader));
+    }
+  }
+  std::vector<tesseract::TessBaseAPI*> readers;
+  for (const auto& r : impl_->digit_readers) readers.push_back(r.get());
+  if (!readers.empty()) result.header_digits = ReadHeaderDigits(image, layout, readers);
   return result;
 }
 

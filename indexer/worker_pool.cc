@@ -1,6 +1,8 @@
 // WorkerPool: fork+exec of luutru-index-worker over a socket pair, JSON frames, limits.
 #include "indexer/worker_pool.h"
 
+#include "catalog/header_digits_json.h"
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
@@ -34,13 +36,15 @@ constexpr uint32_t kMaxFrame = 1u << 30;
 nlohmann::json PageToJson(const ExtractedPage& p) {
   json words = json::array();
   for (const catalog::WordBox& w : p.page.words) words.push_back(json::array({w.text, w.x0, w.y0, w.x1, w.y1}));
-  return json{{"x", p.page.text},
-              {"s", std::string(catalog::TextSourceName(p.page.source))},
-              {"c", p.page.ocr_confidence},
-              {"k", p.ocr_from_cache},
-              {"n", p.text_bytes},
-              {"b", p.file_budget},
-              {"w", std::move(words)}};
+  json out{{"x", p.page.text},
+           {"s", std::string(catalog::TextSourceName(p.page.source))},
+           {"c", p.page.ocr_confidence},
+           {"k", p.ocr_from_cache},
+           {"n", p.text_bytes},
+           {"b", p.file_budget},
+           {"w", std::move(words)}};
+  if (p.page.header_digits) out["h"] = catalog::HeaderDigitsToJson(*p.page.header_digits);
+  return out;
 }
 
 ExtractedPage PageFromJson(const json& j) {
@@ -56,6 +60,7 @@ ExtractedPage PageFromJson(const json& j) {
     p.page.words.push_back(catalog::WordBox{w.at(0).get<std::string>(), w.at(1).get<float>(),
                                             w.at(2).get<float>(), w.at(3).get<float>(), w.at(4).get<float>()});
   }
+  if (auto it = j.find("h"); it != j.end()) p.page.header_digits = catalog::HeaderDigitsFromJson(*it);
   return p;
 }
 

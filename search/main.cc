@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
       ("number", po::value<std::string>(), Tr(lang, "số và ký hiệu văn bản, ví dụ 45-TB/TU, 30/2020/NĐ-CP, 02-CP", "document number, e.g. 45-TB/TU, 30/2020/NĐ-CP, 02-CP").data())
       ("type", po::value<std::string>(), Tr(lang, "loại văn bản: tên hoặc viết tắt (CT, \"chi thi\")", "document type: name or abbreviation (CT, \"chi thi\")").data())
       ("from", po::value<std::string>(), Tr(lang, "từ ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD", "from date: YYYY, YYYY-MM or YYYY-MM-DD").data())
+      ("review", Tr(lang, "danh sách văn bản có số, ngày, loại hoặc cơ quan ban hành chưa chắc hoặc chưa đọc được",
+                    "documents whose number, date, type or issuer is doubtful or unread").data())
       ("to", po::value<std::string>(), Tr(lang, "đến ngày (bao gồm cả kỳ đó)", "to date (the whole period included)").data())
       ("group-by", po::value<std::string>(), Tr(lang, "unit: mỗi dòng một hồ sơ (phiếu lấy hồ sơ)", "unit: one row per storage unit (a pull list)").data())
       ("loose", Tr(lang, "sau kết quả, hiện cả văn bản có đủ các từ nhưng nằm rời nhau",
@@ -121,6 +123,7 @@ int main(int argc, char** argv) {
   if (vm.count("type")) request.type = vm["type"].as<std::string>();
   if (vm.count("from")) request.from = vm["from"].as<std::string>();
   if (vm.count("to")) request.to = vm["to"].as<std::string>();
+  request.review = vm.count("review") > 0;
   request.limit = vm["limit"].as<int>();
   request.offset = vm["offset"].as<int>();
   if (request.limit < 0 || request.offset < 0) {

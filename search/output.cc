@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include "search/display_width.h"
+#include "search/review.h"
 
 namespace luutru::search {
 namespace {
@@ -44,8 +45,13 @@ std::string PageRange(const catalog::ArchiveDocument& doc) {
 std::string HeadLine(const catalog::ArchiveDocument& doc, Lang lang) {
   const auto& m = doc.meta;
   std::string out = m.number ? *m.number : std::string(Tr(lang, "(không số)", "(no number)"));
+  // A field read with doubt says so where it is shown.
+  const auto doubt = [&](const std::optional<catalog::FieldConfidence>& c) {
+    return c == catalog::FieldConfidence::kDoubtful ? std::string(Tr(lang, " (chưa chắc)", " (doubtful)")) : std::string();
+  };
+  out += doubt(m.number_confidence);
   out += " · ";
-  out += m.date ? ShowDate(*m.date, lang) : std::string(Tr(lang, "(không ngày)", "(undated)"));
+  out += m.date ? ShowDate(*m.date, lang) + doubt(m.date_confidence) : std::string(Tr(lang, "(không ngày)", "(undated)"));
   if (m.type) out += " · " + *m.type;
   if (m.issuer) out += " · " + *m.issuer;
   // Secret documents are only listed to readers cleared for them; say so on the line.
@@ -78,6 +84,17 @@ void WriteDocument(std::ostream& out, const DocumentHit& hit, Lang lang, size_t 
   out << std::string(indent, ' ') << label
       << PadToWidth(TruncateToWidth(HeadLine(hit.doc, lang), room), room) << ' ' << score << '\n';
   const size_t body = indent + label.size();
+  if (hit.number_match == "candidate") {
+    out << std::string(body, ' ')
+        << Tr(lang, "[ứng viên: số đọc chưa chắc hoặc gần giống số cần tìm]",
+              "[candidate: number read with doubt, or one misreading away]")
+        << '\n';
+  }
+  if (!hit.review.empty()) {
+    std::string fields;
+    for (const std::string& f : hit.review) fields += (fields.empty() ? "" : ", ") + ReviewFieldName(f, lang == Lang::kEn);
+    out << std::string(body, ' ') << Tr(lang, "[cần kiểm tra: ", "[to check: ") << fields << "]\n";
+  }
   if (hit.doc.meta.title) WriteWrapped(out, *hit.doc.meta.title, body, width, 2);
   if (show_unit) out << std::string(body, ' ') << TruncateToWidth(UnitLine(hit.doc.unit, lang), width - body) << '\n';
   std::string file = std::string(Tr(lang, "Tệp: ", "File: ")) + hit.doc.file + std::string(Tr(lang, " · tr. ", " · p. ")) +
@@ -209,8 +226,14 @@ void WriteValue(JsonWriter& w, const DocumentHit& hit) {
   WriteMember(w, "page_range", std::vector<int>{doc.first_page, doc.last_page});
   WriteMember(w, "pages", hit.pages);
   WriteMember(w, "unit", doc.unit);
+  auto confidence = [](const std::optional<catalog::FieldConfidence>& c) {
+    return c ? std::optional<std::string>(catalog::FieldConfidenceName(*c)) : std::nullopt;
+  };
   WriteMember(w, "number", m.number);
+  WriteMember(w, "number_confidence", confidence(m.number_confidence));
   WriteMember(w, "date", m.date ? std::optional(m.date->ToString()) : std::nullopt);
+  WriteMember(w, "date_confidence", confidence(m.date_confidence));
+  WriteMember(w, "date_checked_by", m.date_checked_by);
   WriteMember(w, "type", m.type);
   WriteMember(w, "title", m.title);
   WriteMember(w, "issuer", m.issuer);
@@ -218,6 +241,8 @@ void WriteValue(JsonWriter& w, const DocumentHit& hit) {
   WriteMember(w, "urgency", m.urgency ? std::optional(catalog::UrgencyName(*m.urgency)) : std::nullopt);
   WriteMember(w, "ocr", doc.HasOcr());
   WriteMember(w, "snippet", hit.snippet);
+  if (hit.number_match) WriteMember(w, "number_match", hit.number_match);
+  if (!hit.review.empty()) WriteMember(w, "review", hit.review);
   w.EndObject();
 }
 

@@ -5,9 +5,12 @@
 #include <set>
 
 #include "search/hit_pages.h"
+#include "search/number_lookup.h"
+#include "search/review.h"
 #include "search/search_error.h"
 #include "search/snippet.h"
 #include "tokenizers/normalize.h"
+#include "tokenizers/notation.h"
 
 namespace luutru::search {
 namespace {
@@ -109,6 +112,8 @@ Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clea
   // Single-slot sorts: the remote backend (xapian-tcpsrv shards) has no KeyMaker.
   switch (run.sort) {
     case SortOrder::kRelevance:
+      // Equal weights (a number lookup's documents of one tier) in date order.
+      if (run.ties_by_date) enquire.set_sort_by_relevance_then_value(schema::kSlotSortDate, false);
       break;
     case SortOrder::kDate:  // undated after every date
       enquire.set_sort_by_value_then_relevance(schema::kSlotSortDate, false);
@@ -373,10 +378,16 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     unit_not_found = keys.empty();
     filters.emplace_back("--unit", UnitFilter(keys));
   }
+  std::optional<std::string> number_key;
   if (request.number) {
-    filters.emplace_back("--number",
-                         NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number));
+    const Xapian::Query as_typed =
+        NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number);
+    number_key = tokenizers::NotationKey(*request.number);
+    // Ranked by fit when it is all that was asked (a filter, so boolean, beside words).
+    const RankedLookup ranked = RankedNumberLookup(db_, *number_key, as_typed);
+    filters.emplace_back("--number", ranked.query);
   }
+  if (request.review) filters.emplace_back("--review", ReviewFilter());
   if (request.type) filters.emplace_back("--type", TypeFilter(*request.type));
   if (request.fonds) filters.emplace_back("--fonds", Xapian::Query(Cat(schema::kFonds, catalog::UnitKey(*request.fonds))));
   if (request.inventory) {
@@ -401,9 +412,11 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
   run.sort = request.sort;
   if (request.sort == SortOrder::kDefault) {
     // No words to rank by: a unit listing is in catalog order, anything else by date.
-    run.sort = compiled.HasWords() ? SortOrder::kRelevance
-               : request.unit      ? SortOrder::kDefault
-                                   : SortOrder::kDate;
+    // A number alone: by how well each document fits it, then by date.
+    run.sort = compiled.HasWords() || number_key ? SortOrder::kRelevance
+               : request.unit                  ? SortOrder::kDefault
+                                               : SortOrder::kDate;
+    run.ties_by_date = !compiled.HasWords() && number_key;
   }
   const Xapian::doccount limit = static_cast<Xapian::doccount>(std::max(request.limit, 0));
   const Xapian::doccount offset = static_cast<Xapian::doccount>(std::max(request.offset, 0));
@@ -427,6 +440,19 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
                                        response);
     response.total_loose = words.total;
     response.total_loose_is_estimate = words.estimate;
+  }
+
+  if (request.review) {
+    for (DocumentHit& hit : response.documents) hit.review = FieldsToReview(hit.doc.meta);
+    for (UnitHit& unit : response.units) {
+      for (DocumentHit& hit : unit.documents) hit.review = FieldsToReview(hit.doc.meta);
+    }
+  }
+  if (number_key) {
+    for (DocumentHit& hit : response.documents) hit.number_match = NumberMatch(hit.doc.meta, *number_key);
+    for (UnitHit& unit : response.units) {
+      for (DocumentHit& hit : unit.documents) hit.number_match = NumberMatch(hit.doc.meta, *number_key);
+    }
   }
 
   if (response.total == 0) {

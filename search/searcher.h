@@ -45,6 +45,8 @@ struct SearchRequest {
   // --loose: the words tier (documents holding every word only apart) is shown after the
   // answer; it is shown anyway when the answer is empty.
   bool loose = false;
+  // --review: only documents with a field to check (review.h), each hit saying which.
+  bool review = false;
   SortOrder sort = SortOrder::kDefault;
   catalog::Secrecy clearance = catalog::Secrecy::kNormal;
   int limit = 10;  // documents, or units when grouped
@@ -64,6 +66,11 @@ struct DocumentHit {
   catalog::ArchiveDocument doc;  // in a search answer its pages carry no text (FindDocument's do)
   std::vector<int> pages;              // where the words matched, from the start of the file
   std::optional<std::string> snippet;  // matched words marked « »; nullopt without words
+  // With --number: "number" when the document was read as it, "candidate" when its digits are
+  // doubtful or unread, or its number is one OCR confusion away (number_lookup.h).
+  std::optional<std::string> number_match;
+  // With --review: the fields to check, "number", "date", "type", "issuer" (review.h).
+  std::vector<std::string> review;
 };
 
 struct UnitHit {
@@ -172,6 +179,7 @@ class Searcher {
     Xapian::doccount max_items = 0;
     Xapian::doccount check_at_least = 0;
     bool unranked = false;  // only which documents match counts: no weights to compute
+    bool ties_by_date = false;  // kRelevance: equal weights oldest first
   };
   // THE one function that runs a query: it ANDs the clearance filter into every query (none at
   // the highest clearance, which sees every document).

@@ -73,9 +73,19 @@ int main(int argc, char** argv) {
     const std::string name = std::filesystem::path(file).stem().string() + ".p" +
                              std::to_string(page) + ".txt";
     std::ofstream(std::filesystem::path(out) / name) << result.text << '\n';
-    std::printf("%s %.3f conf=%.0f %s %.0f dpi, %.3f CPU s\n", name.c_str(), seconds,
+    std::string digits;
+    if (result.header_digits) {
+      auto show = [&](const char* field, const std::optional<luutru::catalog::DigitReading>& r) {
+        if (r) digits += std::string(" ") + field + "=" + (r->digits.empty() ? "-" : r->digits) + "(" +
+                         std::to_string(r->votes) + "/" + std::to_string(r->readings) + ")";
+      };
+      show("number", result.header_digits->number);
+      show("day", result.header_digits->day);
+      show("month", result.header_digits->month);
+    }
+    std::printf("%s %.3f conf=%.0f %s %.0f dpi, %.3f CPU s%s\n", name.c_str(), seconds,
                 result.mean_confidence, result.from_embedded_image ? "embedded" : "rendered",
-                result.image_dpi, cpu_seconds);
+                result.image_dpi, cpu_seconds, digits.c_str());
     std::fflush(stdout);
   }
   return 0;
