@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <map>
 
+#include "catalog/sqlite_statement.h"
 #include "tokenizers/normalize.h"
 
 namespace luutru::catalog {
@@ -140,6 +142,81 @@ std::map<std::string, size_t> ReadHeader(const std::vector<std::string>& header,
   return column;
 }
 
+// The rows' table. Journal and sync are off: the database lives and dies with one Catalog.
+// The page cache is bounded (16 MiB); beyond it pages go to the file.
+constexpr const char* kRowsSchema = R"sql(
+PRAGMA journal_mode=OFF;
+PRAGMA synchronous=OFF;
+PRAGMA temp_store=FILE;
+PRAGMA cache_size=-16384;
+CREATE TABLE rows (
+  ord INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  first_page INTEGER, last_page INTEGER,
+  unit_code TEXT NOT NULL, unit_title TEXT NOT NULL, fonds TEXT NOT NULL, inventory TEXT NOT NULL,
+  box TEXT NOT NULL,
+  number TEXT, date INTEGER, type TEXT, issuer TEXT, title TEXT, secrecy INTEGER, urgency INTEGER);
+CREATE INDEX rows_by_file ON rows(file);
+)sql";
+
+[[noreturn]] void RowsFailed(sqlite3* db, const std::string& where) {
+  throw CatalogError(where + ": its rows cannot be kept in the temporary folder (" +
+                     (db ? sqlite3_errmsg(db) : "out of memory") + ")");
+}
+
+// A private database in a temporary file ("" as its name): SQLite removes the file as soon as it
+// is opened, so nothing is left behind whatever ends the process.
+std::shared_ptr<sqlite3> OpenRows(const std::string& where) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::shared_ptr<sqlite3> rows(db, sqlite3_close);
+  if (rc != SQLITE_OK || sqlite3_exec(db, kRowsSchema, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    RowsFailed(db, where);
+  }
+  return rows;
+}
+
+std::optional<int64_t> PageOf(const CatalogEntry& e, bool last) {
+  if (!e.pages) return std::nullopt;
+  return last ? e.pages->second : e.pages->first;
+}
+
+std::optional<int64_t> DateOf(const CatalogEntry& e) {
+  if (!e.meta.date) return std::nullopt;
+  return int64_t{e.meta.date->year} * 10000 + e.meta.date->month * 100 + e.meta.date->day;
+}
+
+void InsertRow(SqliteStatement& insert, const CatalogEntry& e) {
+  const DocumentMetadata& m = e.meta;
+  insert.Reset();
+  insert.Bind(1, e.order).Bind(2, e.file).Bind(3, e.line).BindOrNull(4, PageOf(e, false)).BindOrNull(5, PageOf(e, true));
+  insert.Bind(6, e.unit.code).Bind(7, e.unit.title).Bind(8, e.unit.fonds).Bind(9, e.unit.inventory).Bind(10, e.unit.box);
+  insert.BindOrNull(11, m.number).BindOrNull(12, DateOf(e)).BindOrNull(13, m.type).BindOrNull(14, m.issuer);
+  insert.BindOrNull(15, m.title);
+  insert.BindOrNull(16, m.secrecy ? std::optional<int64_t>(static_cast<int64_t>(*m.secrecy)) : std::nullopt);
+  insert.BindOrNull(17, m.urgency ? std::optional<int64_t>(static_cast<int64_t>(*m.urgency)) : std::nullopt);
+}
+
+CatalogEntry ReadRow(const SqliteStatement& row) {
+  CatalogEntry e;
+  e.order = row.Int(0);
+  e.file = row.Text(1);
+  e.line = row.Int(2);
+  if (auto first = row.OptInt(3)) e.pages = std::make_pair(static_cast<int>(*first), static_cast<int>(row.Int(4)));
+  e.unit = StorageUnit{row.Text(5), row.Text(6), row.Text(7), row.Text(8), row.Text(9)};
+  e.meta.number = row.OptText(10);
+  if (auto d = row.OptInt(11)) {
+    e.meta.date = PartialDate{static_cast<int>(*d / 10000), static_cast<int>(*d / 100 % 100), static_cast<int>(*d % 100)};
+  }
+  e.meta.type = row.OptText(12);
+  e.meta.issuer = row.OptText(13);
+  e.meta.title = row.OptText(14);
+  if (auto v = row.OptInt(15)) e.meta.secrecy = static_cast<Secrecy>(*v);
+  if (auto v = row.OptInt(16)) e.meta.urgency = static_cast<Urgency>(*v);
+  return e;
+}
+
 }  // namespace
 
 Catalog Catalog::Load(const std::filesystem::path& csv_path) {
@@ -150,6 +227,13 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
   Catalog catalog;
   catalog.path_ = csv_path;
   catalog.folder_ = csv_path.parent_path();
+  catalog.rows_ = OpenRows(where);
+  sqlite3* rows = catalog.rows_.get();
+  SqliteStatement same_file(rows, "SELECT first_page, last_page FROM rows WHERE file = ?");
+  SqliteStatement insert(rows, "INSERT INTO rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!same_file.ok() || !insert.ok() || sqlite3_exec(rows, "BEGIN", nullptr, nullptr, nullptr) != SQLITE_OK) {
+    RowsFailed(rows, where);
+  }
   XXH3_state_t* digest = XXH3_createState();
   XXH3_128bits_reset(digest);
   csv_parser parser;
@@ -211,17 +295,19 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
         throw CatalogError(at + ": urgency '" + v + "' is not khẩn, thượng khẩn or hỏa tốc");
       }
     }
-    auto& entries = catalog.by_file_[e.file];
-    if (e.pages) {
-      for (const auto& other : entries) {
-        if (!other.pages || (other.pages->first <= e.pages->second && e.pages->first <= other.pages->second)) {
-          throw CatalogError(at + ": pages of '" + e.file + "' overlap an earlier row");
-        }
+    same_file.Reset();
+    same_file.Bind(1, e.file);
+    int rc;
+    while ((rc = same_file.Step()) == SQLITE_ROW) {
+      if (!e.pages) throw CatalogError(at + ": '" + e.file + "' has several rows but this one has no page_range");
+      const std::optional<int64_t> first = same_file.OptInt(0);
+      if (!first || (*first <= e.pages->second && e.pages->first <= same_file.Int(1))) {
+        throw CatalogError(at + ": pages of '" + e.file + "' overlap an earlier row");
       }
-    } else if (!entries.empty()) {
-      throw CatalogError(at + ": '" + e.file + "' has several rows but this one has no page_range");
     }
-    entries.push_back(std::move(e));
+    if (rc != SQLITE_DONE) RowsFailed(rows, where);
+    InsertRow(insert, e);
+    if (insert.Step() != SQLITE_DONE) RowsFailed(rows, where);
     ++catalog.size_;
   };
 
@@ -265,20 +351,36 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
                        csv_error_text + ")");
   }
   if (!have_header) throw CatalogError(where + ": empty, a header row is required");
+  if (sqlite3_exec(rows, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) RowsFailed(rows, where);
   return catalog;
 }
 
-std::vector<std::string> Catalog::Files() const {
-  std::vector<std::string> files;
-  files.reserve(by_file_.size());
-  for (const auto& [file, entries] : by_file_) files.push_back(file);
-  return files;
+void Catalog::ForEachFile(const std::function<void(const std::string& file, int64_t first_line)>& visit) const {
+  // The index holds (file, ord): files come in byte order, each one's first row first.
+  SqliteStatement files(rows_.get(), "SELECT file, line FROM rows ORDER BY file, ord");
+  if (!files.ok()) RowsFailed(rows_.get(), path_.string());
+  std::string previous;
+  bool first = true;
+  int rc;
+  while ((rc = files.Step()) == SQLITE_ROW) {
+    std::string file = files.Text(0);
+    if (!first && file == previous) continue;
+    first = false;
+    visit(file, files.Int(1));
+    previous = std::move(file);
+  }
+  if (rc != SQLITE_DONE) RowsFailed(rows_.get(), path_.string());
 }
 
-const std::vector<CatalogEntry>& Catalog::EntriesFor(const std::string& file) const {
-  static const std::vector<CatalogEntry> kNone;
-  auto it = by_file_.find(file);
-  return it == by_file_.end() ? kNone : it->second;
+std::vector<CatalogEntry> Catalog::EntriesFor(const std::string& file) const {
+  SqliteStatement select(rows_.get(), "SELECT * FROM rows WHERE file = ? ORDER BY ord");
+  if (!select.ok()) RowsFailed(rows_.get(), path_.string());
+  select.Bind(1, file);
+  std::vector<CatalogEntry> entries;
+  int rc;
+  while ((rc = select.Step()) == SQLITE_ROW) entries.push_back(ReadRow(select));
+  if (rc != SQLITE_DONE) RowsFailed(rows_.get(), path_.string());
+  return entries;
 }
 
 void ApplyCatalogEntry(const CatalogEntry& entry, ArchiveDocument& doc) {

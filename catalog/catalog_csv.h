@@ -2,19 +2,24 @@
 //
 // UTF-8 (a byte-order mark is accepted), RFC 4180, a header row, columns in any order; `file` is
 // required. Non-empty cells override what the indexer extracts from the text. The file is read as
-// a stream (only its rows are held) and checked, not trusted: bytes that are not UTF-8 are refused
-// with their line and a hint to convert, and columns it does not know are named in a warning.
+// a stream and checked, not trusted: bytes that are not UTF-8 are refused with their line and a
+// hint to convert, and columns it does not know are named in a warning. Its rows are kept in a
+// private SQLite database in the temporary folder (removed when the Catalog goes, even by a kill),
+// so the memory a catalog takes is bounded whatever its size: a file's rows are read when asked.
 #ifndef LUUTRU_CATALOG_CATALOG_CSV_H_
 #define LUUTRU_CATALOG_CATALOG_CSV_H_
 
 #include <filesystem>
-#include <map>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "catalog/model.h"
+
+struct sqlite3;
 
 namespace luutru::catalog {
 
@@ -39,18 +44,21 @@ const std::vector<std::string>& CatalogColumns();
 
 class Catalog {
  public:
-  // Reads and validates `csv_path`. Throws CatalogError.
+  // Reads and validates `csv_path`. Throws CatalogError (also when its rows cannot be kept: a
+  // full temporary folder).
   static Catalog Load(const std::filesystem::path& csv_path);
 
   // What was read but deserves a word (a column that is not a catalog column), without the
   // "warning" label; each names the file.
   const std::vector<std::string>& warnings() const { return warnings_; }
   const std::filesystem::path& path() const { return path_; }
-  // Every file the catalog has rows for, in name order.
-  std::vector<std::string> Files() const;
+  // Calls `visit` with every file the catalog has rows for, in name (byte) order, and the line
+  // its first row starts on. Throws CatalogError if the rows cannot be read back.
+  void ForEachFile(const std::function<void(const std::string& file, int64_t first_line)>& visit) const;
 
-  // The rows for `file` (relative to folder()), in row order; empty when it has none.
-  const std::vector<CatalogEntry>& EntriesFor(const std::string& file) const;
+  // The rows for `file` (relative to folder()), in row order; empty when it has none. Throws
+  // CatalogError if the rows cannot be read back.
+  std::vector<CatalogEntry> EntriesFor(const std::string& file) const;
   const std::filesystem::path& folder() const { return folder_; }
   size_t size() const { return size_; }
   // A digest of the file's bytes: an edited catalog re-applies its values.
@@ -59,7 +67,7 @@ class Catalog {
  private:
   std::filesystem::path path_, folder_;
   std::vector<std::string> warnings_;
-  std::map<std::string, std::vector<CatalogEntry>> by_file_;
+  std::shared_ptr<sqlite3> rows_;  // table `rows`, one row a catalog row, indexed by file
   size_t size_ = 0;
   std::string digest_;
 };

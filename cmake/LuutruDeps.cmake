@@ -48,6 +48,14 @@ find_library(ZSTD_STATIC libzstd.a REQUIRED)
 add_library(luutru_zstd INTERFACE)
 target_link_libraries(luutru_zstd INTERFACE "$<IF:${_luutru_static_deps},${ZSTD_STATIC},PkgConfig::ZSTD>")
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo cairo-pdf)
+# SQLite: state kept apart from the index (the catalog's rows while a run reads them, the reading
+# room's retrieval requests). Static in a LUUTRU_STATIC_DEPS program, like ICU.
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+find_library(SQLITE3_STATIC libsqlite3.a REQUIRED)
+add_library(luutru_sqlite3 INTERFACE)
+target_link_libraries(luutru_sqlite3 INTERFACE
+  "$<IF:${_luutru_static_deps},${SQLITE3_STATIC},PkgConfig::SQLITE3>"
+  "$<${_luutru_static_deps}:${CMAKE_DL_LIBS}>" "$<${_luutru_static_deps}:m>")
 
 # libcsv (RFC 4180 parser) ships no pkg-config file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)

@@ -271,17 +271,15 @@ void ListCatalogRowsWithoutFile(const catalog::Catalog& catalog, const std::vect
                                 const Messages& msg) {
   std::set<std::string> present;
   for (const Candidate& c : found) present.insert(c.path.lexically_relative(catalog.folder()).generic_string());
-  for (const std::string& file : catalog.Files()) {
-    if (present.count(file)) continue;
+  catalog.ForEachFile([&](const std::string& file, int64_t line) {
+    if (present.count(file)) return;
     const std::string abs = (catalog.folder() / file).lexically_normal().string();
     bool judged = false;
     for (const fs::path& w : walked) judged = judged || Under(abs, w);
     for (const fs::path& u : unreadable) judged = judged && !Under(abs, u);
-    if (!judged) continue;
-    std::fprintf(stderr, "%s\n",
-                 msg.CatalogRowMissing(ShowName(catalog.path().string()), catalog.EntriesFor(file).front().line,
-                                       ShowName(file)).c_str());
-  }
+    if (!judged) return;
+    std::fprintf(stderr, "%s\n", msg.CatalogRowMissing(ShowName(catalog.path().string()), line, ShowName(file)).c_str());
+  });
 }
 
 }  // namespace

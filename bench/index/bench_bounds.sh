@@ -86,15 +86,26 @@ run() {
   tail -n 2 "$work/$name.err" | sed 's/^/    /'
 }
 
-mkdir -p "$work/dense" "$work/bomb" "$work/blank"
-make_pdf "$work/dense/dense.pdf" "$pages" "$mb"
-make_pdf "$work/bomb/bomb.pdf" 100000 0
-make_pdf "$work/blank/blank.pdf" 4000 0
+# PARTS= picks the runs (default all): dense bomb blank catalog.
+parts=" ${PARTS:-dense bomb blank catalog} "
 echo "luutru-index work bounds ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))"
-echo "dense.pdf: $pages pages, each drawing $mb MB of text; bomb.pdf: 100000 empty pages; blank.pdf: 4000"
-run "dense ($pages pages)" --db "$work/db-dense" --ocr never --jobs 1 "$work/dense"
-run "bomb (100000 pages, refused)" --db "$work/db-bomb" --jobs 1 "$work/bomb"
-run "blank (4000 pages, no OCR)" --db "$work/db-blank" --jobs 1 --ocr auto "$work/blank"
+if [[ $parts == *" dense "* ]]; then
+  mkdir -p "$work/dense"
+  make_pdf "$work/dense/dense.pdf" "$pages" "$mb"
+  echo "dense.pdf: $pages pages, each drawing $mb MB of text"
+  run "dense ($pages pages)" --db "$work/db-dense" --ocr never --jobs 1 "$work/dense"
+fi
+if [[ $parts == *" bomb "* ]]; then
+  mkdir -p "$work/bomb"
+  make_pdf "$work/bomb/bomb.pdf" 100000 0
+  run "bomb (100000 pages, refused)" --db "$work/db-bomb" --jobs 1 "$work/bomb"
+fi
+if [[ $parts == *" blank "* ]]; then
+  mkdir -p "$work/blank"
+  make_pdf "$work/blank/blank.pdf" 4000 0
+  run "blank (4000 pages, no OCR)" --db "$work/db-blank" --jobs 1 --ocr auto "$work/blank"
+fi
+[[ $parts == *" catalog "* ]] || exit 0
 
 # A catalog of CATALOG_MB MB (default 128): rows for files that are not there, read as a stream.
 catalog_mb=${CATALOG_MB:-128}

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace luutru::catalog {
@@ -79,6 +80,8 @@ TEST_F(CatalogCsvTest, ErrorsNameTheFileRowAndReason) {
   expect_error("file,doc_date\na.pdf,2023-02-30\n", "doc_date");
   expect_error("file,page_range\na.pdf,7-3\n", "page_range");
   expect_error("file,page_range\na.pdf,1-3\na.pdf,3-4\n", "overlap");
+  expect_error("file,page_range\na.pdf,\nb.pdf,\na.pdf,5-6\n", "line 4: pages of 'a.pdf' overlap");
+  expect_error("file,page_range\na.pdf,1-3\na.pdf,\n", "line 3: 'a.pdf' has several rows");
   expect_error("file,doc_type\na.pdf,thư tình\n", "doc_type");
   expect_error("file,title\na.pdf,\"unterminated\n", "not valid CSV");
   expect_error("", "header");
@@ -130,8 +133,59 @@ TEST_F(CatalogCsvTest, RowsKnowTheLineTheyStartOnAndTheFilesAreListed) {
   EXPECT_EQ(catalog.EntriesFor("a.pdf").at(0).line, 2);
   EXPECT_EQ(catalog.EntriesFor("b.pdf").at(0).line, 5);
   EXPECT_EQ(catalog.EntriesFor("c/d.pdf").at(0).line, 6);
-  EXPECT_EQ(catalog.Files(), (std::vector<std::string>{"a.pdf", "b.pdf", "c/d.pdf"}));
+  std::vector<std::pair<std::string, int64_t>> files;
+  catalog.ForEachFile([&](const std::string& file, int64_t line) { files.emplace_back(file, line); });
+  EXPECT_EQ(files, (std::vector<std::pair<std::string, int64_t>>{{"a.pdf", 2}, {"b.pdf", 5}, {"c/d.pdf", 6}}));
   EXPECT_EQ(catalog.path(), dir_ / "catalog.csv");
+}
+
+TEST_F(CatalogCsvTest, RowsAreReadBackAsTheyWereWrittenWhateverTheirNumber) {
+  // The rows live outside memory: every value must come back exactly, files in byte order (the
+  // order a rerun lists rows without a file in), each file's rows in row order.
+  std::string csv = "file,page_range,unit_code,unit_title,fonds,inventory,box,doc_number,doc_date,doc_type,"
+                    "issuer,title,secrecy,urgency\n";
+  for (int i = 2999; i >= 0; --i) {
+    csv += "d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".pdf,,ĐVBQ " + std::to_string(i) +
+           ",,,,,,,,,Trích yếu " + std::to_string(i) + ",,\n";
+  }
+  csv += "z.pdf,5-9,ĐVBQ 1,Hồ sơ,Phông 12,Mục lục 01,Hộp 3,45-TB/TU,2023,Thông báo,Tỉnh ủy,Về quỹ,mật,hỏa tốc\n"
+         "z.pdf,1-4,,,,,,,2023-03-12,,,,,\n";
+  const Catalog catalog = Catalog::Load(Write(csv));
+  EXPECT_EQ(catalog.size(), 3002u);
+  const auto z = catalog.EntriesFor("z.pdf");
+  ASSERT_EQ(z.size(), 2u);
+  EXPECT_EQ(z[0].pages, std::make_pair(5, 9));
+  EXPECT_EQ(z[0].unit.code, "ĐVBQ 1");
+  EXPECT_EQ(z[0].unit.title, "Hồ sơ");
+  EXPECT_EQ(z[0].unit.fonds, "Phông 12");
+  EXPECT_EQ(z[0].unit.inventory, "Mục lục 01");
+  EXPECT_EQ(z[0].unit.box, "Hộp 3");
+  EXPECT_EQ(z[0].meta.number, "45-TB/TU");
+  EXPECT_EQ(z[0].meta.date, (PartialDate{2023, 0, 0}));
+  EXPECT_EQ(z[0].meta.type, "Thông báo");
+  EXPECT_EQ(z[0].meta.issuer, "Tỉnh ủy");
+  EXPECT_EQ(z[0].meta.title, "Về quỹ");
+  EXPECT_EQ(z[0].meta.secrecy, Secrecy::kConfidential);
+  EXPECT_EQ(z[0].meta.urgency, Urgency::kFlash);
+  EXPECT_EQ(z[0].order, 3000);
+  EXPECT_EQ(z[0].line, 3002);
+  EXPECT_EQ(z[1].pages, std::make_pair(1, 4));
+  EXPECT_EQ(z[1].meta.date, (PartialDate{2023, 3, 12}));
+  EXPECT_EQ(z[1].unit.code, "");
+  EXPECT_FALSE(z[1].meta.number);
+  EXPECT_FALSE(z[1].meta.secrecy);
+  EXPECT_FALSE(z[1].meta.urgency);
+  const auto f7 = catalog.EntriesFor("d0/f7.pdf");
+  ASSERT_EQ(f7.size(), 1u);
+  EXPECT_EQ(f7[0].meta.title, "Trích yếu 7");
+  EXPECT_EQ(f7[0].order, 2992);
+  EXPECT_FALSE(f7[0].pages);
+  std::vector<std::string> files;
+  catalog.ForEachFile([&](const std::string& file, int64_t) { files.push_back(file); });
+  ASSERT_EQ(files.size(), 3001u);
+  EXPECT_TRUE(std::is_sorted(files.begin(), files.end()));
+  EXPECT_EQ(files.front(), "d0/f0.pdf");
+  EXPECT_EQ(files.back(), "z.pdf");
 }
 
 TEST(ApplyCatalogEntry, OverridesOnlyWhatTheRowHolds) {
