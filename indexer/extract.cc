@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "indexer/oversized_page.h"
 #include "indexer/page_text.h"
 #include "indexer/pdf_images.h"
 #include "tokenizers/legacy_encoding.h"
@@ -107,6 +108,7 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
     return census->ImagePixels(index);
   };
 
+  OversizedPages oversized(path);
   bool legacy_file = false;
   size_t file_text = 0;  // bytes kept so far, at most kMaxFileTextBytes
   for (int i = 0; i < n; ++i) {
@@ -118,15 +120,23 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
       result.pages.push_back(std::move(out));
       continue;
     }
+    // A page showing far more text than is kept is read from a copy cut short (oversized_page.h);
+    // Poppler reads the copy's bytes in place, so `cut` outlives `cut_doc`.
+    const std::optional<CutPage> cut = oversized.Cut(i);
+    std::unique_ptr<poppler::document> cut_doc;
+    std::unique_ptr<poppler::page> cut_page;
+    if (cut) cut_doc.reset(poppler::document::load_from_raw_data(cut->pdf.data(), static_cast<int>(cut->pdf.size())));
+    if (cut_doc && cut_doc->pages() == 1) cut_page.reset(cut_doc->create_page(0));
+    const poppler::page& layer_page = cut_page ? *cut_page : *p;
     // Font names cost Poppler a second pass over the page's fonts; only text that may be set in
     // a legacy 8-bit font needs them, and once a page did, the rest of the file likely does.
     std::vector<WordBox> words;
     if (!legacy_file) {
-      words = ReadWords(*p, 0);
+      words = ReadWords(layer_page, 0);
       legacy_file = std::any_of(words.begin(), words.end(),
                                 [](const WordBox& w) { return tokenizers::MayBeLegacyText(w.text); });
     }
-    if (legacy_file) words = ReadWords(*p, poppler::page::text_list_include_font);
+    if (legacy_file) words = ReadWords(layer_page, poppler::page::text_list_include_font);
     const poppler::rectf size = p->page_rect(poppler::media_box);
     const PageText layer = BuildPageText(words, size.width(), size.height(), true);
     out.page = AnalyzeTextLayer(layer.text, layer.legacy_font);
@@ -168,6 +178,7 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
     }
     const size_t limit = std::min(kMaxPageTextBytes, kMaxFileTextBytes - file_text);
     out.text_bytes = CapPageText(out.page, limit);
+    if (cut_page) out.text_bytes = std::max<uint64_t>(out.text_bytes, cut->content_bytes);
     out.file_budget = out.text_bytes > 0 && limit < kMaxPageTextBytes;
     file_text += out.page.text.size();
     result.pages.push_back(std::move(out));

@@ -9,9 +9,10 @@ target_link_libraries(luutru_index
          PkgConfig::XAPIAN nlohmann_json::nlohmann_json
   PRIVATE PkgConfig::XXHASH)
 
-add_library(luutru_extract extract.cc)
+add_library(luutru_extract extract.cc oversized_page.cc)
 target_link_libraries(luutru_extract
-  PUBLIC luutru_index luutru_ocr PkgConfig::POPPLER_CPP)
+  PUBLIC luutru_index luutru_ocr PkgConfig::POPPLER_CPP
+  PRIVATE PkgConfig::QPDF)
 
 add_executable(luutru-index-worker extract_worker.cc)
 target_link_libraries(luutru-index-worker PRIVATE luutru_extract luutru_cli)

@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # Work bounds of luutru-index on hostile files, measured:
 #   - peak memory of the main process (not its workers) indexing one PDF of PAGES pages whose
-#     every page draws MB_PER_PAGE MB of text (one shared, compressed content stream);
+#     every page draws MB_PER_PAGE MB of text (one shared, compressed content stream) in a 10 pt
+#     font, inside the page: a text layer of that size, every character of which Poppler reads;
 #   - the time a 100,000-page PDF of empty pages costs before it is refused (--max-pages);
-#   - the time 4,000 empty pages take when they are allowed (blank without OCR).
+#   - the time 4,000 empty pages take when they are allowed (blank without OCR);
+#   - the time and peak memory of a catalog of CATALOG_MB MB.
 #
 #   bench/index/bench_bounds.sh BUILD_DIR [PAGES] [MB_PER_PAGE]
 #
-# Defaults: 1000 pages of 0.2 MB. Poppler reads at most 50,000 characters of a page, so what
-# reaches the indexer is the same for 0.2 MB or 50 MB drawn (the text is mostly two-byte
-# characters in UTF-8, over the 64 KiB kept a page: the worst a page can send); 50 MB pages only
-# make the worker spend seconds a page parsing. The main process's peak is read from
-# /proc/PID/status (VmHWM) while it runs; /usr/bin/time's maximum counts its workers too.
+# Defaults: 10 pages of 50 MB. POINT_SIZE= sets the text's size (Poppler drops the characters
+# beyond the 50,000th of a page when they are under 3 pt: 2 gives the old, lighter case).
+# The main process's peak is read from /proc/PID/status (VmHWM) while it runs; /usr/bin/time's
+# maximum is the largest of it and its workers.
 set -euo pipefail
 
 build=${1:?usage: bench_bounds.sh BUILD_DIR [PAGES] [MB_PER_PAGE]}
-pages=${2:-1000}
-mb=${3:-0.2}
+pages=${2:-10}
+mb=${3:-50}
+point_size=${POINT_SIZE:-10}
 index="$build/indexer/luutru-index"
 work=$(mktemp -d "${TMPDIR:-/tmp}/luutru-bench-bounds.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -26,19 +28,22 @@ command -v python3 >/dev/null || { echo "python3 is needed to write the PDFs" >&
 
 # make_pdf OUT PAGES MB: every page draws the one content stream (MB of text; 0: no content).
 make_pdf() {
-  python3 - "$@" <<'PY'
+  python3 - "$@" "$point_size" <<'PY'
 import sys, zlib
-out, pages, mb = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
+out, pages, mb, pt = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
 block = []
-for line in range(250):
+for line in range(int(800 / (pt + 1))):
     # \351 is a one-byte character in the PDF and two bytes of UTF-8 once extracted.
-    words = "so%d " % line + " ".join("h\\351s\\351%dx%d\\351\\351\\351" % (line, i) for i in range(20))
-    block.append("BT /F1 2 Tf 10 %d Td (%s) Tj ET\n" % (830 - 3 * line, words))
-block = "".join(block).encode()
+    # As many words as fit across the page (Poppler drops characters drawn outside it).
+    words = "so%d " % line + " ".join("h\\351s\\351%dx%d\\351\\351\\351" % (line, i) for i in range(int(60 / pt)))
+    block.append("BT /F1 %g Tf 10 %d Td (%s) Tj ET\n" % (pt, 830 - (pt + 1) * line, words))
+block = "".join(block)
 data = b""
 if mb > 0:
+    # Each layer of lines carries its own number: Poppler merges text drawn twice at one place.
     comp = zlib.compressobj(9)
-    data = b"".join(comp.compress(block) for _ in range(max(1, int(mb * 1e6 / len(block))))) + comp.flush()
+    layers = max(1, int(mb * 1e6 / len(block)))
+    data = b"".join(comp.compress(block.replace("x", "x%d." % n).encode()) for n in range(layers)) + comp.flush()
 objs = [b"<</Type/Catalog/Pages 2 0 R>>",
         b"<</Type/Pages/Kids[" + b" ".join(b"%d 0 R" % (5 + i) for i in range(pages)) + b"]/Count %d>>" % pages,
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",

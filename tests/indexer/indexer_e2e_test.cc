@@ -623,6 +623,38 @@ TEST_F(IndexerE2eTest, TextOverThePageLimitIsCutWithANote) {
   EXPECT_GT(text.size(), 60000u);
 }
 
+TEST_F(IndexerE2eTest, APageWhoseTextLayerHoldsMegabytesIsReadCutShortWithANote) {
+  // A readable 10-point text layer drawn over and over: 4.5 MB of content showing over 128 KiB
+  // of text. Poppler is given the page cut after the first 128 KiB shown (oversized_page.h), so
+  // the note's "up to" is the size of the page's whole content, not of the text Poppler read
+  // (which, drawn again at the same place, it reads once).
+  std::string block;
+  for (int line = 0; line < 72; ++line) {
+    block += "BT /F1 10 Tf 10 " + std::to_string(830 - 11 * line) + " Td (so" + std::to_string(line);
+    for (int i = 0; i < 8; ++i) block += " h\\351s\\351" + std::to_string(i) + "\\351\\351";
+    block += ") Tj ET\n";
+  }
+  std::string content;
+  while (content.size() < (9u << 19)) content += block;
+  const fs::path arch = dir_ / "arch";
+  fs::create_directories(arch);
+  testing::WriteBarePdf(arch / "huge.pdf", 1, content);
+  const std::string db = (dir_ / "db").string();
+  const fs::path report = dir_ / "r.jsonl";
+  const RunResult r = Index({"--db", db, "--ocr", "never", "--report", report.string(), arch.string()});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("huge.pdf: the text of page 1 is larger than the 65536 bytes kept a page (up to " +
+                       std::to_string(content.size()) + " bytes)"),
+            std::string::npos) << r.err;
+  EXPECT_EQ(ByFile(Report(report)).at("huge.pdf").at("text_cut").at("pages"), json::array({1}));
+  const auto docs = Documents(db);
+  ASSERT_EQ(docs.size(), 1u);
+  const std::string& text = docs.begin()->second.pages.at(0).text;
+  EXPECT_LE(text.size(), 65536u);
+  EXPECT_EQ(text.rfind("so0", 0), 0u) << text.substr(0, 40);
+  EXPECT_NE(text.find("so71"), std::string::npos);
+}
+
 TEST_F(IndexerE2eTest, CatalogColumnsAndRowsWithoutAFileAreNamed) {
   const fs::path arch = dir_ / "arch";
   MakeArchive(arch, 2);
