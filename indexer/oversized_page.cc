@@ -3,19 +3,36 @@
 // qpdf 11: this code uses std::shared_ptr only, never the old PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
 #include <qpdf/Buffer.hh>
-#include <qpdf/Pl_Buffer.hh>
-#include <qpdf/Pl_Count.hh>
-#include <qpdf/Pl_Discard.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
 namespace luutru::indexer {
 namespace {
+
+// Counts the bytes of a page's decoded content and keeps the first `keep` of them.
+class ContentPrefix : public Pipeline {
+ public:
+  explicit ContentPrefix(size_t keep) : Pipeline("content prefix", nullptr), keep_(keep) {}
+  void write(unsigned char const* data, size_t len) override {
+    if (prefix_.size() < keep_) prefix_.append(reinterpret_cast<const char*>(data), std::min(len, keep_ - prefix_.size()));
+    total_ += len;
+  }
+  void finish() override {}
+  const std::string& prefix() const { return prefix_; }
+  size_t total() const { return total_; }
+
+ private:
+  size_t keep_;
+  std::string prefix_;
+  size_t total_ = 0;
+};
 
 // Adds up the bytes of the strings text operators show; stops after the operator that passes
 // `limit`, remembering where its last byte is.
@@ -72,38 +89,34 @@ std::optional<CutPage> OversizedPages::Cut(int index) {
     }
     if (static_cast<size_t>(index) >= pdf_->pages.size()) return std::nullopt;
     QPDFPageObjectHelper& page = pdf_->pages[static_cast<size_t>(index)];
-    Pl_Discard discard;
-    Pl_Count count("content size", &discard);
-    page.pipeContents(&count);
-    const auto content_bytes = static_cast<size_t>(count.getCount());
-    if (content_bytes <= kSuspectContentBytes) return std::nullopt;
+    ContentPrefix content(kScannedContentBytes);
+    page.pipeContents(&content);
+    if (content.total() <= kSuspectContentBytes) return std::nullopt;
 
+    // The prefix is parsed as a stream of a scratch file, freed with it.
     ShownText shown(kMaxShownBytes);
-    page.parseContents(&shown);
+    {
+      QPDF scratch;
+      scratch.emptyPDF();
+      QPDFObjectHandle::parseContentStream(QPDFObjectHandle::newStream(&scratch, content.prefix()), &shown);
+    }
     if (shown.cut() == 0) return std::nullopt;
 
-    // The same page, alone in a new file, with the content read so far. addPage copies the page
-    // with its resources (and the attributes it inherits); its old content is then replaced, so
-    // the write never reads it.
-    std::string content;
-    {
-      Pl_Buffer all("content");
-      page.pipeContents(&all);
-      std::shared_ptr<Buffer> bytes = all.getBufferSharedPointer();
-      content.assign(reinterpret_cast<const char*>(bytes->getBuffer()), shown.cut());
-    }
+    // The same page, alone in a new file, with the content read up to the cut. addPage copies the
+    // page with its resources (and the attributes it inherits); its old content is then replaced,
+    // so the write never reads it.
     QPDF one;
     one.emptyPDF();
     QPDFPageDocumentHelper(one).addPage(page, false);
     QPDFObjectHandle copy = QPDFPageDocumentHelper(one).getAllPages().front().getObjectHandle();
-    copy.replaceKey("/Contents", QPDFObjectHandle::newStream(&one, content));
+    copy.replaceKey("/Contents", QPDFObjectHandle::newStream(&one, content.prefix().substr(0, shown.cut())));
     QPDFWriter writer(one);
     writer.setOutputMemory();
     writer.write();
     std::shared_ptr<Buffer> written = writer.getBufferSharedPointer();
     CutPage cut;
     cut.pdf.assign(reinterpret_cast<const char*>(written->getBuffer()), written->getSize());
-    cut.content_bytes = content_bytes;
+    cut.content_bytes = content.total();
     return cut;
   } catch (const std::exception&) {
     // qpdf cannot read what Poppler may: the page goes to Poppler as it is.

@@ -4,7 +4,8 @@
 // Poppler keeps every character of a page it reads (a hundred bytes or so each): a page whose
 // text layer holds 50 MB would take the worker past its memory limit and fail its whole file. A
 // page whose decoded content is over kSuspectContentBytes is read with qpdf, operator by
-// operator, and when its text-showing operators (Tj, TJ, ', ") show more than kMaxShownBytes,
+// operator (its first kScannedContentBytes), and when its text-showing operators (Tj, TJ, ', ")
+// show more than kMaxShownBytes,
 // Poppler is given a one-page PDF holding the same page with its content cut after the operator
 // that passed that bound. What is shown after the cut is not indexed; the caller notes the cut
 // (the kept text is far over what a page keeps anyway). Pages under the bounds, and any page qpdf
@@ -21,8 +22,10 @@
 namespace luutru::indexer {
 
 // A page's decoded content bytes over which its text is measured (a dense A4 page of text is
-// under 200 KB of content; a vector drawing may reach some MB).
+// under 200 KB of content; a vector drawing may reach some MB), and how much of the content is
+// read for it: text shown only after its first 16 MiB is left to Poppler uncut.
 inline constexpr size_t kSuspectContentBytes = 4 << 20;
+inline constexpr size_t kScannedContentBytes = 16 << 20;
 // The bytes of strings a page may show before it is cut: twice the text a page keeps when a
 // character is one byte, and a bounded load for Poppler (whose cost grows faster than the text
 // when the text is drawn over itself).

@@ -12,7 +12,8 @@
 # Defaults: 10 pages of 50 MB. POINT_SIZE= sets the text's size (Poppler drops the characters
 # beyond the 50,000th of a page when they are under 3 pt: 2 gives the old, lighter case).
 # The main process's peak is read from /proc/PID/status (VmHWM) while it runs; /usr/bin/time's
-# maximum is the largest of it and its workers.
+# maximum is the largest of it and its workers; CPU is user + system time, workers included (the
+# wall time of a shared machine says little).
 set -euo pipefail
 
 build=${1:?usage: bench_bounds.sh BUILD_DIR [PAGES] [MB_PER_PAGE]}
@@ -83,10 +84,11 @@ run() {
   done
   wait "$timer" || true
   end=$(date +%s.%N)
-  local all
+  local all cpu
   all=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/$name.time")
-  printf '%-34s %7.1f s  main process peak %6.1f MB  (with workers %6.1f MB)  exit %s\n' \
-    "$name" "$(echo "$end - $start" | bc)" "$(echo "$hwm / 1024" | bc -l)" "$(echo "$all / 1024" | bc -l)" \
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/$name.time")
+  printf '%-34s %7.1f s (CPU %6.1f s)  main process peak %6.1f MB  (with workers %6.1f MB)  exit %s\n' \
+    "$name" "$(echo "$end - $start" | bc)" "$cpu" "$(echo "$hwm / 1024" | bc -l)" "$(echo "$all / 1024" | bc -l)" \
     "$(awk -F': ' '/Exit status/ {print $2}' "$work/$name.time")"
   tail -n 2 "$work/$name.err" | sed 's/^/    /'
 }
