@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <fstream>
 #include <functional>
+#include <sys/stat.h>
 #include <map>
 
+#include "catalog/bounded_line.h"
 #include "catalog/sqlite_statement.h"
 #include "tokenizers/normalize.h"
 
@@ -142,6 +144,12 @@ std::map<std::string, size_t> ReadHeader(const std::vector<std::string>& header,
   return column;
 }
 
+// A row (its lines, when a quoted cell holds line breaks) longer than this is refused: a row with
+// a long title is a few KB.
+constexpr size_t kMaxCatalogRowBytes = 1 << 20;
+// Cells holding U+FFFD named one by one; the rest are counted.
+constexpr int64_t kShownReplacedCells = 10;
+
 // The rows' table. Journal and sync are off: the database lives and dies with one Catalog.
 // The page cache is bounded (16 MiB); beyond it pages go to the file.
 constexpr const char* kRowsSchema = R"sql(
@@ -221,6 +229,14 @@ CatalogEntry ReadRow(const SqliteStatement& row) {
 
 Catalog Catalog::Load(const std::filesystem::path& csv_path) {
   const std::string where = csv_path.string();
+  // A pipe is read like a file; a folder or a device is a mistake, and /dev/zero would never end.
+  struct stat st;
+  if (stat(csv_path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    throw CatalogError(where + ": is a folder, not a catalog CSV file");
+  }
+  if (stat(csv_path.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode))) {
+    throw CatalogError(where + ": is a device or socket, not a catalog CSV file");
+  }
   std::ifstream in(csv_path, std::ios::binary);
   if (!in) throw CatalogError(where + ": cannot be read");
 
@@ -244,6 +260,7 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
 
   std::map<std::string, size_t> column;
   bool have_header = false;
+  int64_t replaced = 0;  // cells holding U+FFFD
   RowCollector collector;
   collector.on_row = [&](std::vector<std::string>& row, int64_t line) {
     if (!have_header) {
@@ -258,6 +275,16 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
       return tokenizers::NormalizeText(Trim(row[it->second]));
     };
     if (row.size() == 1 && Trim(row[0]).empty()) return;  // a blank line
+    // U+FFFD is what an earlier conversion left of a byte it could not read ("�VBQ 0321"
+    // for "ĐVBQ 0321"): the value is kept, and the archivist told where to check it.
+    for (const auto& [name, index] : column) {
+      if (index >= row.size() || row[index].find("\xEF\xBF\xBD") == std::string::npos) continue;
+      if (++replaced <= kShownReplacedCells) {
+        catalog.warnings_.push_back(at + ": " + name + " '" + Trim(row[index]) +
+                           "' holds U+FFFD, the mark of a character lost in an earlier conversion; check it "
+                           "against the original");
+      }
+    }
     CatalogEntry e;
     e.order = static_cast<int64_t>(catalog.size_);
     e.line = line;
@@ -315,10 +342,18 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
   // carries a quoted field across lines.
   std::string line;
   bool ok = true;
+  bool newline = false;
+  int64_t held_from = 1;  // the line a row not ended yet starts on
   try {
-    while (ok && std::getline(in, line)) {
+    while (ok) {
+      const LineRead read = ReadLine(in, line, kMaxCatalogRowBytes, &newline);
+      if (read == LineRead::kEnd) break;
       ++collector.line;
-      if (!in.eof()) line += '\n';
+      if (read == LineRead::kTooLong) {
+        throw CatalogError(where + ": line " + std::to_string(collector.line) + " is longer than the limit of " +
+                           std::to_string(kMaxCatalogRowBytes) + " bytes a row; is the file a catalog CSV?");
+      }
+      if (newline) line += '\n';
       XXH3_128bits_update(digest, line.data(), line.size());
       if (collector.line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
       if (const size_t bad = FirstNonUtf8(line); bad != std::string::npos) {
@@ -331,6 +366,15 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
                            "(for TCVN3: -f TCVN5712-1), and check a few names before indexing");
       }
       ok = csv_parse(&parser, line.data(), line.size(), OnField, OnRowEnd, &collector) == line.size();
+      // What a row not ended yet holds: its cells so far and the one libcsv is reading.
+      size_t held = parser.entry_pos;
+      for (const std::string& cell : collector.current) held += cell.size();
+      if (held == 0) {
+        held_from = collector.line + 1;
+      } else if (held > kMaxCatalogRowBytes) {
+        throw CatalogError(where + ": line " + std::to_string(held_from) + ": the row that starts here runs over " +
+                           std::to_string(kMaxCatalogRowBytes) + " bytes (a quote left open?)");
+      }
     }
     ok = ok && csv_fini(&parser, OnField, OnRowEnd, &collector) == 0;
   } catch (...) {
@@ -351,6 +395,10 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
                        csv_error_text + ")");
   }
   if (!have_header) throw CatalogError(where + ": empty, a header row is required");
+  if (replaced > kShownReplacedCells) {
+    catalog.warnings_.push_back(where + ": " + std::to_string(replaced - kShownReplacedCells) +
+                       " more cells hold U+FFFD");
+  }
   if (sqlite3_exec(rows, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) RowsFailed(rows, where);
   return catalog;
 }

@@ -17,6 +17,7 @@
 #include <xapian.h>
 #include <xxhash.h>
 
+#include "catalog/bounded_line.h"
 #include "catalog/catalog_csv.h"
 #include "catalog/schema.h"
 #include "indexer/assemble.h"
@@ -193,34 +194,8 @@ constexpr size_t kMaxJsonlLineBytes = 16 << 20;
 constexpr size_t kJsonlChunkLines = 2000;
 constexpr size_t kJsonlChunkBytes = 64 << 20;
 
-enum class LineRead { kLine, kTooLong, kEnd };
-// Reads one line of at most `limit` bytes (without its '\n'); a longer one is skipped to its end
-// without being held.
-LineRead ReadLine(std::istream& in, std::string& line, size_t limit) {
-  line.clear();
-  bool any = false, too_long = false;
-  char chunk[1 << 16];
-  for (;;) {
-    in.getline(chunk, sizeof chunk);
-    const auto got = static_cast<size_t>(in.gcount());
-    const bool newline = !in.fail() && !in.eof();  // the '\n' was read (and counted in `got`)
-    const bool full = in.fail() && !in.eof();      // the chunk filled before a '\n'
-    if (got > 0) any = true;
-    const size_t data = newline ? got - 1 : got;
-    if (!too_long && line.size() + data > limit) {
-      too_long = true;
-      line.clear();
-      line.shrink_to_fit();
-    }
-    if (!too_long) line.append(chunk, data);
-    if (full) {
-      in.clear();
-      continue;
-    }
-    if (!newline && !any) return LineRead::kEnd;
-    return too_long ? LineRead::kTooLong : LineRead::kLine;
-  }
-}
+using catalog::LineRead;
+using catalog::ReadLine;
 
 // Opens or creates the database; nullptr once the reason is on stderr (exit 2).
 std::unique_ptr<Xapian::WritableDatabase> OpenDatabase(const IndexOptions& options, const Messages& msg) {

@@ -84,7 +84,25 @@ TEST_F(CatalogCsvTest, ErrorsNameTheFileRowAndReason) {
   expect_error("file,page_range\na.pdf,1-3\na.pdf,\n", "line 3: 'a.pdf' has several rows");
   expect_error("file,doc_type\na.pdf,thư tình\n", "doc_type");
   expect_error("file,title\na.pdf,\"unterminated\n", "not valid CSV");
+  // Nothing unbounded is held: a line of 2 MB, a quote left open over 2 MB of lines.
+  expect_error("file,title\na.pdf,x\nb.pdf," + std::string(2 << 20, 'y') + "\n",
+               "line 3 is longer than the limit of 1048576 bytes a row");
+  std::string open_quote = "file,title\na.pdf,x\nb.pdf,\"";
+  while (open_quote.size() < (2u << 20)) open_quote += "a line of a title that never ends\n";
+  expect_error(open_quote, "line 3: the row that starts here runs over 1048576 bytes (a quote left open?)");
   expect_error("", "header");
+}
+
+TEST_F(CatalogCsvTest, AFolderOrADeviceIsNotACatalog) {
+  for (const auto& [path, said] : {std::pair<std::filesystem::path, std::string>{dir_, "is a folder, not a catalog CSV file"},
+                                   {"/dev/zero", "is a device or socket, not a catalog CSV file"}}) {
+    try {
+      Catalog::Load(path);
+      ADD_FAILURE() << path << " was read as a catalog";
+    } catch (const CatalogError& e) {
+      EXPECT_EQ(std::string(e.what()), path.string() + ": " + said);
+    }
+  }
 }
 
 TEST_F(CatalogCsvTest, DigestChangesWhenTheCatalogIsEdited) {
@@ -111,6 +129,19 @@ TEST_F(CatalogCsvTest, UnknownAndMissingColumnsAreNamedWithTheExpectedNames) {
     EXPECT_NE(what.find("no 'file' column (it has: ten_tep, ma_ho_so; the catalog columns are: file, "),
               std::string::npos) << what;
   }
+}
+
+TEST_F(CatalogCsvTest, CellsHoldingTheReplacementCharacterAreNamed) {
+  // "ĐVBQ 0321" after a conversion that lost its first character: UTF-8, but not what was meant.
+  std::string csv = "file,unit_code,title\na.pdf,\xEF\xBF\xBDVBQ 0321,Về quỹ\nb.pdf,ĐVBQ 7,x\n";
+  for (int i = 0; i < 12; ++i) csv += "c" + std::to_string(i) + ".pdf,,T\xEF\xBF\xBD\n";
+  const Catalog catalog = Catalog::Load(Write(csv));
+  ASSERT_EQ(catalog.warnings().size(), 11u);
+  EXPECT_NE(catalog.warnings()[0].find(": line 2: unit_code '\xEF\xBF\xBDVBQ 0321' holds U+FFFD"), std::string::npos)
+      << catalog.warnings()[0];
+  EXPECT_NE(catalog.warnings()[1].find(": line 4: title 'T\xEF\xBF\xBD' holds U+FFFD"), std::string::npos);
+  EXPECT_NE(catalog.warnings()[10].find(": 3 more cells hold U+FFFD"), std::string::npos) << catalog.warnings()[10];
+  EXPECT_EQ(catalog.EntriesFor("a.pdf").at(0).unit.code, "\xEF\xBF\xBDVBQ 0321");
 }
 
 TEST_F(CatalogCsvTest, BytesThatAreNotUtf8AreRefusedWithTheLineTheByteAndAHint) {
