@@ -188,6 +188,10 @@ bool NotationPiece(const std::string& token, const std::string& so_far) {
   return false;
 }
 
+size_t CodePoints(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
 std::string ReplaceEth(std::string s) {
   // U+00D0 (Icelandic eth) for U+0110 (Đ): a look-alike fonts and OCR produce.
   std::string out;
@@ -304,7 +308,12 @@ std::pair<NumberResult, int> FindNumber(const std::vector<Line>& lines, int zone
         }
       }
       if (!found_prefix) continue;
-      for (size_t j = from; j < tokens.size() && NotationPiece(tokens[j], acc); ++j) acc += tokens[j];
+      for (size_t j = from; j < tokens.size(); ++j) {
+        // What OCR made of handwritten digits ("đ#", "6Š", "õ†") before the printed "/QĐ-UBND".
+        const bool written = acc.empty() && CodePoints(tokens[j]) <= 3 && j + 1 < tokens.size() && tokens[j + 1][0] == '/';
+        if (!written && !NotationPiece(tokens[j], acc)) break;
+        acc += tokens[j];
+      }
       if (acc.find_first_of("/-") == std::string::npos ||
           acc.find_first_of("/-") == acc.size() - 1) {
         // "Số: 542" with "/TB-UBND" on the next line of the same block.

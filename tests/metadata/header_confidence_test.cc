@@ -96,6 +96,18 @@ TEST(HeaderConfidence, UnreadDigitsKeepOnlyThePrintedPart) {
   EXPECT_EQ(m.date_confidence, FieldConfidence::kPartial);
 }
 
+TEST(HeaderConfidence, HandwritingReadAsDebrisStillAnchorsThePrintedPart) {
+  // Page OCR made "đ#" of a handwritten "84": the printed "/QĐ-UBND" after it is still the
+  // notation, and the digits read from the form give the number.
+  std::string text = kOcrHeader;
+  text.replace(text.find("22/BC-UBND"), 10, "đ# /QĐ-UBND");
+  catalog::Page page = OcrPage(text);
+  page.header_digits = catalog::HeaderDigits{Reading("84", 6, 1), std::nullopt, std::nullopt};
+  const auto m = ExtractHeaderMetadata(page);
+  EXPECT_EQ(m.number.value_or(""), "84/QĐ-UBND");
+  EXPECT_EQ(m.number_confidence, FieldConfidence::kDoubtful);
+}
+
 TEST(HeaderConfidence, PageOcrAloneIsDoubtful) {
   // No form found around the digits (no header digits): what page OCR read, in doubt.
   const auto m = ExtractHeaderMetadata(OcrPage());
