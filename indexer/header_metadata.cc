@@ -207,6 +207,23 @@ std::string ReplaceEth(std::string s) {
   return out;
 }
 
+// `code` with a letter OCR read twice ("QĐĐ" for "QĐ") read once, when only that makes it a
+// type's abbreviation; `code` itself otherwise.
+std::string LetterReadOnce(const std::string& code) {
+  if (code.empty() || catalog::FindDocumentTypeInNotation(code, false)) return code;
+  for (size_t i = 0; i < code.size();) {
+    size_t len = 1;
+    while (i + len < code.size() && (static_cast<unsigned char>(code[i + len]) & 0xC0) == 0x80) ++len;
+    if (code.compare(i + len, len, code, i, len) == 0) {
+      std::string once = code;
+      once.erase(i, len);
+      if (catalog::FindDocumentTypeInNotation(once, false)) return once;
+    }
+    i += len;
+  }
+  return code;
+}
+
 NumberResult ReadNotation(std::string raw) {
   NumberResult r;
   raw = ReplaceEth(std::move(raw));
@@ -252,6 +269,10 @@ NumberResult ReadNotation(std::string raw) {
     }
     if (groups.empty()) return r;
     code = groups.substr(0, groups.find_first_of("-."));
+    if (const std::string once = LetterReadOnce(code); once != code) {
+      rest.replace(rest.find(code), code.size(), once);
+      code = once;
+    }
     if (groups.find('-') == std::string::npos && parts.size() == 1) {
       // "11/UBND": an issuer alone is a công văn; "45/TB" a type alone.
       if (!catalog::FindDocumentTypeInNotation(code, false)) code.clear();

@@ -97,10 +97,10 @@ TEST(HeaderConfidence, UnreadDigitsKeepOnlyThePrintedPart) {
 }
 
 TEST(HeaderConfidence, HandwritingReadAsDebrisStillAnchorsThePrintedPart) {
-  // Page OCR made "đ#" of a handwritten "84": the printed "/QĐ-UBND" after it is still the
-  // notation, and the digits read from the form give the number.
+  // Page OCR made "đ#" of a handwritten "84", and read the printed Đ twice (Đ, then an eth):
+  // "/QĐ-UBND" after it is still the notation, and the digits read from the form give the number.
   std::string text = kOcrHeader;
-  text.replace(text.find("22/BC-UBND"), 10, "đ# /QĐ-UBND");
+  text.replace(text.find("22/BC-UBND"), 10, "đ# /QĐ\u00D0-UBND");
   catalog::Page page = OcrPage(text);
   page.header_digits = catalog::HeaderDigits{Reading("84", 6, 1), std::nullopt, std::nullopt};
   const auto m = ExtractHeaderMetadata(page);
