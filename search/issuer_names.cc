@@ -14,7 +14,7 @@ namespace {
 namespace schema = catalog::schema;
 
 // Documents read for the names they hold: the best matches of the reading's words.
-constexpr Xapian::doccount kDocumentsRead = 200;
+constexpr Xapian::doccount kDocumentsRead = 64;
 // Folded letters of debris a reading may carry after the name ("ctubnd", "cc").
 constexpr int kTail = 8;
 
