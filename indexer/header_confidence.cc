@@ -24,6 +24,15 @@ constexpr int kSigningDays = 3;
 bool Sure(const DigitReading& r) {
   return !r.digits.empty() && r.agreeing_readers >= 2 && 3 * r.votes >= 2 * r.readings;
 }
+// A handwritten "1" has a long lead-in stroke that both models read as "4" or "7" with one
+// voice ("15" as "45", "11" as "4"): a reading holding either is sure only when the page OCR read
+// the same digits.
+bool SureUnlessLookAlike(const DigitReading& r, std::string_view text_digits) {
+  if (!Sure(r)) return false;
+  const bool look_alike = r.digits.find_first_of("47") != std::string::npos;
+  return !look_alike || (!text_digits.empty() && std::string(text_digits).find_first_not_of('0') != std::string::npos &&
+                         text_digits.substr(text_digits.find_first_not_of('0')) == r.digits);
+}
 // A likely one: at least three readings agree.
 bool Likely(const DigitReading& r) { return !r.digits.empty() && r.votes >= 3; }
 
@@ -61,8 +70,10 @@ void SettleNumber(const catalog::Page& page, std::string_view rest, catalog::Doc
   } else if (reading && Sure(*reading)) {
     number = Notation(reading->digits, rest);
     // Two readers that disagree: the one made for digits is likelier, but not sure.
-    confidence = text_digits.empty() || SameDigits(text_digits, reading->digits) ? FieldConfidence::kRead
-                                                                                : FieldConfidence::kDoubtful;
+    confidence = (text_digits.empty() || SameDigits(text_digits, reading->digits)) &&
+                         SureUnlessLookAlike(*reading, text_digits)
+                     ? FieldConfidence::kRead
+                     : FieldConfidence::kDoubtful;
   } else if (reading && Likely(*reading)) {
     number = Notation(reading->digits, rest);
   } else if (!text_digits.empty() && !reading) {
@@ -126,7 +137,8 @@ void SettleDate(const catalog::Page& page, catalog::DocumentMetadata& meta) {
   bool only_day_in_doubt = false;  // the day most renderings did not agree on, all else read
   if (date.month != 0 && day && !day->digits.empty()) {
     const int read = std::atoi(day->digits.c_str());
-    if (Sure(*day) && (text_day == 0 || text_day == read)) {
+    if (SureUnlessLookAlike(*day, text_day ? std::to_string(text_day) : std::string()) &&
+        (text_day == 0 || text_day == read)) {
       date.day = read;
     } else if (Likely(*day)) {
       date.day = read;

@@ -33,13 +33,28 @@ std::string Folded(const std::string& text) {
   return f;
 }
 
+bool IsLabelFold(std::string_view f) { return f == "so" || f == "s6" || f == "s0"; }
+
 // "Số", and what OCR makes of it ("Sô", "So", "S6", "S0", "Sổ"); not "Sở" (a department), which
-// folds alike, so the exact form is checked too.
-bool IsNumberWord(const LayoutWord& w) {
-  if (w.text.empty() || w.text[0] != 'S') return false;  // "số" in a sentence cites another document
+// folds alike, so the exact form is checked too. The label with its colon may hold what is
+// written after it when the handwriting touches the colon ("Số:04", "só:J3/KH-DCT"): `*joined`
+// is then set.
+bool IsNumberWord(const LayoutWord& w, bool* joined) {
+  if (w.text.empty() || w.text.find("ở") != std::string::npos || w.text.find("Ở") != std::string::npos) return false;
   const std::string f = Folded(w.text);
-  if (f != "so" && f != "s6" && f != "s0") return false;
-  return w.text.find("ở") == std::string::npos && w.text.find("Ở") == std::string::npos;
+  *joined = false;
+  // "số" in a sentence cites another document: the label starts with a capital or has its colon.
+  if (w.text[0] == 'S' && IsLabelFold(f)) return true;
+  const size_t colon = f.find(':');
+  if (colon == std::string::npos || colon + 1 == f.size() || !IsLabelFold(f.substr(0, colon))) return false;
+  *joined = true;
+  return true;
+}
+
+// The width of the printed label "Số:" at the image's resolution (13-14 pt type, about 0.22
+// inch), or from the height of the printed line when the resolution is not known.
+int LabelWidth(const GrayImage& image, int printed_height) {
+  return image.dpi > 0 ? static_cast<int>(0.22 * image.dpi) : printed_height * 3 / 2;
 }
 
 // Whether `w` lies on the line of `anchor`: its middle within the anchor's height.
@@ -108,8 +123,9 @@ int OtsuThreshold(PIX* grey) {
 
 // The renderings of one crop that are read: Tesseract's own binarization of the grey crop at two
 // heights, Otsu's threshold, a higher threshold that keeps light (blue) ink, Sauvola's local
-// threshold, and Otsu with the pieces of neighbouring print cut by the crop's edges removed.
-std::vector<PixPtr> Renderings(PIX* grey, int line_height) {
+// threshold, and Otsu with the pieces of neighbouring print cut by the crop's edges removed; with
+// `upright`, also the grey crop and the last one sheared upright.
+std::vector<PixPtr> Renderings(PIX* grey, int line_height, bool upright) {
   std::vector<PixPtr> out;
   const float factor = 48.0f / static_cast<float>(std::max(line_height, 4));
   PixPtr big = Scaled(grey, factor);
@@ -128,6 +144,14 @@ std::vector<PixPtr> Renderings(PIX* grey, int line_height) {
                          &sauvola) == 0 &&
       sauvola) {
     out.emplace_back(sauvola);
+  }
+  if (upright && bin) {
+    // Handwriting leans right; set upright, a day's "1" is less often read as "4".
+    if (PixPtr clean{pixRemoveBorderConnComps(bin.get(), 8)}) {
+      const int middle = static_cast<int>(pixGetHeight(big.get())) / 2;
+      if (PIX* p = pixHShear(nullptr, clean.get(), middle, -0.25f, L_BRING_IN_WHITE)) out.emplace_back(p);
+      if (PIX* p = pixHShear(nullptr, big.get(), middle, -0.25f, L_BRING_IN_WHITE)) out.emplace_back(p);
+    }
   }
   return out;
 }
@@ -162,15 +186,39 @@ std::pair<std::string, int> Plurality(const std::vector<std::string>& readings) 
   return best;
 }
 
+// Whether `part` is `whole` with digits lost ("4" of "24", "54" of "574").
+bool Lost(const std::string& part, const std::string& whole) {
+  size_t at = 0;
+  for (const char c : whole) at += at < part.size() && part[at] == c;
+  return at == part.size() && part.size() < whole.size();
+}
+
+// The reading most of `readings` are consistent with, and their count. Tesseract reads a line of
+// handwriting as fewer digits than it holds far more often than as more ("24" as "4", "84" as "6"
+// or "84"): a reading given at least twice counts the readings that are it with digits lost
+// too, and the longest wins a tie.
+std::pair<std::string, int> Consistent(const std::vector<std::string>& readings) {
+  std::pair<std::string, int> best = Plurality(readings);
+  std::map<std::string, int> votes;
+  for (const std::string& r : readings) ++votes[r];
+  for (const auto& [whole, own] : votes) {
+    if (own < 2) continue;
+    int support = own;
+    for (const auto& [part, count] : votes) support += Lost(part, whole) ? count : 0;
+    if (support > best.second || (support == best.second && whole.size() > best.first.size())) best = {whole, support};
+  }
+  return best;
+}
+
 // Reads the digits in `box` of every rendering with every reader; `valid` tells a reading the
 // field may hold. Leading zeros do not count in the vote ("05" and "5" agree).
 template <typename Valid>
 catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line_height,
-                                const std::vector<tesseract::TessBaseAPI*>& readers, Valid valid) {
+                                const std::vector<tesseract::TessBaseAPI*>& readers, Valid valid, bool upright = false) {
   catalog::DigitReading reading;
   PixPtr grey(Crop(image, box));
   if (!grey) return reading;
-  const std::vector<PixPtr> renderings = Renderings(grey.get(), line_height);
+  const std::vector<PixPtr> renderings = Renderings(grey.get(), line_height, upright);
   std::vector<std::string> all;
   std::vector<std::string> pluralities;
   for (tesseract::TessBaseAPI* api : readers) {
@@ -184,12 +232,13 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
     }
     pluralities.push_back(Plurality(own).first);
   }
-  std::tie(reading.digits, reading.votes) = Plurality(all);
+  std::tie(reading.digits, reading.votes) = Consistent(all);
   for (const std::string& p : pluralities) reading.agreeing_readers += !p.empty() && p == reading.digits;
   return reading;
 }
 
-bool ValidNumber(const std::string& d) { return d.size() <= 5; }
+// A document number counts from 1: a lone "0" is the lead-in of "04" read alone.
+bool ValidNumber(const std::string& d) { return d.size() <= 5 && d.find_first_not_of('0') != std::string::npos; }
 bool ValidDay(const std::string& d) { return d.size() <= 2 && std::stoi(d) >= 1 && std::stoi(d) <= 31; }
 bool ValidMonth(const std::string& d) { return d.size() <= 2 && std::stoi(d) >= 1 && std::stoi(d) <= 12; }
 
@@ -198,12 +247,15 @@ bool ValidMonth(const std::string& d) { return d.size() <= 2 && std::stoi(d) >= 
 std::optional<std::pair<Box, int>> NumberPlace(const GrayImage& image, const std::vector<LayoutWord>& words) {
   const int header_bottom = static_cast<int>(image.height * kHeaderShare);
   for (const LayoutWord& so : words) {
-    if (so.y1 > header_bottom || so.x0 > image.width / 2 || !IsNumberWord(so)) continue;
+    bool joined = false;
+    if (so.y1 > header_bottom || so.x0 > image.width / 2 || !IsNumberWord(so, &joined)) continue;
     const int h = std::max(so.y1 - so.y0, 4);
     for (const LayoutWord& n : words) {
-      if (n.x0 <= so.x0 || !HasNotationLetters(n) || !SameLine(so, n) || n.slash_x0 - so.x1 > 12 * h) continue;
-      if (n.slash_x0 - so.x1 < h / 3) break;  // no room for a number
-      return std::pair(Box{so.x1 + h / 8, so.y0 - h / 2, n.slash_x0 - h / 16, so.y1 + h / 3}, h);
+      if (n.x0 < so.x0 || !HasNotationLetters(n) || !SameLine(so, n) || n.slash_x0 - so.x1 > 12 * h) continue;
+      // Handwriting run into the label: the room starts where the printed label ends.
+      const int from = joined ? so.x0 + LabelWidth(image, n.y1 - n.y0) : so.x1 + h / 8;
+      if (n.slash_x0 - from < h / 3) break;  // no room for a number
+      return std::pair(Box{from, so.y0 - h / 2, n.slash_x0 - h / 16, so.y1 + h / 3}, h);
     }
   }
   // "Số" itself misread: the topmost printed notation of the left half, in the top quarter of the
@@ -275,7 +327,7 @@ std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, co
   }
   catalog::HeaderDigits out;
   if (number) out.number = ReadField(image, number->first, number->second, readers, ValidNumber);
-  if (date && date->day) out.day = ReadField(image, *date->day, date->height, readers, ValidDay);
+  if (date && date->day) out.day = ReadField(image, *date->day, date->height, readers, ValidDay, /*upright=*/true);
   if (date && date->month) out.month = ReadField(image, *date->month, date->height, readers, ValidMonth);
   for (tesseract::TessBaseAPI* api : readers) api->Clear();
   return out;

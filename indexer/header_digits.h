@@ -1,12 +1,14 @@
 // The digits an office writes by hand into the printed header of a document: the number before
 // "/BC-UBND" on the "Số:" line, the day and month of "…, ngày … tháng … năm …".
 //
-// The printed words of the form anchor the places: Tesseract's page layout finds them, and the
-// room between them is cropped from the page image, scaled to a set height, binarized several
-// ways and read as a single line by Tesseract restricted to digits, with two models whose errors
-// differ. Each reading counts once; the reading most agree on is kept with its count and how many
-// of the models gave it most, so the caller can tell a sure reading from a doubtful one. Part of luutru_ocr; the page image and word boxes are
-// Tesseract's, in pixels.
+// The printed words of the form anchor the places: Tesseract's page layout finds them (the label
+// "Số:" also when the handwriting ran into it), and the room between them is cropped from the
+// page image, scaled to a set height, binarized several ways (the day also sheared upright) and
+// read as a single line by Tesseract restricted to digits, with two models whose errors differ.
+// Each reading counts once, and also for the readings that are it with digits lost (handwriting
+// read as a line loses digits); the reading most are consistent with is kept with that count and
+// how many of the models gave it most, so the caller can tell a sure reading from a doubtful one.
+// Part of luutru_ocr; the page image and word boxes are Tesseract's, in pixels.
 #ifndef LUUTRU_INDEXER_HEADER_DIGITS_H_
 #define LUUTRU_INDEXER_HEADER_DIGITS_H_
 

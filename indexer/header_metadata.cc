@@ -188,6 +188,10 @@ bool NotationPiece(const std::string& token, const std::string& so_far) {
   return false;
 }
 
+size_t CodePoints(std::string_view s) {
+  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
 std::string ReplaceEth(std::string s) {
   // U+00D0 (Icelandic eth) for U+0110 (Đ): a look-alike fonts and OCR produce.
   std::string out;
@@ -201,6 +205,23 @@ std::string ReplaceEth(std::string s) {
     }
   }
   return out;
+}
+
+// `code` with a letter OCR read twice ("QĐĐ" for "QĐ") read once, when only that makes it a
+// type's abbreviation; `code` itself otherwise.
+std::string LetterReadOnce(const std::string& code) {
+  if (code.empty() || catalog::FindDocumentTypeInNotation(code, false)) return code;
+  for (size_t i = 0; i < code.size();) {
+    size_t len = 1;
+    while (i + len < code.size() && (static_cast<unsigned char>(code[i + len]) & 0xC0) == 0x80) ++len;
+    if (code.compare(i + len, len, code, i, len) == 0) {
+      std::string once = code;
+      once.erase(i, len);
+      if (catalog::FindDocumentTypeInNotation(once, false)) return once;
+    }
+    i += len;
+  }
+  return code;
 }
 
 NumberResult ReadNotation(std::string raw) {
@@ -248,6 +269,10 @@ NumberResult ReadNotation(std::string raw) {
     }
     if (groups.empty()) return r;
     code = groups.substr(0, groups.find_first_of("-."));
+    if (const std::string once = LetterReadOnce(code); once != code) {
+      rest.replace(rest.find(code), code.size(), once);
+      code = once;
+    }
     if (groups.find('-') == std::string::npos && parts.size() == 1) {
       // "11/UBND": an issuer alone is a công văn; "45/TB" a type alone.
       if (!catalog::FindDocumentTypeInNotation(code, false)) code.clear();
@@ -304,7 +329,12 @@ std::pair<NumberResult, int> FindNumber(const std::vector<Line>& lines, int zone
         }
       }
       if (!found_prefix) continue;
-      for (size_t j = from; j < tokens.size() && NotationPiece(tokens[j], acc); ++j) acc += tokens[j];
+      for (size_t j = from; j < tokens.size(); ++j) {
+        // What OCR made of handwritten digits ("đ#", "6Š", "õ†") before the printed "/QĐ-UBND".
+        const bool written = acc.empty() && CodePoints(tokens[j]) <= 3 && j + 1 < tokens.size() && tokens[j + 1][0] == '/';
+        if (!written && !NotationPiece(tokens[j], acc)) break;
+        acc += tokens[j];
+      }
       if (acc.find_first_of("/-") == std::string::npos ||
           acc.find_first_of("/-") == acc.size() - 1) {
         // "Số: 542" with "/TB-UBND" on the next line of the same block.

@@ -29,17 +29,17 @@ bool Confusable(char a, char b) {
   return false;
 }
 
-// The cost of reading `typed` as `read`: a look-alike digit 1, another digit, a lost or an added
-// one 2.
+// The cost of reading `typed` as `read`: a look-alike digit or a lost one 1 (a line of
+// handwriting is read short far more often than long), another digit or an added one 2.
 int DigitDistance(std::string_view typed, std::string_view read) {
   std::vector<int> prev(read.size() + 1), cur(read.size() + 1);
   for (size_t j = 0; j <= read.size(); ++j) prev[j] = static_cast<int>(2 * j);
   for (size_t i = 1; i <= typed.size(); ++i) {
-    cur[0] = static_cast<int>(2 * i);
+    cur[0] = static_cast<int>(i);
     for (size_t j = 1; j <= read.size(); ++j) {
       const char a = typed[i - 1], b = read[j - 1];
       const int swap = a == b ? 0 : Confusable(a, b) ? 1 : 2;
-      cur[j] = std::min({prev[j] + 2, cur[j - 1] + 2, prev[j - 1] + swap});
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 2, prev[j - 1] + swap});
     }
     std::swap(prev, cur);
   }
@@ -84,7 +84,7 @@ RankedLookup RankedNumberLookup(const Xapian::Database& db, const std::string& k
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       const std::string term = *it;
       const std::string read = term.substr(prefix.size());
-      const double fit = read.empty() ? 30 : std::max(0, 60 - 20 * DigitDistance(WithoutLeadingZeros(digits),
+      const double fit = read.empty() ? 35 : std::max(0, 60 - 15 * DigitDistance(WithoutLeadingZeros(digits),
                                                                                  WithoutLeadingZeros(read)));
       tiers.push_back(Weighted(kCandidate + fit, Xapian::Query(term)));
       candidates = true;

@@ -6,6 +6,7 @@
 
 #include "search/hit_pages.h"
 #include "search/number_lookup.h"
+#include "search/issuer_names.h"
 #include "search/review.h"
 #include "search/search_error.h"
 #include "search/snippet.h"
@@ -126,6 +127,7 @@ Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clea
       break;
   }
   if (run.unranked) enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (run.coordinate) enquire.set_weighting_scheme(Xapian::CoordWeight());
   if (run.collapse_max > 0) enquire.set_collapse_key(schema::kSlotUnit, run.collapse_max);
   return enquire.get_mset(run.first, run.max_items, run.check_at_least);
 }
@@ -442,6 +444,28 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     response.total_loose_is_estimate = words.estimate;
   }
 
+  {
+    // Issuers read with noise shown as the archive names them (issuer_names.h).
+    IssuerNames issuers([&](const Xapian::Query& q, Xapian::doccount max) {
+      Run coordinate;
+      coordinate.coordinate = true;
+      coordinate.max_items = max;
+      return Execute(q, request.clearance, coordinate);
+    });
+    auto known = [&](DocumentHit& hit) {
+      if (!hit.doc.meta.issuer || hit.doc.meta.issuer != hit.doc.extracted.issuer) return;  // the catalog's wins
+      // A text layer names its issuer as typed; only OCR misreads one.
+      if (std::none_of(hit.doc.pages.begin(), hit.doc.pages.end(),
+                       [](const catalog::Page& p) { return p.source == catalog::TextSource::kOcr; })) {
+        return;
+      }
+      if (auto name = issuers.Known(*hit.doc.meta.issuer)) hit.doc.meta.issuer = std::move(name);
+    };
+    for (DocumentHit& hit : response.documents) known(hit);
+    for (UnitHit& unit : response.units) {
+      for (DocumentHit& hit : unit.documents) known(hit);
+    }
+  }
   if (request.review) {
     for (DocumentHit& hit : response.documents) hit.review = FieldsToReview(hit.doc.meta);
     for (UnitHit& unit : response.units) {

@@ -180,6 +180,7 @@ class Searcher {
     Xapian::doccount check_at_least = 0;
     bool unranked = false;  // only which documents match counts: no weights to compute
     bool ties_by_date = false;  // kRelevance: equal weights oldest first
+    bool coordinate = false;  // weight = query terms a document holds (no collection statistics)
   };
   // THE one function that runs a query: it ANDs the clearance filter into every query (none at
   // the highest clearance, which sees every document).

@@ -26,7 +26,7 @@ add() {  # add FILE NUMBER DATE
   k=$((k + 1))
   local name
   name=$(printf 'scan-%02d.pdf' "$k")
-  ln -s "$1" "$work/docs/$name"
+  cp "$1" "$work/docs/$name"  # a copy: the indexer follows no link out of the folder it indexes
   printf '%s\t%s\t%s\n' "$name" "$2" "$3" >> "$work/truth.tsv"
 }
 while IFS='|' read -r _ file _ _ fields _; do

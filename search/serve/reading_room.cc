@@ -319,6 +319,7 @@ void ReadingRoom::Mount(httplib::Server& server) {
   server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
   server.Get(R"(/api/units/(.+))", [this](const httplib::Request& req, httplib::Response& res) { Unit(req, res); });
   MountRequests(server);
+  MountReview(server);
   server.Get("/api/pull-list", [this](const httplib::Request& req, httplib::Response& res) { PullListRoute(req, res); });
   server.Get("/api/browse", [this](const httplib::Request& req, httplib::Response& res) { Browse(req, res); });
   server.Get(R"(/api/documents/(.+)/file)",

@@ -22,6 +22,8 @@
 //   GET /api/documents/{id}/file   the document's PDF file
 //   POST /api/requests, GET /api/requests, GET|POST /api/requests/{n}[/items|/handover|/return|/slip],
 //   GET /api/requests-report   retrieval requests (requests_store.h), for readers with khai-thac
+//   GET /review, GET /api/review   documents with a field to check, for readers with khai-thac
+//                              (review_page.cc)
 //   GET /healthz               {"status": "ok", "documents": N}, N the documents the caller may see
 // Documents are named by `file`, relative to the archive root; `path` (where the file lies on the
 // server) is null in every answer. Every answer carries SecurityHeaders(); JSON, CSV and images
@@ -137,6 +139,8 @@ class ReadingRoom {
   // Retrieval requests (reading_room_requests.cc).
   struct ShownRequest;
   void MountRequests(httplib::Server& server);
+  // The review page and its list, for readers with khai-thac (review_page.cc).
+  void MountReview(httplib::Server& server);
   // False (an error sent) unless the caller authenticates and has the khai-thac right.
   bool MayKeepRequests(const httplib::Request& req, httplib::Response& res, Reader& reader);
   ShownRequest ShowRequest(const RetrievalRequest& request, const Reader& reader);

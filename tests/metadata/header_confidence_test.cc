@@ -55,6 +55,23 @@ TEST(HeaderConfidence, DigitsBothModelsAgreeOnAreReadAndOverrulePageOcr) {
   EXPECT_EQ(m.date_confidence, FieldConfidence::kRead);
 }
 
+TEST(HeaderConfidence, AFourOrSevenBothModelsAgreeOnIsOnlyLikely) {
+  // A handwritten "1" with its lead-in stroke is read as "4" by both models with one voice
+  // ("15" as "45"): such a reading is sure only when the page OCR read the same digits.
+  std::string text = kOcrHeader;
+  text.replace(text.find("22/"), 2, "");
+  catalog::Page page = OcrPage(text);
+  page.header_digits = catalog::HeaderDigits{Reading("45", 12, 2), std::nullopt, std::nullopt};
+  auto m = ExtractHeaderMetadata(page);
+  EXPECT_EQ(m.number.value_or(""), "45/BC-UBND");
+  EXPECT_EQ(m.number_confidence, FieldConfidence::kDoubtful);
+
+  page = OcrPage(std::string(kOcrHeader).replace(std::string(kOcrHeader).find("22/"), 2, "45"));
+  page.header_digits = catalog::HeaderDigits{Reading("45", 12, 2), std::nullopt, std::nullopt};
+  m = ExtractHeaderMetadata(page);
+  EXPECT_EQ(m.number_confidence, FieldConfidence::kRead) << "page OCR read the same digits";
+}
+
 TEST(HeaderConfidence, ReadersThatDisagreeGiveADoubtfulNumber) {
   catalog::Page page = OcrPage();
   // Page OCR says 22, the digit readers 23 with agreement: the likelier one, in doubt.
@@ -77,6 +94,18 @@ TEST(HeaderConfidence, UnreadDigitsKeepOnlyThePrintedPart) {
   EXPECT_EQ(m.number_confidence, FieldConfidence::kPartial);
   EXPECT_EQ(DateOf(m), "2025-02") << "the day page OCR read is dropped when the form's digits are unread";
   EXPECT_EQ(m.date_confidence, FieldConfidence::kPartial);
+}
+
+TEST(HeaderConfidence, HandwritingReadAsDebrisStillAnchorsThePrintedPart) {
+  // Page OCR made "đ#" of a handwritten "84", and read the printed Đ twice (Đ, then an eth):
+  // "/QĐ-UBND" after it is still the notation, and the digits read from the form give the number.
+  std::string text = kOcrHeader;
+  text.replace(text.find("22/BC-UBND"), 10, "đ# /QĐ\u00D0-UBND");
+  catalog::Page page = OcrPage(text);
+  page.header_digits = catalog::HeaderDigits{Reading("84", 6, 1), std::nullopt, std::nullopt};
+  const auto m = ExtractHeaderMetadata(page);
+  EXPECT_EQ(m.number.value_or(""), "84/QĐ-UBND");
+  EXPECT_EQ(m.number_confidence, FieldConfidence::kDoubtful);
 }
 
 TEST(HeaderConfidence, PageOcrAloneIsDoubtful) {

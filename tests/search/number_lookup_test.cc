@@ -94,6 +94,21 @@ TEST_F(NumberLookupTest, DoubtfulDigitsAreFoundByWhatWasRead) {
   EXPECT_EQ(r.documents[0].number_match, "candidate") << "read with doubt is never labelled as read";
 }
 
+TEST(NumberLookupFit, ADigitLostFitsBetterThanADigitChanged) {
+  // Handwriting read as a line loses digits ("87" read "8") far more often than it changes one.
+  Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+  for (const auto& doc : {Scan("read-88.pdf", "88/QĐ-UBND", FieldConfidence::kDoubtful, {2025, 1, 2}),
+                          Scan("read-8.pdf", "8/QĐ-UBND", FieldConfidence::kDoubtful, {2025, 2, 5}),
+                          Scan("read-874.pdf", "874/QĐ-UBND", FieldConfidence::kDoubtful, {2025, 1, 1})}) {
+    db.add_document(catalog::schema::BuildIndexDocument(doc));
+  }
+  SearchRequest request;
+  request.number = "87/QĐ-UBND";
+  request.limit = 20;
+  EXPECT_EQ(Files(Searcher(db).Search(request)),
+            (std::vector<std::string>{"read-8.pdf", "read-874.pdf", "read-88.pdf"}));
+}
+
 TEST_F(NumberLookupTest, ReviewListsDoubtfulAndUnreadFields) {
   SearchRequest request;
   request.review = true;
