@@ -13,10 +13,41 @@
 #include "cli/config_file.h"
 #include "cli/program_info.h"
 #include "indexer/index_run.h"
+#include "indexer/progress.h"
 #include "indexer/worker_pool.h"
 
 namespace po = boost::program_options;
 using luutru::indexer::Language;
+
+namespace {
+
+// Shows a run on standard error: its messages one a line, its progress as a bar on a terminal
+// (cleared before each message) or as plain lines otherwise.
+class StderrListener : public luutru::indexer::RunListener {
+ public:
+  void Notice(const std::string& line) override {
+    progress_.Clear();
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  void Progress(long done, long total, const std::string& label) override { progress_.Update(done, total, label); }
+
+ private:
+  luutru::indexer::Progress progress_;
+};
+
+// Prints what the run ended with and returns its exit status.
+int Finish(const luutru::indexer::RunOutcome& outcome, Language language, StderrListener& listener) {
+  const luutru::indexer::Messages msg(language);
+  if (outcome.error) {
+    listener.Notice(outcome.error->message);
+  } else {
+    if (outcome.repeated_lines > 0) listener.Notice(msg.JsonlRepeated(outcome.repeated_lines));
+    listener.Notice(msg.SummaryLine(outcome.summary));
+  }
+  return outcome.ExitStatus();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   luutru::indexer::IndexOptions options;
@@ -102,7 +133,8 @@ int main(int argc, char** argv) {
   if (!options.jsonl.empty()) {
     // Paths after --jsonl are more JSONL files (Boost puts trailing positionals in "path").
     options.jsonl.insert(options.jsonl.end(), options.paths.begin(), options.paths.end());
-    return luutru::indexer::RunJsonl(options);
+    StderrListener listener;
+    return Finish(luutru::indexer::RunJsonl(options, listener), options.language, listener);
   }
   if (options.paths.empty()) return usage(en ? "no PATH given" : "chưa cho đường dẫn PATH nào");
 
@@ -113,5 +145,6 @@ int main(int argc, char** argv) {
                  places.front().c_str(), places.back().c_str());
     return 1;
   }
-  return luutru::indexer::RunIndex(options);
+  StderrListener listener;
+  return Finish(luutru::indexer::RunIndex(options, listener), options.language, listener);
 }

@@ -38,6 +38,10 @@ class Messages {
   std::string UnreadableFolder(const std::string& path) const;
   std::string DatabaseError(const std::string& what, bool committed_before) const;
   std::string CatalogError(const std::string& what) const;
+  // `path` (already shown) cannot be written as the --report file.
+  std::string ReportError(const std::string& path) const;
+  // Something other than the database stopped the run half way (a worker that cannot be started).
+  std::string RunStopped(const std::string& what, bool committed_before) const;
   std::string Progress(long done, long total) const;
   std::string SummaryLine(const Summary& s) const;
   std::string JsonlError(const std::string& file, long line, const std::string& what) const;
@@ -59,6 +63,9 @@ class Messages {
   std::string JsonlRepeated(long lines) const;
 
  private:
+  // Said after an error in mid-run: what was committed before it stays.
+  std::string CommittedNote(bool committed_before) const;
+
   bool en_;
 };
 
