@@ -23,12 +23,6 @@ constexpr int kDocumentsPerUnit = 3;
 // Spelling candidates are ranked by how many visible documents hold them, counted up to this many.
 constexpr Xapian::doccount kSpellingCountCap = 1000;
 
-std::string Cat(std::string_view prefix, std::string_view value) {
-  std::string s(prefix);
-  s += value;
-  return s;
-}
-
 Xapian::Query AndAll(const Xapian::Query& base, const std::vector<Xapian::Query>& filters) {
   if (filters.empty()) return base;
   Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
@@ -145,8 +139,8 @@ uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy cle
 std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::Secrecy clearance) const {
   const std::string key = catalog::UnitKey(code);
   if (key.empty()) return {};
-  auto visible = [&](const std::string& k) { return AnyVisible(Xapian::Query(Cat(schema::kUnit, k)), clearance); };
-  if (db_.term_exists(Cat(schema::kUnit, key)) && visible(key)) return {key};
+  auto visible = [&](const std::string& k) { return AnyVisible(Xapian::Query(schema::PrefixedTerm(schema::kUnit, k)), clearance); };
+  if (db_.term_exists(schema::PrefixedTerm(schema::kUnit, key)) && visible(key)) return {key};
   std::vector<std::string> matches;
   const std::string prefix(schema::kUnit);
   // The code names the units whose key ends with its parts, whole parts compared; its last part
@@ -185,7 +179,7 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
     for (const std::string& k : matches) {
       Run run;
       run.max_items = 1;
-      Xapian::MSet mset = Execute(Xapian::Query(Cat(schema::kUnit, k)), clearance, run);
+      Xapian::MSet mset = Execute(Xapian::Query(schema::PrefixedTerm(schema::kUnit, k)), clearance, run);
       const auto stored = schema::ReadStoredDocument(mset.begin().get_document());
       candidates.push_back(UnitCandidate{stored.doc.unit.code, stored.doc.unit.title, stored.doc.unit.box});
     }
@@ -196,10 +190,10 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
 
 Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::Secrecy clearance) const {
   auto visible = [&](const Xapian::Query& q) { return AnyVisible(q, clearance); };
-  const Xapian::Query exact(Cat(schema::kNumber, key));
+  const Xapian::Query exact(schema::PrefixedTerm(schema::kNumber, key));
   const bool found = visible(exact);
   // Only OCR misreads a number that is also found as typed.
-  const Xapian::Query read_by_ocr(Cat(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
+  const Xapian::Query read_by_ocr(schema::PrefixedTerm(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
   auto restrict = [&](Xapian::Query q) { return found ? Xapian::Query(Xapian::Query::OP_FILTER, q, read_by_ocr) : q; };
   NumberLookup lookup;
   std::vector<Xapian::Query> alternatives;
@@ -208,7 +202,7 @@ Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::
   // document. Only the rest ("/ttr-ubnd") may differ, by one character.
   const size_t digits = key.find_first_not_of("0123456789");
   if (digits != 0 && digits != std::string::npos) {
-    const std::string prefix = Cat(schema::kNumber, key.substr(0, digits));
+    const std::string prefix = schema::PrefixedTerm(schema::kNumber, key.substr(0, digits));
     const std::string_view rest = std::string_view(key).substr(digits);
     for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
       const std::string term = *it;  // the iterator yields a temporary
@@ -338,7 +332,7 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
     unit.rank = first_rank + static_cast<int>(u - offset);
     unit.key = order[u];
     unit.matching_documents =
-        CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
+        CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(schema::PrefixedTerm(schema::kUnit, unit.key))),
                      clearance);
     int rank = 0;
     for (const auto& it : members[unit.key]) {
@@ -389,9 +383,9 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
   }
   if (request.review) filters.emplace_back("--review", ReviewFilter());
   if (request.type) filters.emplace_back("--type", TypeFilter(*request.type));
-  if (request.fonds) filters.emplace_back("--fonds", Xapian::Query(Cat(schema::kFonds, catalog::UnitKey(*request.fonds))));
+  if (request.fonds) filters.emplace_back("--fonds", Xapian::Query(schema::PrefixedTerm(schema::kFonds, catalog::UnitKey(*request.fonds))));
   if (request.inventory) {
-    filters.emplace_back("--inventory", Xapian::Query(Cat(schema::kInventory, catalog::UnitKey(*request.inventory))));
+    filters.emplace_back("--inventory", Xapian::Query(schema::PrefixedTerm(schema::kInventory, catalog::UnitKey(*request.inventory))));
   }
   if (request.from) filters.emplace_back("--from", DateFilter(request.from, std::nullopt));
   if (request.to) filters.emplace_back("--to", DateFilter(std::nullopt, request.to));
@@ -557,7 +551,7 @@ std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const
     if (w->query_begin == last_begin || w->query_end > corrected.size()) continue;
     last_begin = w->query_begin;
     // A word only hidden documents hold is unknown to this reader, as if they did not exist.
-    if (AnyVisible(Xapian::Query(Cat(schema::kFolded, w->folded)), request.clearance)) continue;
+    if (AnyVisible(Xapian::Query(schema::PrefixedTerm(schema::kFolded, w->folded)), request.clearance)) continue;
     const std::string replacement = SpellingFor(w->folded, request.clearance);
     if (replacement.empty()) continue;
     corrected.replace(w->query_begin, w->query_end - w->query_begin, replacement);
