@@ -2,7 +2,7 @@
 # extraction workers (luutru-index-worker: Poppler text, OCR). The writer does not link Poppler or
 # Tesseract: their libraries are bound at load time, which costs every run ~70 M instructions.
 add_library(luutru_index
-  page_text.cc assemble.cc worker_pool.cc file_state.cc file_name.cc folder_walk.cc jsonl_input.cc
+  page_text.cc assemble.cc worker_protocol.cc worker_pool.cc file_state.cc file_name.cc folder_walk.cc jsonl_input.cc
   messages.cc index_writer.cc index_run.cc)
 target_link_libraries(luutru_index
   PUBLIC luutru_catalog luutru_tokenizers luutru_header_metadata
