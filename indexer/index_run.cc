@@ -107,7 +107,7 @@ json PagesJson(const std::vector<ExtractedPage>& pages) {
 // Why a PATH or input file cannot be used, in the run's language.
 enum PathProblem { kDoesNotExist, kCannotBeRead, kFolderNotJsonl, kDeviceNotJsonl };
 const char* Reason(const IndexOptions& options, PathProblem problem) {
-  const bool en = options.language == Language::kEnglish;
+  const bool en = options.language == Lang::kEn;
   switch (problem) {
     case kDoesNotExist:
       return en ? "does not exist" : "không tồn tại";
@@ -549,7 +549,7 @@ RunOutcome RunIndex(const IndexOptions& options, RunListener& listener) {
 
 RunOutcome RunJsonl(const IndexOptions& options, RunListener& listener) {
   const Messages msg(options.language);
-  const bool en = options.language == Language::kEnglish;
+  const bool en = options.language == Lang::kEn;
   const auto started = Clock::now();
   RunOutcome outcome;
   Summary& summary = outcome.summary;

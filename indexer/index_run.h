@@ -38,7 +38,7 @@ struct IndexOptions {
   bool follow_links = false;
   int max_pages = kDefaultMaxPages;              // per file (extract.h)
   int max_file_seconds = kDefaultMaxFileSeconds;  // per file
-  Language language = Language::kVietnamese;
+  Lang language = Lang::kVi;
   std::filesystem::path program;  // this executable, run again as a worker
 };
 

@@ -17,7 +17,7 @@
 #include "indexer/worker_pool.h"
 
 namespace po = boost::program_options;
-using luutru::indexer::Language;
+using luutru::indexer::Lang;
 
 namespace {
 
@@ -36,7 +36,7 @@ class StderrListener : public luutru::indexer::RunListener {
 };
 
 // Prints what the run ended with and returns its exit status.
-int Finish(const luutru::indexer::RunOutcome& outcome, Language language, StderrListener& listener) {
+int Finish(const luutru::indexer::RunOutcome& outcome, Lang language, StderrListener& listener) {
   const luutru::indexer::Messages msg(language);
   if (outcome.error) {
     listener.Notice(outcome.error->message);
@@ -92,19 +92,19 @@ int main(int argc, char** argv) {
       std::cout << luutru::cli::VersionText("luutru-index");
       return 0;
     }
-    const bool en = luutru::indexer::ChooseLanguage(vm.count("lang") ? vm["lang"].as<std::string>() : "") == Language::kEnglish;
+    const bool en = luutru::indexer::ChooseLang(vm.count("lang") ? vm["lang"].as<std::string>() : "") == Lang::kEn;
     // PATHs and --jsonl stand for one another: either on the command line replaces the file's PATHs.
     const std::string config_error = luutru::cli::StoreConfigFile(all, "index", {{"path", "jsonl"}}, en, vm);
     if (!config_error.empty()) throw po::error(config_error);
     po::notify(vm);
   } catch (const po::error& e) {
-    options.language = luutru::indexer::ChooseLanguage(vm.count("lang") ? vm["lang"].as<std::string>() : lang_flag);
-    std::fprintf(stderr, "%s%s\n%s", options.language == Language::kEnglish ? "usage error: " : "lỗi cú pháp: ",
+    options.language = luutru::indexer::ChooseLang(vm.count("lang") ? vm["lang"].as<std::string>() : lang_flag);
+    std::fprintf(stderr, "%s%s\n%s", options.language == Lang::kEn ? "usage error: " : "lỗi cú pháp: ",
                  e.what(), "luutru-index --help\n");
     return 2;
   }
-  options.language = luutru::indexer::ChooseLanguage(lang_flag);
-  const bool en = options.language == Language::kEnglish;
+  options.language = luutru::indexer::ChooseLang(lang_flag);
+  const bool en = options.language == Lang::kEn;
   auto usage = [&](const std::string& what) {
     std::fprintf(stderr, "%s%s\n", en ? "usage error: " : "lỗi cú pháp: ", what.c_str());
     return 2;

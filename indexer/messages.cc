@@ -6,11 +6,11 @@
 
 namespace luutru::indexer {
 
-Language ChooseLanguage(const std::string& flag) {
-  if (!flag.empty()) return flag.rfind("en", 0) == 0 ? Language::kEnglish : Language::kVietnamese;
+Lang ChooseLang(const std::string& flag) {
+  if (!flag.empty()) return flag.rfind("en", 0) == 0 ? Lang::kEn : Lang::kVi;
   const char* lang = std::getenv("LANG");
-  if (lang && std::string(lang).rfind("en", 0) == 0) return Language::kEnglish;
-  return Language::kVietnamese;
+  if (lang && std::string(lang).rfind("en", 0) == 0) return Lang::kEn;
+  return Lang::kVi;
 }
 
 namespace {

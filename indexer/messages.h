@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <string>
 
+#include "cli/language.h"
+
 namespace luutru::indexer {
 
-enum class Language { kVietnamese, kEnglish };
+using cli::Lang;
 
 // From --lang (may be empty) and the LANG environment variable.
-Language ChooseLanguage(const std::string& flag);
+Lang ChooseLang(const std::string& flag);
 
 struct Summary {
   long files = 0, documents = 0, pages = 0, unchanged = 0, failed = 0, deleted = 0;
@@ -30,7 +32,7 @@ enum class SkipKind {
 
 class Messages {
  public:
-  explicit Messages(Language lang) : en_(lang == Language::kEnglish) {}
+  explicit Messages(Lang lang) : en_(lang == Lang::kEn) {}
   // `remembered`: the file failed so in an earlier run and has not changed since (not read again).
   std::string FileFailed(const std::string& file, const std::string& reason, bool kept,
                          bool remembered = false) const;
