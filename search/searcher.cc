@@ -269,7 +269,7 @@ std::vector<DocumentHit> Searcher::MakeHits(const std::vector<Xapian::MSetIterat
                                             const std::vector<int>& ranks,
                                             const std::vector<MatchSequence>& sequences) const {
   // Records are kept in document order, so neighbours share the index blocks a read brings in
-  // (one-off, 100 hits: 101 block reads of records instead of 153 in rank order).
+  // (search/README.md, "Hits made in document order").
   std::vector<size_t> by_document(items.size());
   for (size_t i = 0; i < items.size(); ++i) by_document[i] = i;
   std::sort(by_document.begin(), by_document.end(), [&](size_t a, size_t b) { return *items[a] < *items[b]; });
