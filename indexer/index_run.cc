@@ -35,8 +35,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kBatchDocuments = 200;  // PDF mode: a kill loses at most this much work
-constexpr int kBatchSeconds = 10;
+constexpr int kBatchSeconds = 10;  // PDF mode: a kill loses at most this much time of work
 // Bulk mode: Xapian's in-memory change buffers slow every insert as they grow; commits of 10,000
 // documents wrote much slower than commits of 250 to 1,000 (bench/scale/README.md).
 constexpr int kJsonlBatchDocuments = 1000;
@@ -235,10 +234,7 @@ class IndexRun {
                         msg_.ReportError(ShowName(options_.report->string()))};
       return Stop();
     }
-    int batch = kBatchDocuments;
-    // Test-only: small batches let a test kill a run between commits.
-    if (const char* v = std::getenv("LUUTRU_TEST_BATCH_DOCUMENTS"); v && std::atoi(v) > 0) batch = std::atoi(v);
-    IndexWriter writer(*db, batch, kBatchSeconds);
+    IndexWriter writer(*db, options_.batch_documents, kBatchSeconds);
     try {
       states_ = LoadFileStates(*db);
       failures_ = LoadFileFailures(*db);

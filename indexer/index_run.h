@@ -38,6 +38,9 @@ struct IndexOptions {
   bool follow_links = false;
   int max_pages = kDefaultMaxPages;              // per file (extract.h)
   int max_file_seconds = kDefaultMaxFileSeconds;  // per file
+  // Changes a commit holds at most (index_writer.h): a kill loses at most this much work. Small
+  // batches let a test kill a run between commits.
+  int batch_documents = 200;
   Lang language = Lang::kVi;
   std::filesystem::path program;  // this executable, run again as a worker
 };

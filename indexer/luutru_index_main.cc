@@ -75,7 +75,9 @@ int main(int argc, char** argv) {
       ("lang", po::value(&lang_flag), "vi|en: language of messages");
   luutru::cli::AddCommonOptions(visible, true, true);
   po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
+  hidden.add_options()("path", po::value<std::vector<std::string>>(), "")
+      // Changes a commit holds at most: small batches let a test kill a run between commits.
+      ("batch-documents", po::value(&options.batch_documents), "");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -117,6 +119,9 @@ int main(int argc, char** argv) {
   if (!report.empty()) options.report = report;
   if (jobs < 1) return usage(en ? "--jobs must be at least 1" : "--jobs phải từ 1 trở lên");
   options.jobs = jobs;
+  if (options.batch_documents < 1) {
+    return usage(en ? "--batch-documents must be at least 1" : "--batch-documents phải từ 1 trở lên");
+  }
   if (options.max_pages < 1) return usage(en ? "--max-pages must be at least 1" : "--max-pages phải từ 1 trở lên");
   if (options.max_file_seconds < 1) {
     return usage(en ? "--max-file-seconds must be at least 1" : "--max-file-seconds phải từ 1 trở lên");

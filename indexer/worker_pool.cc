@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -24,10 +23,6 @@ using nlohmann::json;
 }  // namespace
 
 int FileTimeLimitSeconds(int pages, int max_seconds) {
-  if (const char* v = std::getenv("LUUTRU_TEST_TIME_LIMIT"); v && *v) {
-    const int s = std::atoi(v);
-    if (s > 0) return s;
-  }
   const int64_t grown = 60 + 30 * static_cast<int64_t>(std::max(1, pages));
   return static_cast<int>(std::min<int64_t>(grown, std::max(1, max_seconds)));
 }

@@ -29,8 +29,7 @@ namespace luutru::indexer {
 // The worker's main loop on `fd` (extract_worker.cc); returns the process exit status.
 int RunWorker(int fd);
 
-// The per-file time limit: 60 s to open the file plus 30 s a page, at most `max_seconds`, or
-// LUUTRU_TEST_TIME_LIMIT.
+// The per-file time limit: 60 s to open the file plus 30 s a page, at most `max_seconds`.
 int FileTimeLimitSeconds(int pages, int max_seconds = kDefaultMaxFileSeconds);
 
 struct WorkerJob {
