@@ -6,6 +6,7 @@
 #ifndef LUUTRU_CATALOG_SCHEMA_H_
 #define LUUTRU_CATALOG_SCHEMA_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -15,8 +16,16 @@
 #include <xapian.h>
 
 #include "catalog/model.h"
+#include "catalog/record_codec.h"
 
 namespace luutru::catalog::schema {
+
+// Xapian refuses terms over 245 bytes; a term longer than this is not indexed, and a query term
+// longer than this cannot match.
+inline constexpr size_t kMaxTermBytes = 240;
+
+// `prefix` then `value`: every prefixed term of the schema, on both sides.
+std::string PrefixedTerm(std::string_view prefix, std::string_view value);
 
 // Free text, positional (phrases work on both). Exact words carry no prefix.
 inline constexpr std::string_view kFolded = "XF";        // folded words: "dang"
@@ -67,14 +76,6 @@ inline constexpr Xapian::valueno kSlotWordBoxes = 7;
 // Xapian would deflate it as document data, and inflating cost more than reading it.
 inline constexpr Xapian::valueno kSlotRecord = 8;
 
-// Stored with the document so search can present it without reading the PDF.
-struct StoredDocument {
-  ArchiveDocument doc;
-  // page_start_positions[i] is the first term position of doc.pages[i]: maps a matched position
-  // to the page it is on.
-  std::vector<uint32_t> page_start_positions;
-};
-
 // The complete Xapian document for `doc`: terms, values and stored data.
 Xapian::Document BuildIndexDocument(const ArchiveDocument& doc);
 
@@ -95,12 +96,9 @@ std::string IdTerm(const ArchiveDocument& doc);
 std::string IdTerm(std::string_view id);
 std::string FileTerm(std::string_view file);
 
-// Reads back what BuildIndexDocument stored: version 4 (a version 2 record compressed with LZ4,
-// in kSlotRecord), or, written by older indexers as the document data, version 3 (a version 2
-// record in a Zstandard frame), version 2 (length-prefixed fields, page texts as raw UTF-8
-// blocks, so a hit is read without parsing its text) or version 1 (one JSON object). Throws
-// std::runtime_error on data it did not write.
-// With `word_boxes` false the pages come without their OCR word boxes, which are then not read.
+// Reads back the record BuildIndexDocument stored, of any version (record_codec.h). Throws
+// std::runtime_error on data it did not write. With `word_boxes` false the pages come without
+// their OCR word boxes, which are then not read.
 StoredDocument ReadStoredDocument(const Xapian::Document& xdoc, bool word_boxes = true);
 
 // The page (1-based, counted from the start of the file) that holds term position `pos`.

@@ -325,8 +325,7 @@ Document ComposeWith(int index, uint64_t seed, const Organ& organ, const DocType
   return d;
 }
 
-Document ComposeDocument(int index, uint64_t seed, bool unique_facts) {
-  (void)unique_facts;
+Document ComposeDocument(int index, uint64_t seed) {
   Random rng(seed ^ (static_cast<uint64_t>(index) * 0x9E3779B97F4A7C15ull));
   const Organ& organ = rng.Pick(Organs());
   const DocType* type;

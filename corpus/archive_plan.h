@@ -23,7 +23,7 @@ struct PlanOptions {
 std::vector<Document> PlanArchive(const PlanOptions& options);
 
 // One document, composed on its own (scale mode calls this per document).
-Document ComposeDocument(int index, uint64_t seed, bool unique_facts);
+Document ComposeDocument(int index, uint64_t seed);
 
 }  // namespace luutru::corpus
 

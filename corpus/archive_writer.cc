@@ -460,7 +460,7 @@ double WriteTextOnly(const fs::path& out, const PlanOptions& options, std::strin
   auto start = std::chrono::steady_clock::now();
   std::string line;
   for (int i = 0; i < options.docs; ++i) {
-    Document d = ComposeDocument(i, options.seed, false);
+    Document d = ComposeDocument(i, options.seed);
     std::string base = d.number;
     for (char& c : base) if (c == '/') c = '-';
     line.clear();

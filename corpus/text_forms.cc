@@ -98,10 +98,6 @@ std::string ToNewToneStyle(std::string_view utf8) {
   return ToNfc(s);
 }
 
-bool HasToneStyleCluster(std::string_view utf8) {
-  return ToNewToneStyle(utf8) != ToNfc(utf8);
-}
-
 std::string RemoveMarks(std::string_view utf8) {
   icu::UnicodeString d = icu::UnicodeString::fromUTF8(ToNfd(utf8));
   icu::UnicodeString out;

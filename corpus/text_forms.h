@@ -15,8 +15,6 @@ std::string ToNfd(std::string_view utf8);
 // hòa → hoà, khỏe → khoẻ, thủy → thuỷ: the mark moves to the last vowel of an open oa/oe/uy
 // syllable (not after q). Input and output NFC.
 std::string ToNewToneStyle(std::string_view utf8);
-// True when ToNewToneStyle changes the text.
-bool HasToneStyleCluster(std::string_view utf8);
 // All marks removed and đ→d, Đ→D: "Đặng Thị Điệp" → "Dang Thi Diep".
 std::string RemoveMarks(std::string_view utf8);
 // Drops the tone mark of the first marked syllable found from `from_syllable`: "Vì" → "Vi".

@@ -15,7 +15,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 
 typedef struct _PopplerDocument PopplerDocument;
 namespace poppler {

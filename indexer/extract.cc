@@ -37,11 +37,11 @@ std::string Utf8(const poppler::ustring& utf16) {
 }
 
 // The text layer's words, with their font names when `flags` asks Poppler for them.
-std::vector<WordBox> ReadWords(const poppler::page& page, int flags) {
-  std::vector<WordBox> words;
+std::vector<TextLayerWord> ReadWords(const poppler::page& page, int flags) {
+  std::vector<TextLayerWord> words;
   for (const poppler::text_box& box : page.text_list(flags)) {
     const poppler::rectf r = box.bbox();
-    WordBox w;
+    TextLayerWord w;
     w.text = Utf8(box.text());
     w.x0 = r.left();
     w.y0 = r.top();
@@ -130,11 +130,11 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
     const poppler::page& layer_page = cut_page ? *cut_page : *p;
     // Font names cost Poppler a second pass over the page's fonts; only text that may be set in
     // a legacy 8-bit font needs them, and once a page did, the rest of the file likely does.
-    std::vector<WordBox> words;
+    std::vector<TextLayerWord> words;
     if (!legacy_file) {
       words = ReadWords(layer_page, 0);
       legacy_file = std::any_of(words.begin(), words.end(),
-                                [](const WordBox& w) { return tokenizers::MayBeLegacyText(w.text); });
+                                [](const TextLayerWord& w) { return tokenizers::MayBeLegacyText(w.text); });
     }
     if (legacy_file) words = ReadWords(layer_page, poppler::page::text_list_include_font);
     const poppler::rectf size = p->page_rect(poppler::media_box);

@@ -22,8 +22,8 @@
 
 #include "cli/program_info.h"
 #include "indexer/extract.h"
-#include "indexer/file_name.h"
 #include "indexer/worker_pool.h"
+#include "indexer/worker_protocol.h"
 
 namespace luutru::indexer {
 namespace {
@@ -69,7 +69,8 @@ bool EnvNames(const char* var, const std::filesystem::path& path) {
 
 int RunWorker(int fd) {
   g_worker_fd = fd;
-  const std::string memory_msg = json{{"t", "memory"}}.dump();
+  namespace message = worker_message;
+  const std::string memory_msg = json{{message::kType, message::kMemory}}.dump();
   {
     const uint32_t n = static_cast<uint32_t>(memory_msg.size());
     g_memory_frame[0] = static_cast<char>(n);
@@ -90,12 +91,7 @@ int RunWorker(int fd) {
   if (!ReadFrame(fd, frame)) return 0;
   ExtractOptions options;
   try {
-    const json init = json::parse(frame);
-    const std::string mode = init.at("ocr").get<std::string>();
-    options.ocr = mode == "always" ? OcrMode::kAlways : mode == "never" ? OcrMode::kNever : OcrMode::kAuto;
-    options.ocr_languages = init.at("lang").get<std::string>();
-    options.ocr_cache_dir = BytesFromJson(init.at("cache"));
-    options.max_pages = init.at("max_pages").get<int>();
+    options = ParseInitFrame(frame);
   } catch (const std::exception&) {
     return 2;
   }
@@ -103,7 +99,7 @@ int RunWorker(int fd) {
   while (ReadFrame(fd, frame)) {
     std::filesystem::path path;
     try {
-      path = BytesFromJson(json::parse(frame).at("path"));
+      path = ParseFileFrame(frame);
     } catch (const std::exception&) {
       return 2;
     }
@@ -125,27 +121,27 @@ int RunWorker(int fd) {
       // The page being worked on, for the progress line: a few times a second at most.
       auto last_said = std::chrono::steady_clock::now();
       ExtractedFile file = extractor.Extract(
-          path, [fd](int pages) { WriteFrame(fd, json{{"t", "pages"}, {"n", pages}}.dump()); },
+          path, [fd](int pages) { WriteFrame(fd, json{{message::kType, message::kPages}, {"n", pages}}.dump()); },
           [fd, &last_said](int index) {
             const auto now = std::chrono::steady_clock::now();
             if (now - last_said < std::chrono::milliseconds(250)) return;
             last_said = now;
-            WriteFrame(fd, json{{"t", "at"}, {"i", index}}.dump());
+            WriteFrame(fd, json{{message::kType, message::kAt}, {"i", index}}.dump());
           });
       // A frame a page: the main process never holds a whole file's text in one message.
       bool sent = true;
       for (const ExtractedPage& p : file.pages) {
         json page = PageToJson(p);
-        page["t"] = "page";
+        page[message::kType] = message::kPage;
         sent = sent && WriteFrame(fd, page.dump(-1, ' ', false, json::error_handler_t::replace));
       }
       if (!sent) return 0;
-      reply = json{{"t", "done"}, {"hash", file.content_hash}};
+      reply = json{{message::kType, message::kDone}, {"hash", file.content_hash}};
     } catch (const std::bad_alloc&) {
       WriteFrame(fd, memory_msg);
       return 3;  // the heap may be in any state: start afresh
     } catch (const std::exception& e) {
-      reply = json{{"t", "error"}, {"reason", e.what()}};
+      reply = json{{message::kType, message::kError}, {"reason", e.what()}};
     }
     if (!WriteFrame(fd, reply.dump(-1, ' ', false, json::error_handler_t::replace))) return 0;
   }

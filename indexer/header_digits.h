@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "catalog/model.h"
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 
 namespace tesseract {
 class TessBaseAPI;

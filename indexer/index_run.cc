@@ -1,4 +1,4 @@
-// RunIndex and RunJsonl.
+// RunIndex (the IndexRun and its steps) and RunJsonl.
 #include "indexer/index_run.h"
 
 #include <sys/stat.h>
@@ -26,7 +26,7 @@
 #include "indexer/file_state.h"
 #include "indexer/folder_walk.h"
 #include "indexer/jsonl_input.h"
-#include "indexer/progress.h"
+#include "indexer/index_writer.h"
 #include "indexer/worker_pool.h"
 
 namespace luutru::indexer {
@@ -36,15 +36,10 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kBatchDocuments = 200;  // PDF mode: a kill loses at most this much work
-constexpr int kBatchSeconds = 10;
-// Bulk mode: Xapian's in-memory change buffers slow every insert as they grow; measured on
-// luutru-corpus --text-only documents, commits of 10,000 documents wrote ~2.5x slower than
-// commits of 250 to 1,000 (bench/scale/README.md).
+constexpr int kBatchSeconds = 10;  // PDF mode: a kill loses at most this much time of work
+// Bulk mode: Xapian's in-memory change buffers slow every insert as they grow; commits of 10,000
+// documents wrote much slower than commits of 250 to 1,000 (bench/scale/README.md).
 constexpr int kJsonlBatchDocuments = 1000;
-// Xapian holds a batch's postings in memory until it commits: a batch also ends after this much
-// text, so the memory of a run follows the batch, not the size of the files in it.
-constexpr size_t kBatchTextBytes = 16 << 20;
 
 bool StatFile(const fs::path& p, uint64_t& size, int64_t& mtime_ns) {
   struct stat st;
@@ -53,69 +48,6 @@ bool StatFile(const fs::path& p, uint64_t& size, int64_t& mtime_ns) {
   mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
   return true;
 }
-
-// The writer: one WritableDatabase, batched commits, per-file state beside the documents.
-class Writer {
- public:
-  Writer(Xapian::WritableDatabase& db, int batch_docs, int batch_seconds)
-      : db_(db), batch_docs_(batch_docs), batch_seconds_(batch_seconds), last_commit_(Clock::now()) {}
-
-  void ReplaceFile(const std::string& file, const std::vector<catalog::ArchiveDocument>& docs,
-                   const FileState& state) {
-    db_.delete_document(catalog::schema::FileTerm(file));
-    for (const catalog::ArchiveDocument& d : docs) {
-      db_.replace_document(catalog::schema::IdTerm(d), catalog::schema::BuildIndexDocument(d));
-    }
-    db_.set_metadata(FileStateKey(file), EncodeFileState(state));
-    pending_ += static_cast<int>(docs.size()) + 1;
-    for (const catalog::ArchiveDocument& d : docs) {
-      for (const catalog::Page& p : d.pages) pending_text_ += p.text.size();
-    }
-    MaybeCommit();
-  }
-  // A file that cannot be indexed, or no longer is remembered as failing (`reason` empty).
-  void SetFailure(const FileState& file, const std::string& reason) {
-    db_.set_metadata(FileFailureKey(file.file), reason.empty() ? "" : EncodeFileFailure({file, reason}));
-  }
-
-  void UpdateState(const FileState& state) {
-    db_.set_metadata(FileStateKey(state.file), EncodeFileState(state));
-    ++pending_;
-  }
-  void DeleteFile(const std::string& file) {
-    db_.delete_document(catalog::schema::FileTerm(file));
-    db_.set_metadata(FileStateKey(file), "");
-    ++pending_;
-    MaybeCommit();
-  }
-  void AddDocument(const catalog::ArchiveDocument& d, Xapian::Document xdoc) {
-    db_.replace_document(catalog::schema::IdTerm(d), xdoc);
-    ++pending_;
-    MaybeCommit();
-  }
-  void MaybeCommit() {
-    if (pending_ >= batch_docs_ || pending_text_ >= kBatchTextBytes ||
-        Clock::now() - last_commit_ >= std::chrono::seconds(batch_seconds_)) {
-      Commit();
-    }
-  }
-  void Commit() {
-    db_.commit();
-    committed_any_ = committed_any_ || pending_ > 0;
-    pending_ = 0;
-    pending_text_ = 0;
-    last_commit_ = Clock::now();
-  }
-  bool committed_any() const { return committed_any_; }
-
- private:
-  Xapian::WritableDatabase& db_;
-  int batch_docs_, batch_seconds_;
-  int pending_ = 0;
-  size_t pending_text_ = 0;  // text bytes of the documents not yet committed
-  bool committed_any_ = false;
-  Clock::time_point last_commit_;
-};
 
 // Rebuilds a file's pages from the documents stored for it, or nullopt when they do not cover
 // every page (then the file is extracted again).
@@ -141,13 +73,14 @@ std::optional<std::vector<catalog::Page>> StoredPages(const Xapian::Database& db
   return out;
 }
 
+// The --report file: one JSON object a line per file.
 class Report {
  public:
-  explicit Report(const std::optional<fs::path>& path) {
-    if (path) {
-      out_.open(*path, std::ios::trunc);
-      if (!out_) throw std::runtime_error("cannot write the report " + path->string());
-    }
+  // False when the file cannot be written (nothing is written then).
+  bool Open(const std::optional<fs::path>& path) {
+    if (!path) return true;
+    out_.open(*path, std::ios::trunc);
+    return static_cast<bool>(out_);
   }
   void Write(const json& line) {
     if (out_.is_open()) out_ << line.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
@@ -174,7 +107,7 @@ json PagesJson(const std::vector<ExtractedPage>& pages) {
 // Why a PATH or input file cannot be used, in the run's language.
 enum PathProblem { kDoesNotExist, kCannotBeRead, kFolderNotJsonl, kDeviceNotJsonl };
 const char* Reason(const IndexOptions& options, PathProblem problem) {
-  const bool en = options.language == Language::kEnglish;
+  const bool en = options.language == Lang::kEn;
   switch (problem) {
     case kDoesNotExist:
       return en ? "does not exist" : "không tồn tại";
@@ -197,20 +130,22 @@ constexpr size_t kJsonlChunkBytes = 64 << 20;
 using catalog::LineRead;
 using catalog::ReadLine;
 
-// Opens or creates the database; nullptr once the reason is on stderr (exit 2).
-std::unique_ptr<Xapian::WritableDatabase> OpenDatabase(const IndexOptions& options, const Messages& msg) {
+// Opens or creates the database; nullptr with `error` set when it cannot be.
+std::unique_ptr<Xapian::WritableDatabase> OpenDatabase(const IndexOptions& options, const Messages& msg,
+                                                       std::optional<RunError>& error) {
   try {
     return std::make_unique<Xapian::WritableDatabase>(options.db.string(), Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& e) {
-    std::fprintf(stderr, "%s\n", msg.DatabaseError(options.db.string() + ": " + e.get_description(), false).c_str());
+    error = RunError{RunError::Kind::kDatabase,
+                     msg.DatabaseError(options.db.string() + ": " + e.get_description(), false)};
     return nullptr;
   }
 }
 
-// Says which pages had more text than is kept (page_text.h), on stderr and in the file's report
-// `line`.
+// Says which pages had more text than is kept (page_text.h), to the listener and in the file's
+// report `line`.
 void NoteCutText(const std::vector<ExtractedPage>& pages, const std::string& shown, const Messages& msg,
-                 Progress& progress, json& line) {
+                 RunListener& listener, json& line) {
   json cut = json::array();
   std::string list;
   uint64_t largest = 0;
@@ -227,12 +162,11 @@ void NoteCutText(const std::vector<ExtractedPage>& pages, const std::string& sho
     if (cut.size() <= 10) list += (list.empty() ? "" : ", ") + std::to_string(number);
   }
   if (cut.empty()) return;
-  progress.Clear();
   if (!list.empty()) {
     if (cut.size() > 10) list += ", …";
-    std::fprintf(stderr, "%s\n", msg.TextCut(shown, list, kMaxPageTextBytes, largest).c_str());
+    listener.Notice(msg.TextCut(shown, list, kMaxPageTextBytes, largest));
   }
-  if (budget_from > 0) std::fprintf(stderr, "%s\n", msg.FileTextCut(shown, budget_from, kMaxFileTextBytes).c_str());
+  if (budget_from > 0) listener.Notice(msg.FileTextCut(shown, budget_from, kMaxFileTextBytes));
   line["text_cut"] = json{{"pages", std::move(cut)}, {"limit_bytes", kMaxPageTextBytes},
                           {"file_limit_bytes", kMaxFileTextBytes}};
 }
@@ -243,7 +177,7 @@ void NoteCutText(const std::vector<ExtractedPage>& pages, const std::string& sho
 // be read.
 void ListCatalogRowsWithoutFile(const catalog::Catalog& catalog, const std::vector<Candidate>& found,
                                 const std::vector<fs::path>& walked, const std::vector<fs::path>& unreadable,
-                                const Messages& msg) {
+                                const Messages& msg, RunListener& listener) {
   std::set<std::string> present;
   for (const Candidate& c : found) present.insert(c.path.lexically_relative(catalog.folder()).generic_string());
   catalog.ForEachFile([&](const std::string& file, int64_t line) {
@@ -253,74 +187,100 @@ void ListCatalogRowsWithoutFile(const catalog::Catalog& catalog, const std::vect
     for (const fs::path& w : walked) judged = judged || Under(abs, w);
     for (const fs::path& u : unreadable) judged = judged && !Under(abs, u);
     if (!judged) return;
-    std::fprintf(stderr, "%s\n", msg.CatalogRowMissing(ShowName(catalog.path().string()), line, ShowName(file)).c_str());
+    listener.Notice(msg.CatalogRowMissing(ShowName(catalog.path().string()), line, ShowName(file)));
   });
 }
 
-}  // namespace
+// A run over PATHs: its steps share what they found through these members, in the order the steps
+// fill them.
+class IndexRun {
+ public:
+  IndexRun(const IndexOptions& options, RunListener& listener)
+      : options_(options), msg_(options.language), listener_(listener) {}
 
-int RunIndex(const IndexOptions& options) {
-  const Messages msg(options.language);
-  const auto started = Clock::now();
-  Progress progress;
-
-  std::optional<catalog::Catalog> catalog;
-  if (options.catalog) {
-    try {
-      catalog = catalog::Catalog::Load(fs::weakly_canonical(fs::absolute(*options.catalog)));
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "%s\n", msg.CatalogError(e.what()).c_str());
-      return 2;
+  RunOutcome Run() {
+    const auto started = Clock::now();
+    if (!LoadCatalog() || !CheckPaths()) return Stop();
+    std::unique_ptr<Xapian::WritableDatabase> db = OpenDatabase(options_, msg_, error_);
+    if (!db) return Stop();
+    if (!report_.Open(options_.report)) {
+      error_ = RunError{RunError::Kind::kReport,
+                        msg_.ReportError(ShowName(options_.report->string()))};
+      return Stop();
     }
-    for (const std::string& w : catalog->warnings()) std::fprintf(stderr, "%s\n", msg.CatalogWarning(w).c_str());
+    IndexWriter writer(*db, options_.batch_documents, kBatchSeconds);
+    try {
+      states_ = LoadFileStates(*db);
+      failures_ = LoadFileFailures(*db);
+      Collect();
+      Decide(*db, writer);
+      Extract(writer);
+      DeleteGone(writer);
+      writer.Commit();
+    } catch (const Xapian::Error& e) {
+      error_ = RunError{RunError::Kind::kDatabase, msg_.DatabaseError(e.get_description(), writer.committed_any())};
+    } catch (const std::exception& e) {
+      error_ = RunError{RunError::Kind::kStopped, msg_.RunStopped(e.what(), writer.committed_any())};
+    }
+    if (error_) {
+      report_.Flush();
+      return Stop();
+    }
+    summary_.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    return RunOutcome{summary_, 0, std::nullopt};
   }
 
-  // Every PATH must exist and be readable before anything is touched: an unmounted disk must
-  // never empty the index.
+ private:
+  // A PATH as given: a folder walked in full, or one file in its folder.
   struct Root {
     fs::path dir;
     std::optional<fs::path> single_file;
   };
-  std::vector<Root> roots;
-  for (const std::string& p : options.paths) {
-    std::error_code ec;
-    const fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
-    const fs::file_status st = fs::status(abs, ec);
-    if (ec || !fs::exists(st)) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(p, Reason(options, kDoesNotExist)).c_str());
-      return 2;
+
+  RunOutcome Stop() { return RunOutcome{summary_, 0, error_}; }
+
+  bool LoadCatalog() {
+    if (!options_.catalog) return true;
+    try {
+      catalog_ = catalog::Catalog::Load(fs::weakly_canonical(fs::absolute(*options_.catalog)));
+    } catch (const std::exception& e) {
+      error_ = RunError{RunError::Kind::kCatalog, msg_.CatalogError(e.what())};
+      return false;
     }
-    const bool dir = fs::is_directory(st);
-    if (access(abs.c_str(), dir ? (R_OK | X_OK) : R_OK) != 0) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(p, Reason(options, kCannotBeRead)).c_str());
-      return 2;
-    }
-    roots.push_back(dir ? Root{abs, std::nullopt} : Root{abs.parent_path(), abs});
+    for (const std::string& w : catalog_->warnings()) listener_.Notice(msg_.CatalogWarning(w));
+    return true;
   }
 
-  std::unique_ptr<Xapian::WritableDatabase> db = OpenDatabase(options, msg);
-  if (!db) return 2;
-
-  Report report(options.report);
-  int batch = kBatchDocuments;
-  // Test-only: small batches let a test kill a run between commits.
-  if (const char* v = std::getenv("LUUTRU_TEST_BATCH_DOCUMENTS"); v && std::atoi(v) > 0) batch = std::atoi(v);
-  Writer writer(*db, batch, kBatchSeconds);
-  Summary summary;
-  int exit_status = 0;
-
-  try {
-    std::map<std::string, FileState> states = LoadFileStates(*db);
-    const std::map<std::string, FileFailure> failures = LoadFileFailures(*db);
-
-    std::set<std::string> walked_roots;
-    std::vector<fs::path> walked;
-    for (const Root& r : roots) {
-      if (!r.single_file) walked.push_back(r.dir);
+  // Every PATH must exist and be readable before anything is touched: an unmounted disk must
+  // never empty the index.
+  bool CheckPaths() {
+    for (const std::string& p : options_.paths) {
+      std::error_code ec;
+      const fs::path abs = fs::weakly_canonical(fs::absolute(p), ec);
+      const fs::file_status st = fs::status(abs, ec);
+      if (ec || !fs::exists(st)) {
+        error_ = RunError{RunError::Kind::kPath, msg_.MissingPath(p, Reason(options_, kDoesNotExist))};
+        return false;
+      }
+      const bool dir = fs::is_directory(st);
+      if (access(abs.c_str(), dir ? (R_OK | X_OK) : R_OK) != 0) {
+        error_ = RunError{RunError::Kind::kPath, msg_.MissingPath(p, Reason(options_, kCannotBeRead))};
+        return false;
+      }
+      roots_.push_back(dir ? Root{abs, std::nullopt} : Root{abs.parent_path(), abs});
     }
-    Walker walker(walked, options.follow_links);
+    return true;
+  }
+
+  // Collect: walks the folders, takes the single files, and says what could not be read or was
+  // left aside, and which catalog rows name no file found.
+  void Collect() {
+    for (const Root& r : roots_) {
+      if (!r.single_file) walked_.push_back(r.dir);
+    }
+    Walker walker(walked_, options_.follow_links);
     std::vector<Candidate> single_files;
-    for (const Root& r : roots) {
+    for (const Root& r : roots_) {
       const std::string name = r.dir.filename().string();
       if (r.single_file) {
         Candidate c;
@@ -331,73 +291,53 @@ int RunIndex(const IndexOptions& options) {
         if (StatFile(c.path, c.size, c.mtime_ns)) single_files.push_back(std::move(c));
       } else {
         walker.WalkRoot(r.dir, name);
-        walked_roots.insert(r.dir.string());
+        walked_roots_.insert(r.dir.string());
       }
     }
     walker.FollowLinks();
-    std::vector<Candidate> candidates = std::move(single_files);
-    candidates.insert(candidates.end(), std::make_move_iterator(walker.candidates.begin()),
-                      std::make_move_iterator(walker.candidates.end()));
-    const std::vector<fs::path>& unreadable = walker.unreadable;
-    for (const fs::path& u : unreadable) {
+    candidates_ = std::move(single_files);
+    candidates_.insert(candidates_.end(), std::make_move_iterator(walker.candidates.begin()),
+                       std::make_move_iterator(walker.candidates.end()));
+    unreadable_ = std::move(walker.unreadable);
+    for (const fs::path& u : unreadable_) {
       // Its PDFs were not indexed: the run is not complete (exit 1), and none of them is deleted.
-      progress.Clear();
-      std::fprintf(stderr, "%s\n", msg.UnreadableFolder(ShowName(u.string())).c_str());
-      report.Write(json{{"file", ShowName(u.string())}, {"path", ShowName(u.string())}, {"status", "failed"},
-                        {"reason", "cannot read folder"}});
-      ++summary.failed;
+      listener_.Notice(msg_.UnreadableFolder(ShowName(u.string())));
+      report_.Write(json{{"file", ShowName(u.string())}, {"path", ShowName(u.string())}, {"status", "failed"},
+                         {"reason", "cannot read folder"}});
+      ++summary_.failed;
     }
     for (const SkippedEntry& k : walker.skipped) {
       // Not a PDF that failed: a device, or a link the walk does not take (said, never silent).
-      std::fprintf(stderr, "%s\n", msg.Skipped(ShowName(k.path.string()), k.kind, ShowName(k.detail)).c_str());
-      report.Write(json{{"file", ShowName(k.path.string())}, {"path", ShowName(k.path.string())},
-                        {"status", "skipped"},
-                        {"reason", Messages::SkipReasonEnglish(k.kind, ShowName(k.detail))}});
-      ++summary.skipped;
+      listener_.Notice(msg_.Skipped(ShowName(k.path.string()), k.kind, ShowName(k.detail)));
+      report_.Write(json{{"file", ShowName(k.path.string())}, {"path", ShowName(k.path.string())},
+                         {"status", "skipped"},
+                         {"reason", Messages::SkipReasonEnglish(k.kind, ShowName(k.detail))}});
+      ++summary_.skipped;
     }
-    if (catalog) ListCatalogRowsWithoutFile(*catalog, candidates, walked, unreadable, msg);
+    if (catalog_) ListCatalogRowsWithoutFile(*catalog_, candidates_, walked_, unreadable_, msg_, listener_);
+    total_ = static_cast<long>(candidates_.size());
+  }
 
-    // Decide what each file needs.
-    std::set<std::string> seen;
-    std::vector<Candidate> to_extract;
-    std::map<uint64_t, Candidate> in_flight;
-    long done = 0;
-    const long total = static_cast<long>(candidates.size());
-
-    auto rows_for = [&](const Candidate& c) -> std::vector<catalog::CatalogEntry> {
-      if (!catalog) return {};
-      const std::string rel = c.path.lexically_relative(catalog->folder()).generic_string();
-      if (rel.empty() || rel.rfind("..", 0) == 0) return {};
-      return catalog->EntriesFor(rel);
-    };
-    auto identity = [](const Candidate& c) {
-      return FileIdentity{c.file, c.path.string(), DefaultUnit(c.file, c.root_name)};
-    };
-    auto fail = [&](const Candidate& c, const std::string& reason, bool remembered = false) {
-      const bool kept = states.count(c.file) > 0;
-      progress.Clear();
-      std::fprintf(stderr, "%s\n", msg.FileFailed(ShowName(c.path.string()), reason, kept, remembered).c_str());
-      report.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "failed"},
-                        {"reason", reason}, {"kept_previous", kept}, {"remembered", remembered}});
-      ++summary.failed;
-    };
-
-    for (const Candidate& c : candidates) {
-      if (!seen.insert(c.file).second) continue;  // the same relative file under two PATHs
-      ++summary.files;
-      auto st = states.find(c.file);
-      if (!options.full && st == states.end()) {
+  // Decide: what each file found needs. A file failed before and unchanged since fails again
+  // without being read; an unchanged file whose catalog rows changed, or that moved, is rebuilt
+  // from its stored pages; a new or changed one (every one with --full) is left for Extract.
+  void Decide(const Xapian::Database& db, IndexWriter& writer) {
+    for (const Candidate& c : candidates_) {
+      if (!seen_.insert(c.file).second) continue;  // the same relative file under two PATHs
+      ++summary_.files;
+      auto st = states_.find(c.file);
+      if (!options_.full && st == states_.end()) {
         // Failed before and not changed since: the same bytes would fail the same way.
-        auto f = failures.find(c.file);
-        if (f != failures.end() && f->second.file.path == c.path.string() &&
+        auto f = failures_.find(c.file);
+        if (f != failures_.end() && f->second.file.path == c.path.string() &&
             f->second.file.size == c.size && f->second.file.mtime_ns == c.mtime_ns) {
-          fail(c, f->second.reason, /*remembered=*/true);
-          ++done;
+          Fail(c, f->second.reason, /*remembered=*/true);
+          ++done_;
           continue;
         }
       }
-      if (options.full || st == states.end()) {
-        to_extract.push_back(c);
+      if (options_.full || st == states_.end()) {
+        to_extract_.push_back(c);
         continue;
       }
       FileState state = st->second;
@@ -406,170 +346,208 @@ int RunIndex(const IndexOptions& options) {
         try {
           same_content = FileContentHash(c.path) == state.hash;
         } catch (const std::exception& e) {
-          fail(c, e.what());
-          ++done;
+          Fail(c, e.what());
+          ++done_;
           continue;
         }
       }
       if (!same_content) {
-        to_extract.push_back(c);
+        to_extract_.push_back(c);
         continue;
       }
-      const std::vector<catalog::CatalogEntry> rows = rows_for(c);
+      const std::vector<catalog::CatalogEntry> rows = RowsFor(c);
       const std::string digest = RowsDigest(rows);
       const bool moved = state.path != c.path.string() || state.root != c.root;
       state.size = c.size;
       state.mtime_ns = c.mtime_ns;
       if (digest != state.rows_digest || moved) {
         // Catalog edited or file moved: rebuild from the stored pages, no extraction.
-        auto pages = StoredPages(*db, c.file, state.pages);
+        auto pages = StoredPages(db, c.file, state.pages);
         if (!pages) {
-          to_extract.push_back(c);
+          to_extract_.push_back(c);
           continue;
         }
-        const auto docs = AssembleDocuments(identity(c), std::move(*pages), rows);
+        const auto docs = AssembleDocuments(Identity(c), std::move(*pages), rows);
         state.path = c.path.string();
         state.root = c.root;
         state.rows_digest = digest;
         writer.ReplaceFile(c.file, docs, state);
-        summary.documents += static_cast<long>(docs.size());
-        report.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
-                          {"reapplied", true}, {"documents", docs.size()}, {"pages", json::array()}});
+        summary_.documents += static_cast<long>(docs.size());
+        report_.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
+                           {"reapplied", true}, {"documents", docs.size()}, {"pages", json::array()}});
       } else {
         if (state.size != st->second.size || state.mtime_ns != st->second.mtime_ns) writer.UpdateState(state);
-        report.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
-                          {"pages", json::array()}});
+        report_.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
+                           {"pages", json::array()}});
       }
-      ++summary.unchanged;
-      ++done;
-      progress.Update(done, total, msg.Progress(done, total));
+      ++summary_.unchanged;
+      ++done_;
+      listener_.Progress(done_, total_, msg_.Progress(done_, total_));
     }
+  }
 
-    if (!to_extract.empty()) {
-      ExtractOptions eo;
-      eo.ocr = options.ocr;
-      eo.ocr_languages = options.ocr_languages;
-      eo.ocr_cache_dir = options.db / "ocr-cache";
-      eo.max_pages = options.max_pages;
-      eo.max_file_seconds = options.max_file_seconds;
-      const int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(to_extract.size())));
-      WorkerPool pool(jobs, eo, options.program);
-      size_t next = 0;
-      uint64_t tag = 0;
-      while (next < to_extract.size() || pool.busy() > 0) {
-        while (next < to_extract.size() && pool.HasIdle()) {
-          in_flight[++tag] = to_extract[next];
-          pool.Submit(WorkerJob{tag, to_extract[next].path});
-          ++next;
-        }
-        for (WorkerResult& r : pool.Wait(1000)) {
-          const Candidate c = in_flight.at(r.tag);
-          in_flight.erase(r.tag);
-          ++done;
-          if (!r.file) {
-            fail(c, r.error);
-            // Remember what the bytes themselves caused, for a file with nothing in the index;
-            // a crash, a timeout or an unreadable file may go another way next time.
-            if (r.reported && !states.count(c.file) && FailsForGood(r.error)) {
-              writer.SetFailure(FileState{c.file, c.path.string(), c.root, c.size, c.mtime_ns, {}, {}, 0},
-                                r.error);
-            }
-          } else {
-            if (failures.count(c.file)) writer.SetFailure(FileState{c.file, {}, {}, 0, 0, {}, {}, 0}, "");
-            json line{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "indexed"},
-                      {"pages", PagesJson(r.file->pages)}};
-            NoteCutText(r.file->pages, ShowName(c.path.string()), msg, progress, line);
-            // Moved, not copied: a file's text is held once, then its documents' once.
-            std::vector<catalog::Page> pages;
-            pages.reserve(r.file->pages.size());
-            for (ExtractedPage& p : r.file->pages) pages.push_back(std::move(p.page));
-            const std::string hash = r.file->content_hash;
-            r.file.reset();
-            const std::vector<catalog::CatalogEntry> rows = rows_for(c);
-            const int page_count = static_cast<int>(pages.size());
-            const auto docs = AssembleDocuments(identity(c), std::move(pages), rows);
-            FileState state{c.file, c.path.string(), c.root, c.size, c.mtime_ns,
-                            hash, RowsDigest(rows), page_count};
-            writer.ReplaceFile(c.file, docs, state);
-            summary.documents += static_cast<long>(docs.size());
-            summary.pages += page_count;
-            line["documents"] = docs.size();
-            report.Write(line);
+  // Extract: the files Decide left, in worker processes; each file's documents are written as
+  // its result comes back.
+  void Extract(IndexWriter& writer) {
+    if (to_extract_.empty()) return;
+    ExtractOptions eo;
+    eo.ocr = options_.ocr;
+    eo.ocr_languages = options_.ocr_languages;
+    eo.ocr_cache_dir = options_.db / "ocr-cache";
+    eo.max_pages = options_.max_pages;
+    eo.max_file_seconds = options_.max_file_seconds;
+    const int jobs = std::max(1, std::min<int>(options_.jobs, static_cast<int>(to_extract_.size())));
+    WorkerPool pool(jobs, eo, options_.program);
+    std::map<uint64_t, Candidate> in_flight;
+    size_t next = 0;
+    uint64_t tag = 0;
+    while (next < to_extract_.size() || pool.busy() > 0) {
+      while (next < to_extract_.size() && pool.HasIdle()) {
+        in_flight[++tag] = to_extract_[next];
+        pool.Submit(WorkerJob{tag, to_extract_[next].path});
+        ++next;
+      }
+      for (WorkerResult& r : pool.Wait(1000)) {
+        const Candidate c = in_flight.at(r.tag);
+        in_flight.erase(r.tag);
+        ++done_;
+        if (!r.file) {
+          Fail(c, r.error);
+          // Remember what the bytes themselves caused, for a file with nothing in the index;
+          // a crash, a timeout or an unreadable file may go another way next time.
+          if (r.reported && !states_.count(c.file) && FailsForGood(r.error)) {
+            writer.SetFailure(FileState{c.file, c.path.string(), c.root, c.size, c.mtime_ns, {}, {}, 0}, r.error);
           }
-          progress.Update(done, total, msg.Progress(done, total));
+        } else {
+          WriteExtracted(c, std::move(*r.file), writer);
         }
-        // The files being worked on, with their page.
-        for (const WorkerPool::Activity& a : pool.Working()) {
-          progress.Update(done, total,
-                          msg.ProgressAt(done, total, ShowName(in_flight.at(a.tag).file), a.page, a.pages));
-          break;  // one line: the first busy worker
-        }
-        writer.MaybeCommit();
+        listener_.Progress(done_, total_, msg_.Progress(done_, total_));
       }
+      // The files being worked on, with their page.
+      for (const WorkerPool::Activity& a : pool.Working()) {
+        listener_.Progress(done_, total_,
+                           msg_.ProgressAt(done_, total_, ShowName(in_flight.at(a.tag).file), a.page, a.pages));
+        break;  // one line: the first busy worker
+      }
+      writer.MaybeCommit();
     }
+  }
 
-    // Files gone from a folder that was walked in full.
-    for (const auto& [file, state] : states) {
-      if (seen.count(file) || !walked_roots.count(state.root)) continue;
+  // One extracted file → its documents and its state, through the writer.
+  void WriteExtracted(const Candidate& c, ExtractedFile file, IndexWriter& writer) {
+    if (failures_.count(c.file)) writer.SetFailure(FileState{c.file, {}, {}, 0, 0, {}, {}, 0}, "");
+    json line{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "indexed"},
+              {"pages", PagesJson(file.pages)}};
+    NoteCutText(file.pages, ShowName(c.path.string()), msg_, listener_, line);
+    // Moved, not copied: a file's text is held once, then its documents' once.
+    std::vector<catalog::Page> pages;
+    pages.reserve(file.pages.size());
+    for (ExtractedPage& p : file.pages) pages.push_back(std::move(p.page));
+    const std::string hash = file.content_hash;
+    file = ExtractedFile{};
+    const std::vector<catalog::CatalogEntry> rows = RowsFor(c);
+    const int page_count = static_cast<int>(pages.size());
+    const auto docs = AssembleDocuments(Identity(c), std::move(pages), rows);
+    FileState state{c.file, c.path.string(), c.root, c.size, c.mtime_ns, hash, RowsDigest(rows), page_count};
+    writer.ReplaceFile(c.file, docs, state);
+    summary_.documents += static_cast<long>(docs.size());
+    summary_.pages += page_count;
+    line["documents"] = docs.size();
+    report_.Write(line);
+  }
+
+  // Delete: files gone from a folder that was walked in full (not from one that could not be
+  // read, nor when the file only cannot be checked).
+  void DeleteGone(IndexWriter& writer) {
+    for (const auto& [file, state] : states_) {
+      if (seen_.count(file) || !walked_roots_.count(state.root)) continue;
       bool under_unreadable = false;
-      for (const fs::path& u : unreadable) under_unreadable = under_unreadable || Under(state.path, u);
+      for (const fs::path& u : unreadable_) under_unreadable = under_unreadable || Under(state.path, u);
       std::error_code ec;
       if (under_unreadable || fs::exists(state.path, ec) || ec) continue;
       writer.DeleteFile(file);
-      ++summary.deleted;
-      report.Write(json{{"file", ShowName(file)}, {"path", ShowName(state.path)}, {"status", "deleted"}});
+      ++summary_.deleted;
+      report_.Write(json{{"file", ShowName(file)}, {"path", ShowName(state.path)}, {"status", "deleted"}});
     }
-    writer.Commit();
-  } catch (const Xapian::Error& e) {
-    progress.Clear();
-    std::fprintf(stderr, "%s\n", msg.DatabaseError(e.get_description(), writer.committed_any()).c_str());
-    report.Flush();
-    return 2;
-  } catch (const std::exception& e) {
-    progress.Clear();
-    std::fprintf(stderr, "%s\n", msg.DatabaseError(e.what(), writer.committed_any()).c_str());
-    report.Flush();
-    return 2;
   }
-  progress.Clear();
-  summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  std::fprintf(stderr, "%s\n", msg.SummaryLine(summary).c_str());
-  if (summary.failed > 0) exit_status = 1;
-  return exit_status;
+
+  std::vector<catalog::CatalogEntry> RowsFor(const Candidate& c) const {
+    if (!catalog_) return {};
+    const std::string rel = c.path.lexically_relative(catalog_->folder()).generic_string();
+    if (rel.empty() || rel.rfind("..", 0) == 0) return {};
+    return catalog_->EntriesFor(rel);
+  }
+
+  static FileIdentity Identity(const Candidate& c) {
+    return FileIdentity{c.file, c.path.string(), DefaultUnit(c.file, c.root_name)};
+  }
+
+  void Fail(const Candidate& c, const std::string& reason, bool remembered = false) {
+    const bool kept = states_.count(c.file) > 0;
+    listener_.Notice(msg_.FileFailed(ShowName(c.path.string()), reason, kept, remembered));
+    report_.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "failed"},
+                       {"reason", reason}, {"kept_previous", kept}, {"remembered", remembered}});
+    ++summary_.failed;
+  }
+
+  const IndexOptions& options_;
+  const Messages msg_;
+  RunListener& listener_;
+  Report report_;
+  Summary summary_;
+  std::optional<RunError> error_;
+
+  std::optional<catalog::Catalog> catalog_;  // LoadCatalog
+  std::vector<Root> roots_;                  // CheckPaths
+  std::map<std::string, FileState> states_;  // the database's, as the run began
+  std::map<std::string, FileFailure> failures_;
+  std::vector<fs::path> walked_;             // Collect: the folders walked in full
+  std::set<std::string> walked_roots_;
+  std::vector<fs::path> unreadable_;         // folders under them that could not be read
+  std::vector<Candidate> candidates_;        // the PDFs found
+  long total_ = 0;
+  std::set<std::string> seen_;               // Decide: relative files taken
+  std::vector<Candidate> to_extract_;
+  long done_ = 0;                            // files decided or extracted
+};
+
+}  // namespace
+
+RunOutcome RunIndex(const IndexOptions& options, RunListener& listener) {
+  return IndexRun(options, listener).Run();
 }
 
-int RunJsonl(const IndexOptions& options) {
+RunOutcome RunJsonl(const IndexOptions& options, RunListener& listener) {
   const Messages msg(options.language);
-  const bool en = options.language == Language::kEnglish;
+  const bool en = options.language == Lang::kEn;
   const auto started = Clock::now();
-  Progress progress;
+  RunOutcome outcome;
+  Summary& summary = outcome.summary;
+  auto stop = [&](RunError::Kind kind, std::string message) {
+    outcome.error = RunError{kind, std::move(message)};
+    return outcome;
+  };
   for (const std::string& f : options.jsonl) {
     struct stat st;
     if (stat(f.c_str(), &st) != 0) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(ShowName(f), Reason(options, kDoesNotExist)).c_str());
-      return 2;
+      return stop(RunError::Kind::kPath, msg.MissingPath(ShowName(f), Reason(options, kDoesNotExist)));
     }
     // A pipe is a fine input (a program writing documents); a folder or a device is a mistake.
     if (S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
-      std::fprintf(stderr, "%s\n",
-                   msg.MissingPath(ShowName(f), Reason(options, S_ISDIR(st.st_mode) ? kFolderNotJsonl : kDeviceNotJsonl))
-                       .c_str());
-      return 2;
+      return stop(RunError::Kind::kPath,
+                  msg.MissingPath(ShowName(f), Reason(options, S_ISDIR(st.st_mode) ? kFolderNotJsonl : kDeviceNotJsonl)));
     }
     if (access(f.c_str(), R_OK) != 0) {
-      std::fprintf(stderr, "%s\n", msg.MissingPath(ShowName(f), Reason(options, kCannotBeRead)).c_str());
-      return 2;
+      return stop(RunError::Kind::kPath, msg.MissingPath(ShowName(f), Reason(options, kCannotBeRead)));
     }
   }
-  std::unique_ptr<Xapian::WritableDatabase> db = OpenDatabase(options, msg);
-  if (!db) return 2;
-  Writer writer(*db, kJsonlBatchDocuments, 3600);
-  Summary summary;
+  std::unique_ptr<Xapian::WritableDatabase> db = OpenDatabase(options, msg, outcome.error);
+  if (!db) return outcome;
+  IndexWriter writer(*db, kJsonlBatchDocuments, 3600);
   const int threads = std::max(1, options.jobs);
   // The documents this run stored, by a hash of their id, with their page counts: a line that
   // gives a document again replaces it, and the summary counts it once.
   std::unordered_map<uint64_t, int> stored;
-  long repeated = 0;
 
   // Lines are analysed in parallel (text analysis dominates), then written in order by the one
   // writer. A chunk of lines bounds the memory held at once.
@@ -612,17 +590,14 @@ int RunJsonl(const IndexOptions& options) {
         for (auto& t : pool) t.join();
         for (Item& it : items) {
           if (!it.doc) {
-            progress.Clear();
-            std::fprintf(stderr, "%s\n", msg.JsonlError(shown, it.line_no, it.error).c_str());
+            listener.Notice(msg.JsonlError(shown, it.line_no, it.error));
             ++summary.failed;
             continue;
           }
           if (!it.cut.empty()) {
             std::string pages;
             for (int p : it.cut) pages += (pages.empty() ? "" : ", ") + std::to_string(p);
-            progress.Clear();
-            std::fprintf(stderr, "%s\n",
-                         msg.TextCut(shown + ":" + std::to_string(it.line_no), pages, kMaxPageTextBytes, 0).c_str());
+            listener.Notice(msg.TextCut(shown + ":" + std::to_string(it.line_no), pages, kMaxPageTextBytes, 0));
           }
           const std::string id = it.doc->Id();
           const int pages = static_cast<int>(it.doc->pages.size());
@@ -632,14 +607,14 @@ int RunJsonl(const IndexOptions& options) {
             ++summary.documents;
             summary.pages += pages;
           } else {
-            ++repeated;
+            ++outcome.repeated_lines;
             summary.pages += pages - at->second;
             at->second = pages;
           }
         }
         items.clear();
         chunk_bytes = 0;
-        progress.Update(summary.documents, 0, std::to_string(summary.documents) + (en ? " documents" : " văn bản"));
+        listener.Progress(summary.documents, 0, std::to_string(summary.documents) + (en ? " documents" : " văn bản"));
       };
       std::string line;
       for (;;) {
@@ -664,15 +639,12 @@ int RunJsonl(const IndexOptions& options) {
     }
     writer.Commit();
   } catch (const Xapian::Error& e) {
-    progress.Clear();
-    std::fprintf(stderr, "%s\n", msg.DatabaseError(e.get_description(), writer.committed_any()).c_str());
-    return 2;
+    return stop(RunError::Kind::kDatabase, msg.DatabaseError(e.get_description(), writer.committed_any()));
+  } catch (const std::exception& e) {
+    return stop(RunError::Kind::kStopped, msg.RunStopped(e.what(), writer.committed_any()));
   }
-  progress.Clear();
-  if (repeated > 0) std::fprintf(stderr, "%s\n", msg.JsonlRepeated(repeated).c_str());
   summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
-  std::fprintf(stderr, "%s\n", msg.SummaryLine(summary).c_str());
-  return summary.failed > 0 ? 1 : 0;
+  return outcome;
 }
 
 }  // namespace luutru::indexer

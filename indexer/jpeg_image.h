@@ -11,7 +11,7 @@
 #include <cstddef>
 #include <optional>
 
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 
 namespace luutru::indexer {
 

@@ -13,10 +13,41 @@
 #include "cli/config_file.h"
 #include "cli/program_info.h"
 #include "indexer/index_run.h"
+#include "indexer/progress.h"
 #include "indexer/worker_pool.h"
 
 namespace po = boost::program_options;
-using luutru::indexer::Language;
+using luutru::indexer::Lang;
+
+namespace {
+
+// Shows a run on standard error: its messages one a line, its progress as a bar on a terminal
+// (cleared before each message) or as plain lines otherwise.
+class StderrListener : public luutru::indexer::RunListener {
+ public:
+  void Notice(const std::string& line) override {
+    progress_.Clear();
+    std::fprintf(stderr, "%s\n", line.c_str());
+  }
+  void Progress(long done, long total, const std::string& label) override { progress_.Update(done, total, label); }
+
+ private:
+  luutru::indexer::Progress progress_;
+};
+
+// Prints what the run ended with and returns its exit status.
+int Finish(const luutru::indexer::RunOutcome& outcome, Lang language, StderrListener& listener) {
+  const luutru::indexer::Messages msg(language);
+  if (outcome.error) {
+    listener.Notice(outcome.error->message);
+  } else {
+    if (outcome.repeated_lines > 0) listener.Notice(msg.JsonlRepeated(outcome.repeated_lines));
+    listener.Notice(msg.SummaryLine(outcome.summary));
+  }
+  return outcome.ExitStatus();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   luutru::indexer::IndexOptions options;
@@ -44,7 +75,9 @@ int main(int argc, char** argv) {
       ("lang", po::value(&lang_flag), "vi|en: language of messages");
   luutru::cli::AddCommonOptions(visible, true, true);
   po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
+  hidden.add_options()("path", po::value<std::vector<std::string>>(), "")
+      // Changes a commit holds at most: small batches let a test kill a run between commits.
+      ("batch-documents", po::value(&options.batch_documents), "");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -61,19 +94,19 @@ int main(int argc, char** argv) {
       std::cout << luutru::cli::VersionText("luutru-index");
       return 0;
     }
-    const bool en = luutru::indexer::ChooseLanguage(vm.count("lang") ? vm["lang"].as<std::string>() : "") == Language::kEnglish;
+    const bool en = luutru::indexer::ChooseLang(vm.count("lang") ? vm["lang"].as<std::string>() : "") == Lang::kEn;
     // PATHs and --jsonl stand for one another: either on the command line replaces the file's PATHs.
     const std::string config_error = luutru::cli::StoreConfigFile(all, "index", {{"path", "jsonl"}}, en, vm);
     if (!config_error.empty()) throw po::error(config_error);
     po::notify(vm);
   } catch (const po::error& e) {
-    options.language = luutru::indexer::ChooseLanguage(vm.count("lang") ? vm["lang"].as<std::string>() : lang_flag);
-    std::fprintf(stderr, "%s%s\n%s", options.language == Language::kEnglish ? "usage error: " : "lỗi cú pháp: ",
+    options.language = luutru::indexer::ChooseLang(vm.count("lang") ? vm["lang"].as<std::string>() : lang_flag);
+    std::fprintf(stderr, "%s%s\n%s", options.language == Lang::kEn ? "usage error: " : "lỗi cú pháp: ",
                  e.what(), "luutru-index --help\n");
     return 2;
   }
-  options.language = luutru::indexer::ChooseLanguage(lang_flag);
-  const bool en = options.language == Language::kEnglish;
+  options.language = luutru::indexer::ChooseLang(lang_flag);
+  const bool en = options.language == Lang::kEn;
   auto usage = [&](const std::string& what) {
     std::fprintf(stderr, "%s%s\n", en ? "usage error: " : "lỗi cú pháp: ", what.c_str());
     return 2;
@@ -86,6 +119,9 @@ int main(int argc, char** argv) {
   if (!report.empty()) options.report = report;
   if (jobs < 1) return usage(en ? "--jobs must be at least 1" : "--jobs phải từ 1 trở lên");
   options.jobs = jobs;
+  if (options.batch_documents < 1) {
+    return usage(en ? "--batch-documents must be at least 1" : "--batch-documents phải từ 1 trở lên");
+  }
   if (options.max_pages < 1) return usage(en ? "--max-pages must be at least 1" : "--max-pages phải từ 1 trở lên");
   if (options.max_file_seconds < 1) {
     return usage(en ? "--max-file-seconds must be at least 1" : "--max-file-seconds phải từ 1 trở lên");
@@ -102,7 +138,8 @@ int main(int argc, char** argv) {
   if (!options.jsonl.empty()) {
     // Paths after --jsonl are more JSONL files (Boost puts trailing positionals in "path").
     options.jsonl.insert(options.jsonl.end(), options.paths.begin(), options.paths.end());
-    return luutru::indexer::RunJsonl(options);
+    StderrListener listener;
+    return Finish(luutru::indexer::RunJsonl(options, listener), options.language, listener);
   }
   if (options.paths.empty()) return usage(en ? "no PATH given" : "chưa cho đường dẫn PATH nào");
 
@@ -113,5 +150,6 @@ int main(int argc, char** argv) {
                  places.front().c_str(), places.back().c_str());
     return 1;
   }
-  return luutru::indexer::RunIndex(options);
+  StderrListener listener;
+  return Finish(luutru::indexer::RunIndex(options, listener), options.language, listener);
 }

@@ -6,11 +6,11 @@
 
 namespace luutru::indexer {
 
-Language ChooseLanguage(const std::string& flag) {
-  if (!flag.empty()) return flag.rfind("en", 0) == 0 ? Language::kEnglish : Language::kVietnamese;
+Lang ChooseLang(const std::string& flag) {
+  if (!flag.empty()) return flag.rfind("en", 0) == 0 ? Lang::kEn : Lang::kVi;
   const char* lang = std::getenv("LANG");
-  if (lang && std::string(lang).rfind("en", 0) == 0) return Language::kEnglish;
-  return Language::kVietnamese;
+  if (lang && std::string(lang).rfind("en", 0) == 0) return Lang::kEn;
+  return Lang::kVi;
 }
 
 namespace {
@@ -73,16 +73,25 @@ std::string Messages::UnreadableFolder(const std::string& path) const {
 }
 
 std::string Messages::DatabaseError(const std::string& what, bool committed_before) const {
-  if (en_) {
-    return "error: database: " + what +
-           (committed_before ? " (batches committed before this point stay in the index)" : "");
-  }
-  return "lỗi: cơ sở dữ liệu: " + what +
-         (committed_before ? " (các lô đã ghi trước thời điểm này vẫn còn trong chỉ mục)" : "");
+  return (en_ ? "error: database: " : "lỗi: cơ sở dữ liệu: ") + what + CommittedNote(committed_before);
+}
+
+std::string Messages::CommittedNote(bool committed_before) const {
+  if (!committed_before) return "";
+  return en_ ? " (batches committed before this point stay in the index)"
+             : " (các lô đã ghi trước thời điểm này vẫn còn trong chỉ mục)";
 }
 
 std::string Messages::CatalogError(const std::string& what) const {
   return (en_ ? "error: catalog: " : "lỗi: danh mục: ") + what;
+}
+
+std::string Messages::ReportError(const std::string& path) const {
+  return (en_ ? "error: cannot write the report " : "lỗi: không ghi được tệp báo cáo ") + path;
+}
+
+std::string Messages::RunStopped(const std::string& what, bool committed_before) const {
+  return (en_ ? "error: the run stopped: " : "lỗi: lần chạy dừng lại: ") + what + CommittedNote(committed_before);
 }
 
 std::string Messages::Progress(long done, long total) const {

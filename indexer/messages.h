@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <string>
 
+#include "cli/language.h"
+
 namespace luutru::indexer {
 
-enum class Language { kVietnamese, kEnglish };
+using cli::Lang;
 
 // From --lang (may be empty) and the LANG environment variable.
-Language ChooseLanguage(const std::string& flag);
+Lang ChooseLang(const std::string& flag);
 
 struct Summary {
   long files = 0, documents = 0, pages = 0, unchanged = 0, failed = 0, deleted = 0;
@@ -30,7 +32,7 @@ enum class SkipKind {
 
 class Messages {
  public:
-  explicit Messages(Language lang) : en_(lang == Language::kEnglish) {}
+  explicit Messages(Lang lang) : en_(lang == Lang::kEn) {}
   // `remembered`: the file failed so in an earlier run and has not changed since (not read again).
   std::string FileFailed(const std::string& file, const std::string& reason, bool kept,
                          bool remembered = false) const;
@@ -38,6 +40,10 @@ class Messages {
   std::string UnreadableFolder(const std::string& path) const;
   std::string DatabaseError(const std::string& what, bool committed_before) const;
   std::string CatalogError(const std::string& what) const;
+  // `path` (already shown) cannot be written as the --report file.
+  std::string ReportError(const std::string& path) const;
+  // Something other than the database stopped the run half way (a worker that cannot be started).
+  std::string RunStopped(const std::string& what, bool committed_before) const;
   std::string Progress(long done, long total) const;
   std::string SummaryLine(const Summary& s) const;
   std::string JsonlError(const std::string& file, long line, const std::string& what) const;
@@ -59,6 +65,9 @@ class Messages {
   std::string JsonlRepeated(long lines) const;
 
  private:
+  // Said after an error in mid-run: what was committed before it stays.
+  std::string CommittedNote(bool committed_before) const;
+
   bool en_;
 };
 

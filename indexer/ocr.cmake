@@ -1,7 +1,7 @@
 # Tesseract OCR of scanned pages, the choice of which pages need it, and the OCR cache.
 find_package(OpenMP REQUIRED COMPONENTS CXX)
 add_library(luutru_ocr
-  ocr_engine.cc embedded_image.cc jpeg_image.cc ocr_page_choice.cc pdf_images.cc ocr_cache.cc ocr_text.cc page_image.cc header_digits.cc)
+  ocr_engine.cc embedded_image.cc jpeg_image.cc ocr_page_choice.cc pdf_images.cc ocr_cache.cc ocr_text.cc gray_image.cc header_digits.cc)
 # poppler-glib (the scan's own image, embedded_image.cc) ships headers named like poppler-cpp's
 # (poppler-document.h, poppler-page.h): POPPLER_CPP comes first so that <poppler-page.h> is the
 # C++ one; poppler-glib's own headers include theirs by quoted name. libjpeg decodes a scan's

@@ -21,7 +21,7 @@
 #include "indexer/embedded_image.h"
 #include "indexer/header_digits.h"
 #include "indexer/ocr.h"
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 
 namespace luutru::indexer {
 namespace {

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "indexer/ocr.h"
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 
 namespace luutru::indexer {
 namespace {

@@ -100,12 +100,12 @@ std::string JoinSegments(const std::vector<Segment>& segments) {
 
 }  // namespace
 
-PageText BuildPageText(const std::vector<WordBox>& boxes, double page_width, double page_height,
+PageText BuildPageText(const std::vector<TextLayerWord>& boxes, double page_width, double page_height,
                        bool header_page) {
   PageText result;
   std::vector<Word> words;
   words.reserve(boxes.size());
-  for (const WordBox& b : boxes) {
+  for (const TextLayerWord& b : boxes) {
     std::string text = b.text;
     const tokenizers::LegacyEncoding enc = tokenizers::EncodingOfFontName(b.font_name);
     if (enc != tokenizers::LegacyEncoding::kNone) {

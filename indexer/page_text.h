@@ -20,8 +20,9 @@
 
 namespace luutru::indexer {
 
-// One word of the text layer, in page coordinates (points, origin top left).
-struct WordBox {
+// One word of a PDF text layer as Poppler gives it, in page coordinates (points, origin top
+// left); what is kept of it is a catalog::WordBox.
+struct TextLayerWord {
   std::string text;  // UTF-8 as the text layer gives it
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   std::string font_name;  // "ABCDEF+TimesNewRomanPSMT", ".VnTime" ...
@@ -35,7 +36,7 @@ struct PageText {
 
 // `page_width`/`page_height` are the page's size in points. `header_page` is true for a page
 // that may start a document (its header blocks are reordered).
-PageText BuildPageText(const std::vector<WordBox>& words, double page_width, double page_height,
+PageText BuildPageText(const std::vector<TextLayerWord>& words, double page_width, double page_height,
                        bool header_page);
 
 // Normalizes one page's text-layer text and says where it came from: kLegacyRepaired when words

@@ -1,27 +1,18 @@
-// WorkerPool: fork+exec of luutru-index-worker over a socket pair, JSON frames, limits.
+// WorkerPool: fork+exec of luutru-index-worker over a socket pair (worker_protocol.h), limits.
 #include "indexer/worker_pool.h"
 
-#include "catalog/header_digits_json.h"
-
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
-#include <memory>
-#include <new>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
-#include <thread>
-
-#include "indexer/file_name.h"
 
 namespace luutru::indexer {
 namespace {
@@ -29,85 +20,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using nlohmann::json;
 
-constexpr uint32_t kMaxFrame = 1u << 30;
-
 }  // namespace
 
-nlohmann::json PageToJson(const ExtractedPage& p) {
-  json words = json::array();
-  for (const catalog::WordBox& w : p.page.words) words.push_back(json::array({w.text, w.x0, w.y0, w.x1, w.y1}));
-  json out{{"x", p.page.text},
-           {"s", std::string(catalog::TextSourceName(p.page.source))},
-           {"c", p.page.ocr_confidence},
-           {"k", p.ocr_from_cache},
-           {"n", p.text_bytes},
-           {"b", p.file_budget},
-           {"w", std::move(words)}};
-  if (p.page.header_digits) out["h"] = catalog::HeaderDigitsToJson(*p.page.header_digits);
-  return out;
-}
-
-ExtractedPage PageFromJson(const json& j) {
-  ExtractedPage p;
-  p.page.text = j.at("x").get<std::string>();
-  p.page.source = catalog::ParseTextSource(j.at("s").get<std::string>())
-                      .value_or(catalog::TextSource::kNone);
-  p.page.ocr_confidence = j.at("c").get<double>();
-  p.ocr_from_cache = j.at("k").get<bool>();
-  p.text_bytes = j.value("n", uint64_t{0});
-  p.file_budget = j.value("b", false);
-  for (const json& w : j.at("w")) {
-    p.page.words.push_back(catalog::WordBox{w.at(0).get<std::string>(), w.at(1).get<float>(),
-                                            w.at(2).get<float>(), w.at(3).get<float>(), w.at(4).get<float>()});
-  }
-  if (auto it = j.find("h"); it != j.end()) p.page.header_digits = catalog::HeaderDigitsFromJson(*it);
-  return p;
-}
-
-bool WriteFrame(int fd, const std::string& payload) {
-  if (payload.size() > kMaxFrame) return false;
-  const uint32_t n = static_cast<uint32_t>(payload.size());
-  unsigned char header[4] = {static_cast<unsigned char>(n), static_cast<unsigned char>(n >> 8),
-                             static_cast<unsigned char>(n >> 16), static_cast<unsigned char>(n >> 24)};
-  std::string buf(reinterpret_cast<char*>(header), 4);
-  buf += payload;
-  size_t off = 0;
-  while (off < buf.size()) {
-    ssize_t w = send(fd, buf.data() + off, buf.size() - off, MSG_NOSIGNAL);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    off += static_cast<size_t>(w);
-  }
-  return true;
-}
-
-static bool ReadAll(int fd, char* data, size_t size) {
-  size_t off = 0;
-  while (off < size) {
-    ssize_t r = read(fd, data + off, size - off);
-    if (r < 0 && errno == EINTR) continue;
-    if (r <= 0) return false;
-    off += static_cast<size_t>(r);
-  }
-  return true;
-}
-
-bool ReadFrame(int fd, std::string& payload) {
-  unsigned char h[4];
-  if (!ReadAll(fd, reinterpret_cast<char*>(h), 4)) return false;
-  const uint32_t n = uint32_t{h[0]} | uint32_t{h[1]} << 8 | uint32_t{h[2]} << 16 | uint32_t{h[3]} << 24;
-  if (n > kMaxFrame) return false;
-  payload.resize(n);
-  return n == 0 || ReadAll(fd, payload.data(), n);
-}
-
 int FileTimeLimitSeconds(int pages, int max_seconds) {
-  if (const char* v = std::getenv("LUUTRU_TEST_TIME_LIMIT"); v && *v) {
-    const int s = std::atoi(v);
-    if (s > 0) return s;
-  }
   const int64_t grown = 60 + 30 * static_cast<int64_t>(std::max(1, pages));
   return static_cast<int>(std::min<int64_t>(grown, std::max(1, max_seconds)));
 }
@@ -149,10 +64,7 @@ void WorkerPool::Spawn(Worker& w) {
   w.fd = sv[0];
   w.busy = false;
   w.memory_exhausted = false;
-  const char* mode = options_.ocr == OcrMode::kAlways ? "always" : options_.ocr == OcrMode::kNever ? "never" : "auto";
-  WriteFrame(w.fd, json{{"ocr", mode}, {"lang", options_.ocr_languages},
-                        {"cache", BytesToJson(options_.ocr_cache_dir.string())},
-                        {"max_pages", options_.max_pages}}.dump());
+  WriteFrame(w.fd, InitFrame(options_));
 }
 
 void WorkerPool::Stop(Worker& w, bool kill_it) {
@@ -205,9 +117,9 @@ void WorkerPool::Submit(WorkerJob job) {
     w.deadline = w.started + std::chrono::seconds(w.limit_seconds);
     w.page = w.pages = 0;
     w.received = ExtractedFile{};
-    if (!WriteFrame(w.fd, json{{"path", BytesToJson(w.job.path.string())}}.dump())) {
-      // The idle worker had died; the next read reports it for this file and a new one starts.
-    }
+    // An idle worker that had died fails this write; the next read reports it for this file and
+    // a new one starts.
+    WriteFrame(w.fd, FileFrame(w.job.path));
     return;
   }
   throw std::logic_error("WorkerPool::Submit without an idle worker");
@@ -257,22 +169,23 @@ std::vector<WorkerResult> WorkerPool::Wait(int timeout_ms) {
         Spawn(w);
         continue;
       }
-      const std::string type = msg.value("t", "");
-      if (type == "pages") {
+      namespace message = worker_message;
+      const std::string type = msg.value(message::kType, "");
+      if (type == message::kPages) {
         w.pages = msg.at("n").get<int>();
         w.limit_seconds = FileTimeLimitSeconds(w.pages, options_.max_file_seconds);
         w.deadline = w.started + std::chrono::seconds(w.limit_seconds);
-      } else if (type == "at") {
+      } else if (type == message::kAt) {
         w.page = msg.at("i").get<int>() + 1;
-      } else if (type == "page") {
+      } else if (type == message::kPage) {
         w.received.pages.push_back(PageFromJson(msg));
-      } else if (type == "memory") {
+      } else if (type == message::kMemory) {
         w.memory_exhausted = true;  // the worker exits; its end of file comes next
-      } else if (type == "error") {
+      } else if (type == message::kError) {
         w.busy = false;
         w.received = ExtractedFile{};
         results.push_back(WorkerResult{w.job.tag, std::nullopt, msg.value("reason", "failed"), true});
-      } else if (type == "done") {
+      } else if (type == message::kDone) {
         ExtractedFile file = std::move(w.received);
         w.received = ExtractedFile{};
         file.content_hash = msg.at("hash").get<std::string>();

@@ -5,8 +5,8 @@
 // pair), hands each one file at a time, reuses them across files and starts a new one when one
 // dies. Each file has a time limit that grows with its page count (a 300-page unit scan is not a
 // hang) up to a total per file, and each worker an address-space limit (off in sanitizer builds,
-// which reserve huge address space). Messages are length-prefixed JSON; a file's pages come one
-// frame each, so the main process never parses a whole file's text at once.
+// which reserve huge address space). The messages are in worker_protocol.h; a file's pages come
+// one frame each, so the main process never parses a whole file's text at once.
 #ifndef LUUTRU_INDEXER_WORKER_POOL_H_
 #define LUUTRU_INDEXER_WORKER_POOL_H_
 
@@ -22,23 +22,14 @@
 #include <nlohmann/json.hpp>
 
 #include "indexer/extract.h"
+#include "indexer/worker_protocol.h"
 
 namespace luutru::indexer {
-
-// Frames: 4-byte little-endian length, then the bytes. Both retry on EINTR and short transfers.
-bool WriteFrame(int fd, const std::string& payload);
-// False on end of file, an error, or a length over the limit.
-bool ReadFrame(int fd, std::string& payload);
 
 // The worker's main loop on `fd` (extract_worker.cc); returns the process exit status.
 int RunWorker(int fd);
 
-// One extracted page as a frame's JSON, and back.
-nlohmann::json PageToJson(const ExtractedPage& page);
-ExtractedPage PageFromJson(const nlohmann::json& j);
-
-// The per-file time limit: 60 s to open the file plus 30 s a page, at most `max_seconds`, or
-// LUUTRU_TEST_TIME_LIMIT.
+// The per-file time limit: 60 s to open the file plus 30 s a page, at most `max_seconds`.
 int FileTimeLimitSeconds(int pages, int max_seconds = kDefaultMaxFileSeconds);
 
 struct WorkerJob {

@@ -40,7 +40,7 @@ DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
     if (seq.words.empty()) continue;
     std::vector<std::vector<Xapian::termpos>> lists;
     for (const MatchWord& w : seq.words) {
-      lists.push_back(Positions(db, did, std::string(catalog::schema::kFolded) + w.folded));
+      lists.push_back(Positions(db, did, catalog::schema::PrefixedTerm(catalog::schema::kFolded, w.folded)));
     }
     for (Xapian::termpos start : lists.front()) {
       bool whole = true;

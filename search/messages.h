@@ -8,12 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "cli/language.h"
 #include "search/query_parser.h"
 #include "search/search_error.h"
 
 namespace luutru::search {
 
-enum class Lang { kVi, kEn };
+using cli::Lang;
 
 // The language from --lang (if given, "vi" or "en") or else from the LANG value (may be null).
 Lang ChooseLang(std::string_view option, const char* lang_env);

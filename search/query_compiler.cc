@@ -34,12 +34,6 @@ constexpr double kOwnNumberWeight = 8.0;
 // words weigh almost nothing apiece while the phrase they make is rare and is what was asked for.
 constexpr double kAdjacencyWeightPerWord = 5.0;
 
-std::string Cat(std::string_view prefix, std::string_view value) {
-  std::string s(prefix);
-  s += value;
-  return s;
-}
-
 // A word, or a notation/date with the word tokens that spell it.
 struct Item {
   Token token;
@@ -67,8 +61,8 @@ MatchWord ToMatchWord(const Token& t, size_t offset) {
 
 Xapian::Query WordQuery(const MatchWord& w) {
   std::vector<Xapian::Query> alternatives;
-  alternatives.emplace_back(Cat(schema::kFolded, w.folded));
-  alternatives.emplace_back(kTitleScale, Xapian::Query(Cat(schema::kTitleFolded, w.folded)));
+  alternatives.emplace_back(schema::PrefixedTerm(schema::kFolded, w.folded));
+  alternatives.emplace_back(kTitleScale, Xapian::Query(schema::PrefixedTerm(schema::kTitleFolded, w.folded)));
   if (w.marked) {
     alternatives.emplace_back(kExactBoost, Xapian::Query(w.exact));
   }
@@ -77,7 +71,7 @@ Xapian::Query WordQuery(const MatchWord& w) {
 
 Xapian::Query FoldedPhrase(const std::vector<MatchWord>& words) {
   std::vector<Xapian::Query> folded;
-  for (const MatchWord& w : words) folded.emplace_back(Cat(schema::kFolded, w.folded));
+  for (const MatchWord& w : words) folded.emplace_back(schema::PrefixedTerm(schema::kFolded, w.folded));
   return Xapian::Query(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(), words.size());
 }
 
@@ -87,7 +81,7 @@ Xapian::Query WordPairs(const std::vector<MatchWord>& words) {
   std::vector<Xapian::Query> pairs;
   for (size_t i = 1; i < words.size(); ++i) {
     std::string term = schema::WordPairTerm(words[i - 1].folded, words[i].folded);
-    if (term.size() <= 240) pairs.emplace_back(std::move(term));
+    if (term.size() <= schema::kMaxTermBytes) pairs.emplace_back(std::move(term));
   }
   return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
 }
@@ -402,12 +396,12 @@ class Compiler {
   }
 
   static Xapian::Query CompoundTermQuery(const Item& item) {
-    if (item.token.kind == TokenKind::kDate) return Xapian::Query(Cat(schema::kTextDate, item.token.exact));
+    if (item.token.kind == TokenKind::kDate) return Xapian::Query(schema::PrefixedTerm(schema::kTextDate, item.token.exact));
     // The document's own number (weighted), or a notation cited in its text.
     auto* fixed = new Xapian::FixedWeightPostingSource(kOwnNumberWeight);
     Xapian::Query own(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
-                      Xapian::Query(Cat(schema::kNumber, item.token.folded)));
-    return Xapian::Query(Xapian::Query::OP_OR, own, Xapian::Query(Cat(schema::kTextNotation, item.token.folded)));
+                      Xapian::Query(schema::PrefixedTerm(schema::kNumber, item.token.folded)));
+    return Xapian::Query(Xapian::Query::OP_OR, own, Xapian::Query(schema::PrefixedTerm(schema::kTextNotation, item.token.folded)));
   }
 
   Part CompileField(const QueryNode& node, bool /*negated*/) {
@@ -425,7 +419,7 @@ class Compiler {
         std::vector<Xapian::Query> words;
         for (const Token& t : tokenizers::Tokenize(node.text)) {
           if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) {
-            words.emplace_back(Cat(schema::kIssuer, t.folded));
+            words.emplace_back(schema::PrefixedTerm(schema::kIssuer, t.folded));
           }
         }
         if (words.empty()) return {};
@@ -461,13 +455,13 @@ Xapian::Query NumberFilter(std::string_view notation, const NumberResolver& reso
   tokenizers::NotationProblem problem;
   auto parsed = tokenizers::ParseNotation(notation, &problem);
   if (!parsed) throw SearchError(std::string(notation), std::move(problem));
-  return resolve ? resolve(parsed->key) : Xapian::Query(Cat(schema::kNumber, parsed->key));
+  return resolve ? resolve(parsed->key) : Xapian::Query(schema::PrefixedTerm(schema::kNumber, parsed->key));
 }
 
 Xapian::Query TypeFilter(std::string_view type_name_or_code) {
   auto type = catalog::FindDocumentType(type_name_or_code);
   if (!type) throw SearchError(SearchError::Kind::kUnknownType, std::string(type_name_or_code));
-  return Xapian::Query(Cat(schema::kType, catalog::TypeKey(type->name)));
+  return Xapian::Query(schema::PrefixedTerm(schema::kType, catalog::TypeKey(type->name)));
 }
 
 Xapian::Query YearFilter(std::string_view year_or_range) {
@@ -481,7 +475,7 @@ Xapian::Query YearFilter(std::string_view year_or_range) {
     throw SearchError(SearchError::Kind::kBadYear, std::string(year_or_range));
   }
   std::vector<Xapian::Query> years;
-  for (int y = from; y <= to; ++y) years.emplace_back(Cat(schema::kYear, std::to_string(y)));
+  for (int y = from; y <= to; ++y) years.emplace_back(schema::PrefixedTerm(schema::kYear, std::to_string(y)));
   return Xapian::Query(Xapian::Query::OP_OR, years.begin(), years.end());
 }
 
@@ -490,7 +484,7 @@ Xapian::Query UnitFilter(const std::vector<std::string>& unit_keys) {
   // Xapian::Query::MatchNothing, is not mistaken for "no query".
   if (unit_keys.empty()) return Xapian::Query(std::string(schema::kUnit));
   std::vector<Xapian::Query> units;
-  for (const std::string& key : unit_keys) units.emplace_back(Cat(schema::kUnit, key));
+  for (const std::string& key : unit_keys) units.emplace_back(schema::PrefixedTerm(schema::kUnit, key));
   return Xapian::Query(Xapian::Query::OP_OR, units.begin(), units.end());
 }
 

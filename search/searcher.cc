@@ -24,12 +24,6 @@ constexpr int kDocumentsPerUnit = 3;
 // Spelling candidates are ranked by how many visible documents hold them, counted up to this many.
 constexpr Xapian::doccount kSpellingCountCap = 1000;
 
-std::string Cat(std::string_view prefix, std::string_view value) {
-  std::string s(prefix);
-  s += value;
-  return s;
-}
-
 Xapian::Query AndAll(const Xapian::Query& base, const std::vector<Xapian::Query>& filters) {
   if (filters.empty()) return base;
   Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
@@ -45,22 +39,21 @@ catalog::PartialDate ParseDateOption(const std::string& text) {
 
 // Period overlap: a document dated to a month or a year matches when its period meets the range.
 // Undated documents have no date values and never match a value range.
-Xapian::Query DateFilter(const std::optional<std::string>& from, const std::optional<std::string>& to) {
-  std::vector<Xapian::Query> parts;
-  std::string first_day, last_day;
-  if (from) {
-    first_day = ParseDateOption(*from).FirstDay();
-    parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDateLast, first_day);
+Xapian::Query FromFilter(const std::string& from) {
+  return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDateLast, ParseDateOption(from).FirstDay());
+}
+
+Xapian::Query ToFilter(const std::string& to) {
+  return Xapian::Query(Xapian::Query::OP_AND,
+                       Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kSlotDateFirst, ParseDateOption(to).LastDay()),
+                       Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotDateFirst, std::string("0")));
+}
+
+// Throws SearchError(kEmptyDateRange) when the range from..to holds no day.
+void CheckDateRange(const std::string& from, const std::string& to) {
+  if (ParseDateOption(from).FirstDay() > ParseDateOption(to).LastDay()) {
+    throw SearchError(SearchError::Kind::kEmptyDateRange, from + ".." + to);
   }
-  if (to) {
-    last_day = ParseDateOption(*to).LastDay();
-    parts.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotDateFirst, last_day);
-    parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotDateFirst, std::string("0"));
-  }
-  if (from && to && first_day > last_day) {
-    throw SearchError(SearchError::Kind::kEmptyDateRange, *from + ".." + *to);
-  }
-  return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
 // Edit distance with a cap: returns cap + 1 as soon as it must exceed it.
@@ -147,8 +140,8 @@ uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy cle
 std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::Secrecy clearance) const {
   const std::string key = catalog::UnitKey(code);
   if (key.empty()) return {};
-  auto visible = [&](const std::string& k) { return AnyVisible(Xapian::Query(Cat(schema::kUnit, k)), clearance); };
-  if (db_.term_exists(Cat(schema::kUnit, key)) && visible(key)) return {key};
+  auto visible = [&](const std::string& k) { return AnyVisible(Xapian::Query(schema::PrefixedTerm(schema::kUnit, k)), clearance); };
+  if (db_.term_exists(schema::PrefixedTerm(schema::kUnit, key)) && visible(key)) return {key};
   std::vector<std::string> matches;
   const std::string prefix(schema::kUnit);
   // The code names the units whose key ends with its parts, whole parts compared; its last part
@@ -187,7 +180,7 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
     for (const std::string& k : matches) {
       Run run;
       run.max_items = 1;
-      Xapian::MSet mset = Execute(Xapian::Query(Cat(schema::kUnit, k)), clearance, run);
+      Xapian::MSet mset = Execute(Xapian::Query(schema::PrefixedTerm(schema::kUnit, k)), clearance, run);
       const auto stored = schema::ReadStoredDocument(mset.begin().get_document());
       candidates.push_back(UnitCandidate{stored.doc.unit.code, stored.doc.unit.title, stored.doc.unit.box});
     }
@@ -198,10 +191,10 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
 
 Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::Secrecy clearance) const {
   auto visible = [&](const Xapian::Query& q) { return AnyVisible(q, clearance); };
-  const Xapian::Query exact(Cat(schema::kNumber, key));
+  const Xapian::Query exact(schema::PrefixedTerm(schema::kNumber, key));
   const bool found = visible(exact);
   // Only OCR misreads a number that is also found as typed.
-  const Xapian::Query read_by_ocr(Cat(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
+  const Xapian::Query read_by_ocr(schema::PrefixedTerm(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
   auto restrict = [&](Xapian::Query q) { return found ? Xapian::Query(Xapian::Query::OP_FILTER, q, read_by_ocr) : q; };
   NumberLookup lookup;
   std::vector<Xapian::Query> alternatives;
@@ -210,7 +203,7 @@ Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::
   // document. Only the rest ("/ttr-ubnd") may differ, by one character.
   const size_t digits = key.find_first_not_of("0123456789");
   if (digits != 0 && digits != std::string::npos) {
-    const std::string prefix = Cat(schema::kNumber, key.substr(0, digits));
+    const std::string prefix = schema::PrefixedTerm(schema::kNumber, key.substr(0, digits));
     const std::string_view rest = std::string_view(key).substr(digits);
     for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
       const std::string term = *it;  // the iterator yields a temporary
@@ -251,6 +244,14 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
   return r;
 }
 
+std::vector<MatchSequence> Searcher::Concepts(std::string_view query, catalog::Secrecy clearance) const {
+  try {
+    return CompileQuery(ParseQuery(query), LookupsFor(clearance)).sequences;
+  } catch (const std::exception&) {
+    return {};  // a malformed query or field value: the page is shown unmarked, not refused
+  }
+}
+
 DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const std::vector<MatchSequence>& sequences,
                              int rank) const {
   DocumentHit hit;
@@ -270,7 +271,7 @@ std::vector<DocumentHit> Searcher::MakeHits(const std::vector<Xapian::MSetIterat
                                             const std::vector<int>& ranks,
                                             const std::vector<MatchSequence>& sequences) const {
   // Records are kept in document order, so neighbours share the index blocks a read brings in
-  // (one-off, 100 hits: 101 block reads of records instead of 153 in rank order).
+  // (search/README.md, "Hits made in document order").
   std::vector<size_t> by_document(items.size());
   for (size_t i = 0; i < items.size(); ++i) by_document[i] = i;
   std::sort(by_document.begin(), by_document.end(), [&](size_t a, size_t b) { return *items[a] < *items[b]; });
@@ -340,7 +341,7 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
     unit.rank = first_rank + static_cast<int>(u - offset);
     unit.key = order[u];
     unit.matching_documents =
-        CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(Cat(schema::kUnit, unit.key))),
+        CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(schema::PrefixedTerm(schema::kUnit, unit.key))),
                      clearance);
     int rank = 0;
     for (const auto& it : members[unit.key]) {
@@ -363,46 +364,60 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
 }
 
 SearchResponse Searcher::Search(const SearchRequest& request) const {
-  const catalog::Secrecy clearance = request.clearance;
   SearchResponse response;
   response.query = request.query;
   response.grouped = request.group_by_unit;
-
   const QueryNode root = ParseQuery(request.query);
-  const CompiledQuery compiled =
-      CompileQuery(root, LookupsFor(clearance, &response.near_numbers));
+  const CompiledQuery compiled = CompileQuery(root, LookupsFor(request.clearance, &response.near_numbers));
+  const RequestFilters filters = Filters(request, response);
+  if (compiled.query.empty() && filters.named.empty()) {
+    throw SearchError(SearchError::Kind::kEmptyRequest, request.query);
+  }
+  FindDocuments(request, compiled, filters, response);
+  MarkHits(request, filters, response);
+  if (response.total == 0) ExplainEmpty(request, root, compiled, filters, response);
+  return response;
+}
 
-  // The option filters, by name, so that a search with no result can say which one emptied it.
-  std::vector<std::pair<std::string, Xapian::Query>> filters;
-  bool unit_not_found = false;
+std::vector<Xapian::Query> Searcher::RequestFilters::Queries() const {
+  std::vector<Xapian::Query> out;
+  for (const auto& f : named) out.push_back(f.second);
+  return out;
+}
+
+Searcher::RequestFilters Searcher::Filters(const SearchRequest& request, SearchResponse& response) const {
+  const catalog::Secrecy clearance = request.clearance;
+  RequestFilters filters;
+  auto& named = filters.named;
   if (request.unit) {
     std::vector<std::string> keys = ResolveUnit(*request.unit, clearance);
-    unit_not_found = keys.empty();
-    filters.emplace_back("--unit", UnitFilter(keys));
+    filters.unit_not_found = keys.empty();
+    named.emplace_back("--unit", UnitFilter(keys));
   }
-  std::optional<std::string> number_key;
   if (request.number) {
     const Xapian::Query as_typed =
         NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number);
-    number_key = tokenizers::NotationKey(*request.number);
+    filters.number_key = tokenizers::NotationKey(*request.number);
     // Ranked by fit when it is all that was asked (a filter, so boolean, beside words).
-    const RankedLookup ranked = RankedNumberLookup(db_, *number_key, as_typed);
-    filters.emplace_back("--number", ranked.query);
+    const RankedLookup ranked = RankedNumberLookup(db_, *filters.number_key, as_typed);
+    named.emplace_back("--number", ranked.query);
   }
-  if (request.review) filters.emplace_back("--review", ReviewFilter());
-  if (request.type) filters.emplace_back("--type", TypeFilter(*request.type));
-  if (request.fonds) filters.emplace_back("--fonds", Xapian::Query(Cat(schema::kFonds, catalog::UnitKey(*request.fonds))));
+  if (request.review) named.emplace_back("--review", ReviewFilter());
+  if (request.type) named.emplace_back("--type", TypeFilter(*request.type));
+  if (request.fonds) named.emplace_back("--fonds", Xapian::Query(schema::PrefixedTerm(schema::kFonds, catalog::UnitKey(*request.fonds))));
   if (request.inventory) {
-    filters.emplace_back("--inventory", Xapian::Query(Cat(schema::kInventory, catalog::UnitKey(*request.inventory))));
+    named.emplace_back("--inventory", Xapian::Query(schema::PrefixedTerm(schema::kInventory, catalog::UnitKey(*request.inventory))));
   }
-  if (request.from) filters.emplace_back("--from", DateFilter(request.from, std::nullopt));
-  if (request.to) filters.emplace_back("--to", DateFilter(std::nullopt, request.to));
-  if (request.from && request.to) DateFilter(request.from, request.to);  // checks from <= to
-  if (compiled.query.empty() && filters.empty()) {
-    throw SearchError(SearchError::Kind::kEmptyRequest, request.query);
-  }
-  std::vector<Xapian::Query> filter_queries;
-  for (const auto& f : filters) filter_queries.push_back(f.second);
+  if (request.from) named.emplace_back("--from", FromFilter(*request.from));
+  if (request.to) named.emplace_back("--to", ToFilter(*request.to));
+  if (request.from && request.to) CheckDateRange(*request.from, *request.to);
+  return filters;
+}
+
+void Searcher::FindDocuments(const SearchRequest& request, const CompiledQuery& compiled,
+                             const RequestFilters& filters, SearchResponse& response) const {
+  const catalog::Secrecy clearance = request.clearance;
+  const std::vector<Xapian::Query> filter_queries = filters.Queries();
   const Xapian::Query full = AndAll(compiled.query, filter_queries);
   // The work of a match grows with the posting lists it reads: one a term.
   const size_t terms = static_cast<size_t>(std::distance(full.get_unique_terms_begin(), full.get_unique_terms_end()));
@@ -415,10 +430,10 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
   if (request.sort == SortOrder::kDefault) {
     // No words to rank by: a unit listing is in catalog order, anything else by date.
     // A number alone: by how well each document fits it, then by date.
-    run.sort = compiled.HasWords() || number_key ? SortOrder::kRelevance
-               : request.unit                  ? SortOrder::kDefault
-                                               : SortOrder::kDate;
-    run.ties_by_date = !compiled.HasWords() && number_key;
+    run.sort = compiled.HasWords() || filters.number_key ? SortOrder::kRelevance
+               : request.unit                          ? SortOrder::kDefault
+                                                       : SortOrder::kDate;
+    run.ties_by_date = !compiled.HasWords() && filters.number_key;
   }
   const Xapian::doccount limit = static_cast<Xapian::doccount>(std::max(request.limit, 0));
   const Xapian::doccount offset = static_cast<Xapian::doccount>(std::max(request.offset, 0));
@@ -443,70 +458,79 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
     response.total_loose = words.total;
     response.total_loose_is_estimate = words.estimate;
   }
+}
 
-  {
-    // Issuers read with noise shown as the archive names them (issuer_names.h).
-    IssuerNames issuers([&](const Xapian::Query& q, Xapian::doccount max) {
-      Run coordinate;
-      coordinate.coordinate = true;
-      coordinate.max_items = max;
-      return Execute(q, request.clearance, coordinate);
-    });
-    auto known = [&](DocumentHit& hit) {
-      if (!hit.doc.meta.issuer || hit.doc.meta.issuer != hit.doc.extracted.issuer) return;  // the catalog's wins
-      // A text layer names its issuer as typed; only OCR misreads one.
-      if (std::none_of(hit.doc.pages.begin(), hit.doc.pages.end(),
-                       [](const catalog::Page& p) { return p.source == catalog::TextSource::kOcr; })) {
-        return;
-      }
-      if (auto name = issuers.Known(*hit.doc.meta.issuer)) hit.doc.meta.issuer = std::move(name);
-    };
-    for (DocumentHit& hit : response.documents) known(hit);
-    for (UnitHit& unit : response.units) {
-      for (DocumentHit& hit : unit.documents) known(hit);
+void Searcher::MarkHits(const SearchRequest& request, const RequestFilters& filters, SearchResponse& response) const {
+  // Issuers read with noise shown as the archive names them (issuer_names.h).
+  IssuerNames issuers([&](const Xapian::Query& q, Xapian::doccount max) {
+    Run coordinate;
+    coordinate.coordinate = true;
+    coordinate.max_items = max;
+    return Execute(q, request.clearance, coordinate);
+  });
+  auto known_issuer = [&](DocumentHit& hit) {
+    if (!hit.doc.meta.issuer || hit.doc.meta.issuer != hit.doc.extracted.issuer) return;  // the catalog's wins
+    // A text layer names its issuer as typed; only OCR misreads one.
+    if (std::none_of(hit.doc.pages.begin(), hit.doc.pages.end(),
+                     [](const catalog::Page& p) { return p.source == catalog::TextSource::kOcr; })) {
+      return;
     }
+    if (auto name = issuers.Known(*hit.doc.meta.issuer)) hit.doc.meta.issuer = std::move(name);
+  };
+  auto mark = [&](DocumentHit& hit) {
+    known_issuer(hit);
+    if (request.review) hit.review = FieldsToReview(hit.doc.meta);
+    if (filters.number_key) hit.number_match = NumberMatch(hit.doc.meta, *filters.number_key);
+  };
+  for (DocumentHit& hit : response.documents) mark(hit);
+  for (UnitHit& unit : response.units) {
+    for (DocumentHit& hit : unit.documents) mark(hit);
   }
-  if (request.review) {
-    for (DocumentHit& hit : response.documents) hit.review = FieldsToReview(hit.doc.meta);
-    for (UnitHit& unit : response.units) {
-      for (DocumentHit& hit : unit.documents) hit.review = FieldsToReview(hit.doc.meta);
-    }
-  }
-  if (number_key) {
-    for (DocumentHit& hit : response.documents) hit.number_match = NumberMatch(hit.doc.meta, *number_key);
-    for (UnitHit& unit : response.units) {
-      for (DocumentHit& hit : unit.documents) hit.number_match = NumberMatch(hit.doc.meta, *number_key);
-    }
-  }
+}
 
-  if (response.total == 0) {
-    response.help.unit_not_found = unit_not_found;
-    if (request.unit) response.help.unit_code = *request.unit;
-    if (filters.size() > 0 && !unit_not_found) {
-      for (size_t i = 0; i < filters.size(); ++i) {
-        std::vector<Xapian::Query> others;
-        for (size_t j = 0; j < filters.size(); ++j) {
-          if (j != i) others.push_back(filters[j].second);
-        }
-        if (compiled.query.empty() && others.empty()) continue;
-        if (CountVisible(AndAll(compiled.query, others), clearance) > 0) {
-          response.help.blocking_filters.push_back(filters[i].first);
-        }
-      }
+void Searcher::ExplainEmpty(const SearchRequest& request, const QueryNode& root, const CompiledQuery& compiled,
+                            const RequestFilters& filters, SearchResponse& response) const {
+  const catalog::Secrecy clearance = request.clearance;
+  const auto& named = filters.named;
+  const std::vector<Xapian::Query> filter_queries = filters.Queries();
+  response.help.unit_not_found = filters.unit_not_found;
+  if (request.unit) response.help.unit_code = *request.unit;
+  // A filter blocks when the request without it answers (not said when the unit is not there).
+  for (size_t i = 0; i < named.size() && !filters.unit_not_found; ++i) {
+    std::vector<Xapian::Query> others;
+    for (size_t j = 0; j < named.size(); ++j) {
+      if (j != i) others.push_back(named[j].second);
     }
-    for (size_t k = 0; k < compiled.fields.size() && !unit_not_found; ++k) {
-      const CompiledQuery without =
-          CompileQuery(root, LookupsFor(clearance), static_cast<int>(k));
-      if (without.query.empty() && filter_queries.empty()) continue;
-      if (CountVisible(AndAll(without.query, filter_queries), clearance) > 0) {
-        response.help.blocking_filters.push_back(compiled.fields[k]);
-      }
-    }
-    if (compiled.HasWords()) {
-      response.help.suggestion = Suggest(request, compiled, AndAll(Xapian::Query(), filter_queries));
+    if (compiled.query.empty() && others.empty()) continue;
+    if (CountVisible(AndAll(compiled.query, others), clearance) > 0) {
+      response.help.blocking_filters.push_back(named[i].first);
     }
   }
-  return response;
+  // So does a field prefix of the query (nam:2019).
+  for (size_t k = 0; k < compiled.fields.size() && !filters.unit_not_found; ++k) {
+    const CompiledQuery without = CompileQuery(root, LookupsFor(clearance), static_cast<int>(k));
+    if (without.query.empty() && filter_queries.empty()) continue;
+    if (CountVisible(AndAll(without.query, filter_queries), clearance) > 0) {
+      response.help.blocking_filters.push_back(compiled.fields[k]);
+    }
+  }
+  if (compiled.HasWords()) {
+    response.help.suggestion = Suggest(request, compiled, AndAll(Xapian::Query(), filter_queries));
+  }
+}
+
+std::optional<DocumentHit> Searcher::FindDocument(std::string_view id, catalog::Secrecy clearance) const {
+  if (id.empty()) return std::nullopt;
+  Run run;
+  run.max_items = 1;
+  Xapian::MSet mset = Execute(Xapian::Query(schema::IdTerm(id)), clearance, run);
+  if (mset.empty()) return std::nullopt;
+  DocumentHit hit;
+  hit.rank = 1;
+  hit.score = 100;
+  hit.doc = schema::ReadStoredDocument(mset.begin().get_document()).doc;
+  hit.id = hit.doc.Id();
+  return hit;
 }
 
 uint64_t Searcher::CountDocuments(catalog::Secrecy clearance) const {
@@ -581,7 +605,7 @@ std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const
     if (w->query_begin == last_begin || w->query_end > corrected.size()) continue;
     last_begin = w->query_begin;
     // A word only hidden documents hold is unknown to this reader, as if they did not exist.
-    if (AnyVisible(Xapian::Query(Cat(schema::kFolded, w->folded)), request.clearance)) continue;
+    if (AnyVisible(Xapian::Query(schema::PrefixedTerm(schema::kFolded, w->folded)), request.clearance)) continue;
     const std::string replacement = SpellingFor(w->folded, request.clearance);
     if (replacement.empty()) continue;
     corrected.replace(w->query_begin, w->query_end - w->query_begin, replacement);

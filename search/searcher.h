@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <xapian.h>
@@ -130,8 +131,10 @@ class Searcher {
   // as an index written by this version does; Open() finds out.
   explicit Searcher(Xapian::Database db, bool word_pairs = false) : db_(std::move(db)), word_pairs_(word_pairs) {}
 
-  // Throws QuerySyntaxError on a malformed query, SearchError on a value or request it cannot
-  // use (an unknown type, an ambiguous unit code ...), Xapian::Error on a failing database.
+  // Answers `request` in four steps: Filters, FindDocuments, MarkHits, and ExplainEmpty when
+  // nothing answers. Throws QuerySyntaxError on a malformed query, SearchError on a value or
+  // request it cannot use (an unknown type, an ambiguous unit code ...), Xapian::Error on a
+  // failing database.
   SearchResponse Search(const SearchRequest& request) const;
 
   // The storage-unit keys `code` names among the units visible at `clearance`: the unit whose
@@ -208,6 +211,28 @@ class Searcher {
   TierTotal AnswerTier(const Xapian::Query& query, const std::vector<MatchSequence>& sequences, MatchTier tier,
                        Run run, Xapian::doccount offset, Xapian::doccount limit, int first_rank,
                        catalog::Secrecy clearance, SearchResponse& response) const;
+  // The option filters of a request (--unit, --number, --review, --type, --fonds, --inventory,
+  // --from, --to), each by the name an empty answer blames it with.
+  struct RequestFilters {
+    std::vector<std::pair<std::string, Xapian::Query>> named;
+    bool unit_not_found = false;             // --unit named no unit this reader may see
+    std::optional<std::string> number_key;   // --number's notation key
+    std::vector<Xapian::Query> Queries() const;
+  };
+  // Search's steps.
+  // Filters: the request's option filters; throws SearchError on a value it cannot read or a
+  // --from after --to; near numbers of --number go to `response`.
+  RequestFilters Filters(const SearchRequest& request, SearchResponse& response) const;
+  // FindDocuments: the answer tier and, when the query has runs, the words tier, each a total
+  // and its page of results (documents, or units with their best documents when grouped).
+  void FindDocuments(const SearchRequest& request, const CompiledQuery& compiled, const RequestFilters& filters,
+                     SearchResponse& response) const;
+  // MarkHits: each hit's fields to review (--review) and how it matched --number.
+  void MarkHits(const SearchRequest& request, const RequestFilters& filters, SearchResponse& response) const;
+  // ExplainEmpty: why nothing answered: an unknown unit, the filters and field prefixes that
+  // alone emptied the answer, a spelling that would answer; counted at the reader's clearance.
+  void ExplainEmpty(const SearchRequest& request, const QueryNode& root, const CompiledQuery& compiled,
+                    const RequestFilters& filters, SearchResponse& response) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
   // The correction of an unknown folded word, built from the documents `clearance` may see only:

@@ -178,11 +178,10 @@ std::vector<Match> FindMatches(std::string_view text, const FirstWords& first_wo
       }
     }
   }
-  // Sequence by sequence, then by begin: the order std::sort below has always been given, so
-  // matches with equal begins keep the order they had.
+  // Sequence by sequence, then by begin: matches with equal begins keep the order they had.
   std::vector<Match> matches;
   for (auto& list : found) matches.insert(matches.end(), list.begin(), list.end());
-  std::sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
+  std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
   return matches;
 }
 

@@ -18,7 +18,7 @@
 
 #include "indexer/embedded_image.h"
 #include "indexer/ocr.h"
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 
 namespace {
 void Quiet(const std::string&, void*) {}

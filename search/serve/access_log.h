@@ -22,6 +22,7 @@
 #include <string>
 
 #include "catalog/model.h"
+#include "search/messages.h"
 
 namespace luutru::serve {
 
@@ -48,6 +49,10 @@ class AccessLog {
     return catalog::EffectiveSecrecy(secrecy) >= catalog::Secrecy::kConfidential;
   }
   bool Record(const AccessRecord& record);
+  // What the reader is told when Record() failed and the document is refused.
+  static std::string CannotRecordText(search::Lang lang) {
+    return std::string(search::Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written."));
+  }
 
   // Closes the file and opens its path again (after the log was rotated). False, with the log
   // left unusable until a later reopen succeeds, when the path cannot be opened.

@@ -415,7 +415,7 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
     bool logged = log_hits(response.documents);
     for (const auto& unit : response.units) logged = logged && log_hits(unit.documents);
     if (!logged) {
-      SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+      SendError(res, 500, AccessLog::CannotRecordText(lang));
       return;
     }
     if (format == "csv") {
@@ -457,7 +457,7 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
     json documents = json::array();
     for (const auto& hit : response.documents) {
       if (!LogViews(*reader, req, hit, std::nullopt, "unit")) {
-        SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+        SendError(res, 500, AccessLog::CannotRecordText(lang));
         return;
       }
       documents.push_back(search::DocumentToJson(hit));
@@ -481,7 +481,7 @@ std::optional<search::DocumentHit> ReadingRoom::ShownDocument(const httplib::Req
     return std::nullopt;
   }
   if (!LogViews(reader, req, *hit, std::nullopt, endpoint)) {
-    SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+    SendError(res, 500, AccessLog::CannotRecordText(lang));
     return std::nullopt;
   }
   return hit;
@@ -534,7 +534,7 @@ void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res)
       return;
     }
     if (!LogViews(*reader, req, *hit, page, "page")) {
-      SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+      SendError(res, 500, AccessLog::CannotRecordText(lang));
       return;
     }
     // A page above thường carries the reader and the time; only pages without one are cached.
@@ -595,7 +595,7 @@ void ReadingRoom::PullListRoute(const httplib::Request& req, httplib::Response& 
     }
     for (const auto& hit : response.documents) {
       if (!LogViews(*reader, req, hit, std::nullopt, "pull-list")) {
-        SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+        SendError(res, 500, AccessLog::CannotRecordText(lang));
         return;
       }
     }

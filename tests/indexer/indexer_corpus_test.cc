@@ -74,7 +74,9 @@ bool Scanned(const json& j) {
 TEST(IndexerCorpusTest, GeneratedArchiveIndexesWithItsMetadata) {
   const fs::path corpus = testing::BinaryDir() / "corpus" / "luutru-corpus";
   const fs::path index = testing::BinaryDir() / "indexer" / "luutru-index";
-  if (!fs::exists(corpus)) GTEST_SKIP() << "luutru-corpus is not built (" << corpus << ")";
+  // Both are dependencies of this test in CMake: one missing is a broken build, not a skip.
+  ASSERT_TRUE(fs::exists(corpus)) << "luutru-corpus is not built (" << corpus << ")";
+  ASSERT_TRUE(fs::exists(index)) << "luutru-index is not built (" << index << ")";
   const fs::path dir = fs::temp_directory_path() / ("luutru-index-corpus-" + std::to_string(getpid()));
   fs::remove_all(dir);
   const fs::path arch = dir / "archive";

@@ -305,9 +305,10 @@ TEST_F(IndexerE2eTest, CrashHangAndMemoryBlowUpCostOneFileEach) {
   const fs::path arch = dir_ / "arch";
   MakeArchive(arch, 6);
   const std::string db = (dir_ / "db").string();
-  const RunResult r = Index({"--db", db, "--jobs", "2", "--report", (dir_ / "r.jsonl").string(), arch.string()},
+  const RunResult r = Index({"--db", db, "--jobs", "2", "--max-file-seconds", "3", "--report",
+                             (dir_ / "r.jsonl").string(), arch.string()},
                             {"LUUTRU_TEST_CRASH_ON=qd-001.pdf", "LUUTRU_TEST_HANG_ON=qd-002.pdf",
-                             "LUUTRU_TEST_MEMORY_ON=qd-003.pdf", "LUUTRU_TEST_TIME_LIMIT=3"});
+                             "LUUTRU_TEST_MEMORY_ON=qd-003.pdf"});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("qd-001.pdf: killed by signal 6"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("qd-002.pdf: timed out after 3 s"), std::string::npos) << r.err;
@@ -421,8 +422,8 @@ TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
   std::vector<size_t> partial;  // documents committed when each killed run ended
   for (int i = 0; i < 4; ++i) {
     const size_t before = committed();
-    const pid_t pid = Spawn({"--db", db, "--jobs", "2", arch.string()},
-                            {"LANG=en", "LUUTRU_TEST_BATCH_DOCUMENTS=7"}, dir_ / "killed.txt");
+    const pid_t pid = Spawn({"--db", db, "--jobs", "2", "--batch-documents", "7", arch.string()}, {"LANG=en"},
+                            dir_ / "killed.txt");
     int status = 0;
     bool ended = false;
     if (i == 0) {

@@ -19,7 +19,7 @@ namespace luutru::indexer {
 namespace {
 
 // Lays out words of a line starting at x, about 7 points a character, 14 points high.
-void AddLine(std::vector<WordBox>& out, const std::string& line, double x, double y,
+void AddLine(std::vector<TextLayerWord>& out, const std::string& line, double x, double y,
              const std::string& font = "TimesNewRomanPSMT") {
   size_t start = 0;
   while (start < line.size()) {
@@ -27,14 +27,14 @@ void AddLine(std::vector<WordBox>& out, const std::string& line, double x, doubl
     if (end == std::string::npos) end = line.size();
     const std::string word = line.substr(start, end - start);
     const double w = 7.0 * static_cast<double>(word.size());
-    out.push_back(WordBox{word, x, y, x + w, y + 14, font, true});
+    out.push_back(TextLayerWord{word, x, y, x + w, y + 14, font, true});
     x += w + 4;
     start = end + 1;
   }
 }
 
 TEST(PageTextTest, HeaderBlocksDoNotInterleave) {
-  std::vector<WordBox> words;
+  std::vector<TextLayerWord> words;
   // Interleaved as a line-by-line reader would meet them.
   AddLine(words, "TỈNH ỦY THÁI BÌNH", 60, 60);
   AddLine(words, "ĐẢNG CỘNG SẢN VIỆT NAM", 330, 60);
@@ -52,7 +52,7 @@ TEST(PageTextTest, HeaderBlocksDoNotInterleave) {
 }
 
 TEST(PageTextTest, TableRowsBelowTheHeaderKeepTheirOrder) {
-  std::vector<WordBox> words;
+  std::vector<TextLayerWord> words;
   for (int i = 0; i < 10; ++i) AddLine(words, "đoạn văn số " + std::to_string(i), 60, 40 + 16 * i);
   AddLine(words, "1", 60, 220);
   AddLine(words, "Thủ tục đăng ký đất đai", 300, 220);
@@ -64,7 +64,7 @@ TEST(PageTextTest, TableRowsBelowTheHeaderKeepTheirOrder) {
 }
 
 TEST(PageTextTest, BodyLinesKeepTheirOrderAndWords) {
-  std::vector<WordBox> words;
+  std::vector<TextLayerWord> words;
   AddLine(words, "dòng thứ hai", 60, 500);
   AddLine(words, "dòng thứ nhất của văn bản", 60, 480);
   const PageText text = BuildPageText(words, 595, 842, true);
@@ -81,7 +81,7 @@ TEST(PageTextTest, TheSpaceOfAnEmptyLineIsKeptAndLineSpacingIsNot) {
                 {"của Ban Chấp hành Đảng bộ tỉnh", 160, 336},
                 {"Căn cứ Điều lệ Đảng;", 60, 370},
                 {"Căn cứ Quy chế làm việc;", 60, 393}};
-  std::vector<WordBox> words;
+  std::vector<TextLayerWord> words;
   for (const auto& line : layout) AddLine(words, line.text, line.x, line.y);
   EXPECT_EQ(BuildPageText(words, 595, 842, true).text,
             "QUYẾT ĐỊNH\nvề việc ban hành Quy chế làm việc\ncủa Ban Chấp hành Đảng bộ tỉnh\n\n"
@@ -89,7 +89,7 @@ TEST(PageTextTest, TheSpaceOfAnEmptyLineIsKeptAndLineSpacingIsNot) {
 }
 
 TEST(PageTextTest, LegacyFontWordsAreConverted) {
-  std::vector<WordBox> words;
+  std::vector<TextLayerWord> words;
   AddLine(words, "Uû ban nh©n d©n tØnh", 60, 60, "ABCDEF+.VnTime");
   const PageText text = BuildPageText(words, 595, 842, true);
   EXPECT_TRUE(text.legacy_font);
@@ -127,7 +127,6 @@ TEST(FrameTest, RoundTripsSmallAndLargeMessagesAndSeesEndOfFile) {
 }
 
 TEST(TimeLimitTest, GrowsWithPages) {
-  unsetenv("LUUTRU_TEST_TIME_LIMIT");
   EXPECT_LT(FileTimeLimitSeconds(1), FileTimeLimitSeconds(300));
   EXPECT_GE(FileTimeLimitSeconds(300), 300 * 10);  // a 300-page scan at several s a page
 }
@@ -254,7 +253,6 @@ TEST(PageTextCapTest, CutsAtACharacterBoundaryAndSaysTheSize) {
 }
 
 TEST(TimeLimitTest, NeverPassesTheBudgetOfAFile) {
-  unsetenv("LUUTRU_TEST_TIME_LIMIT");
   EXPECT_EQ(FileTimeLimitSeconds(100000, 1800), 1800);
   EXPECT_EQ(FileTimeLimitSeconds(1, 1800), 90);
 }

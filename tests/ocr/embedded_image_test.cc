@@ -23,7 +23,7 @@
 
 #include "indexer/embedded_image.h"
 #include "indexer/ocr.h"
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 #include "corpus/jpeg_encode.h"
 #include "tests/ocr/ocr_word_match.h"
 #include "tests/test_support.h"

@@ -16,8 +16,7 @@ constexpr const char* k45 = "phong-12/dvbq-0345/45-TB-TU.pdf";
 
 DocSpec Plain(std::string file, const StorageUnit& unit, std::string text,
               std::optional<Secrecy> secrecy = Secrecy::kNormal) {
-  return DocSpec{std::move(file), unit, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                 secrecy, {std::move(text)}};
+  return Doc(std::move(file), unit).WithSecrecy(secrecy).WithPages({std::move(text)});
 }
 
 // A run's syllables are all in the archive, but no document holds them in that order: nothing

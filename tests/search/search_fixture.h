@@ -55,6 +55,9 @@ inline const StorageUnit& Unit347() {
   return u;
 }
 
+// One document of a test archive. Built with Doc(file, unit) and the named setters below, each
+// returning the spec: Doc("a.pdf", Unit345()).WithNumber("45-TB/TU").WithPages({"..."}). The
+// fields stay public, so a spec can still be filled in place.
 struct DocSpec {
   std::string file;
   StorageUnit unit;
@@ -63,12 +66,31 @@ struct DocSpec {
   std::optional<std::string> type;
   std::optional<std::string> issuer;
   std::optional<std::string> title;
-  std::optional<Secrecy> secrecy = Secrecy::kNormal;
-  std::vector<std::string> pages;
-  int first_page = 1;
-  int64_t order = -1;
-  TextSource source = TextSource::kTextLayer;
+  std::optional<Secrecy> secrecy = Secrecy::kNormal;  // nullopt: unreadable (counts as mật)
+  std::vector<std::string> pages;                     // the texts of its pages, in order
+  int first_page = 1;                                 // its first page in its file
+  int64_t order = -1;                                 // its catalog row; -1: not catalogued
+  TextSource source = TextSource::kTextLayer;         // every page's
+
+  DocSpec& WithNumber(std::string v) { return number = std::move(v), *this; }
+  DocSpec& WithDate(PartialDate v) { return date = v, *this; }
+  DocSpec& WithType(std::string v) { return type = std::move(v), *this; }
+  DocSpec& WithIssuer(std::string v) { return issuer = std::move(v), *this; }
+  DocSpec& WithTitle(std::string v) { return title = std::move(v), *this; }
+  DocSpec& WithSecrecy(std::optional<Secrecy> v) { return secrecy = v, *this; }
+  DocSpec& WithPages(std::vector<std::string> v) { return pages = std::move(v), *this; }
+  DocSpec& WithFirstPage(int v) { return first_page = v, *this; }
+  DocSpec& WithOrder(int64_t v) { return order = v, *this; }
+  DocSpec& WithSource(TextSource v) { return source = v, *this; }
 };
+
+// A document of `file` in `unit`, of secrecy thường, with no other field and no page yet.
+inline DocSpec Doc(std::string file, StorageUnit unit) {
+  DocSpec spec;
+  spec.file = std::move(file);
+  spec.unit = std::move(unit);
+  return spec;
+}
 
 inline ArchiveDocument MakeDocument(const DocSpec& s) {
   ArchiveDocument d;
@@ -93,42 +115,72 @@ inline ArchiveDocument MakeDocument(const DocSpec& s) {
 // (secrecy unreadable: counts as mật).
 inline std::vector<DocSpec> ArchiveSpecs() {
   std::vector<DocSpec> specs;
-  specs.push_back(DocSpec{
-      "phong-12/dvbq-0345/45-TB-TU.pdf", Unit345(), "45-TB/TU", PartialDate{2023, 3, 12}, "Thông báo",
-      "Tỉnh ủy Thái Bình", "Kết luận của Ban Thường vụ về quỹ Vì người nghèo", Secrecy::kNormal,
-      {"ĐẢNG BỘ TỈNH THÁI BÌNH\nTỈNH ỦY\nSố 45-TB/TU\nThái Bình, ngày 12 tháng 3 năm 2023\n"
-       "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về quỹ Vì người nghèo",
-       "Năm 2023 quỹ đã vận động được 12 tỷ đồng, xây mới, sửa chữa 419 nhà đại đoàn kết trị giá "
-       "hơn 20 tỷ đồng cho hộ nghèo trên địa bàn tỉnh."},
-      1, 1});
-  specs.push_back(DocSpec{
-      "phong-12/dvbq-0345/12-NQ-TU.pdf", Unit345(), "12-NQ/TU", PartialDate{2023, 3, 0}, "Nghị quyết",
-      "Tỉnh ủy Thái Bình", "Nghị quyết về công tác giảm nghèo", Secrecy::kNormal,
-      // A scan whose OCR dropped the marks of "Vì".
-      {"NGHỊ QUYẾT\nvề công tác giảm nghèo và quỹ Vi người nghèo của tỉnh, thực hiện Thông báo số "
-       "45-TB/TU của Ban Thường vụ"}, 1, 2, TextSource::kOcr});
-  specs.push_back(DocSpec{
-      "phong-3/dvbq-0345/45-TB-TU.pdf", Unit345Other(), "45-TB/TU", PartialDate{2019, 5, 2}, "Thông báo",
-      "Huyện ủy Vũ Thư", "Kết luận về sắp xếp thôn xóm", Secrecy::kNormal,
-      {"HUYỆN ỦY VŨ THƯ\nSố: 45 - TB/TU\nTHÔNG BÁO\nkết luận về sắp xếp thôn, xóm trên địa bàn huyện"}, 1, 1});
-  specs.push_back(DocSpec{
-      "phong-12/dvbq-0346/mat-46.pdf", Unit346Secret(), "46-TB/TU", PartialDate{2023, 4, 2}, "Thông báo",
-      "Tỉnh ủy Thái Bình", "Về nhân sự quỹ Vì người nghèo", Secrecy::kConfidential,
-      {"MẬT\nSố 46-TB/TU\nnhân sự của tỉnh phụ trách nhà đại đoàn kết bí mật zyxwabc"}, 1, 1});
-  specs.push_back(DocSpec{
-      "phong-12/dvbq-0345/khong-ro-mat.pdf", Unit345(), "47-TB/TU", PartialDate{2023, 5, 2}, "Thông báo",
-      "Tỉnh ủy Thái Bình", "Đảng ủy khối cơ quan", std::nullopt,
-      {"Đảng ủy khối cơ quan tỉnh bàn về nhà đại đoàn kết"}, 1, 3});
-  specs.push_back(DocSpec{
-      // NFD text: combining marks.
-      "phong-12/dvbq-0347/05-CT-UBND.pdf", Unit347(), "05/CT-UBND", std::nullopt, "Chỉ thị",
-      "UBND tỉnh Thái Bình", "Chỉ thị về nộp thuế điện tử", Secrecy::kNormal,
-      {"CHI\xCC\x89 THI\xCC\xA3\nVe\xCC\x82\xCC\x80 nộp thuế điện tử của UBND tỉnh. Đa\xCC\x89ng u\xCC\x89y xã chỉ đạo."}, 1, -1});
-  specs.push_back(DocSpec{
-      // Several documents in one PDF: this one is pages 3-4 of the unit's scan.
-      "phong-12/dvbq-0347/scan-ho-so.pdf", Unit347(), "15/QĐ-UBND", PartialDate{2023, 0, 0}, "Quyết định",
-      "UBND tỉnh Thái Bình", "Quyết định về hòa giải ở cơ sở", Secrecy::kNormal,
-      {"QUYẾT ĐỊNH\nvề công tác hoà giải ở cơ sở", "Đảng uỷ các xã trong tỉnh phối hợp thực hiện hoà giải."}, 3, -1});
+  specs.push_back(Doc("phong-12/dvbq-0345/45-TB-TU.pdf", Unit345())
+                      .WithNumber("45-TB/TU")
+                      .WithDate(PartialDate{2023, 3, 12})
+                      .WithType("Thông báo")
+                      .WithIssuer("Tỉnh ủy Thái Bình")
+                      .WithTitle("Kết luận của Ban Thường vụ về quỹ Vì người nghèo")
+                      .WithPages({"ĐẢNG BỘ TỈNH THÁI BÌNH\nTỈNH ỦY\nSố 45-TB/TU\nThái Bình, ngày 12 tháng 3 năm 2023\n"
+                                  "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về quỹ Vì người nghèo",
+                                  "Năm 2023 quỹ đã vận động được 12 tỷ đồng, xây mới, sửa chữa 419 nhà đại đoàn kết trị giá "
+                                  "hơn 20 tỷ đồng cho hộ nghèo trên địa bàn tỉnh."})
+                      .WithOrder(1));
+  specs.push_back(Doc("phong-12/dvbq-0345/12-NQ-TU.pdf", Unit345())
+                      .WithNumber("12-NQ/TU")
+                      .WithDate(PartialDate{2023, 3, 0})
+                      .WithType("Nghị quyết")
+                      .WithIssuer("Tỉnh ủy Thái Bình")
+                      .WithTitle("Nghị quyết về công tác giảm nghèo")
+                      // A scan whose OCR dropped the marks of "Vì".
+                      .WithPages({"NGHỊ QUYẾT\nvề công tác giảm nghèo và quỹ Vi người nghèo của tỉnh, thực hiện Thông báo số "
+                                  "45-TB/TU của Ban Thường vụ"})
+                      .WithOrder(2)
+                      .WithSource(TextSource::kOcr));
+  specs.push_back(Doc("phong-3/dvbq-0345/45-TB-TU.pdf", Unit345Other())
+                      .WithNumber("45-TB/TU")
+                      .WithDate(PartialDate{2019, 5, 2})
+                      .WithType("Thông báo")
+                      .WithIssuer("Huyện ủy Vũ Thư")
+                      .WithTitle("Kết luận về sắp xếp thôn xóm")
+                      .WithPages({"HUYỆN ỦY VŨ THƯ\nSố: 45 - TB/TU\nTHÔNG BÁO\nkết luận về sắp xếp thôn, xóm trên địa bàn huyện"})
+                      .WithOrder(1));
+  specs.push_back(Doc("phong-12/dvbq-0346/mat-46.pdf", Unit346Secret())
+                      .WithNumber("46-TB/TU")
+                      .WithDate(PartialDate{2023, 4, 2})
+                      .WithType("Thông báo")
+                      .WithIssuer("Tỉnh ủy Thái Bình")
+                      .WithTitle("Về nhân sự quỹ Vì người nghèo")
+                      .WithSecrecy(Secrecy::kConfidential)
+                      .WithPages({"MẬT\nSố 46-TB/TU\nnhân sự của tỉnh phụ trách nhà đại đoàn kết bí mật zyxwabc"})
+                      .WithOrder(1));
+  specs.push_back(Doc("phong-12/dvbq-0345/khong-ro-mat.pdf", Unit345())
+                      .WithNumber("47-TB/TU")
+                      .WithDate(PartialDate{2023, 5, 2})
+                      .WithType("Thông báo")
+                      .WithIssuer("Tỉnh ủy Thái Bình")
+                      .WithTitle("Đảng ủy khối cơ quan")
+                      .WithSecrecy(std::nullopt)
+                      .WithPages({"Đảng ủy khối cơ quan tỉnh bàn về nhà đại đoàn kết"})
+                      .WithOrder(3));
+  specs.push_back(Doc("phong-12/dvbq-0347/05-CT-UBND.pdf", Unit347())
+                      .WithNumber("05/CT-UBND")
+                      .WithType("Chỉ thị")
+                      .WithIssuer("UBND tỉnh Thái Bình")
+                      .WithTitle("Chỉ thị về nộp thuế điện tử")
+                      // NFD text: combining marks.
+                      .WithPages({"CHI\xCC\x89 THI\xCC\xA3\nVe\xCC\x82\xCC\x80 nộp thuế điện tử của UBND tỉnh. "
+                                  "Đa\xCC\x89ng u\xCC\x89y xã chỉ đạo."}));
+  specs.push_back(Doc("phong-12/dvbq-0347/scan-ho-so.pdf", Unit347())
+                      .WithNumber("15/QĐ-UBND")
+                      .WithDate(PartialDate{2023, 0, 0})
+                      .WithType("Quyết định")
+                      .WithIssuer("UBND tỉnh Thái Bình")
+                      .WithTitle("Quyết định về hòa giải ở cơ sở")
+                      // Several documents in one PDF: this one is pages 3-4 of the unit's scan.
+                      .WithPages({"QUYẾT ĐỊNH\nvề công tác hoà giải ở cơ sở",
+                                  "Đảng uỷ các xã trong tỉnh phối hợp thực hiện hoà giải."})
+                      .WithFirstPage(3));
   return specs;
 }
 

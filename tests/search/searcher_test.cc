@@ -86,9 +86,13 @@ TEST_F(SearchTest, PhrasesAreFoundInAnIndexWithoutWordPairs) {
     db.commit();
   }
   const auto new_dir = dir_.string() + "-new";
-  Build(new_dir, {DocSpec{"phong-20/dvbq-0001/01-KH-HU.pdf", Unit("20", "01", "0001", "1", "Hồ sơ kế hoạch"),
-                          "01-KH/HU", PartialDate{2024, 1, 5}, "Kế hoạch", "Huyện ủy Kiến Xương", "Kế hoạch",
-                          Secrecy::kNormal, {"Kế hoạch xây dựng nhà đại đoàn kết năm 2024"}}});
+  Build(new_dir, {Doc("phong-20/dvbq-0001/01-KH-HU.pdf", Unit("20", "01", "0001", "1", "Hồ sơ kế hoạch"))
+                      .WithNumber("01-KH/HU")
+                      .WithDate(PartialDate{2024, 1, 5})
+                      .WithType("Kế hoạch")
+                      .WithIssuer("Huyện ủy Kiến Xương")
+                      .WithTitle("Kế hoạch")
+                      .WithPages({"Kế hoạch xây dựng nhà đại đoàn kết năm 2024"})});
   for (const std::vector<std::string>& dbs :
        {std::vector<std::string>{old_dir}, std::vector<std::string>{old_dir, new_dir}}) {
     const Searcher searcher = Searcher::Open(dbs);
@@ -106,8 +110,7 @@ TEST_F(SearchTest, PhrasesAreFoundInAnIndexWithoutWordPairs) {
 
 // Word pairs narrow where positions are checked; they never stand in for the order.
 TEST_F(SearchTest, WordPairsApartAreNotAPhrase) {
-  Build(dir_, {DocSpec{"a.pdf", Unit345(), std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                       Secrecy::kNormal, {"nhà đại hội, rồi đại đoàn kết"}}});
+  Build(dir_, {Doc("a.pdf", Unit345()).WithPages({"nhà đại hội, rồi đại đoàn kết"})});
   searcher_.emplace(Searcher::Open({dir_.string()}));
   EXPECT_EQ(Find("\"nha dai doan\"").total, 0u) << "pairs 'nha dai' and 'dai doan' are both there";
   EXPECT_EQ(Find("\"dai doan ket\"").total, 1u);
@@ -172,12 +175,21 @@ TEST_F(SearchTest, NumberMisreadByOcrIsFoundAsANearNumber) {
 // those are other documents.
 TEST_F(SearchTest, NumberFoundAsTypedAlsoFindsItsOcrMisreads) {
   std::vector<DocSpec> specs = ArchiveSpecs();
-  specs.push_back(DocSpec{"phong-9/dvbq-0001/45-TB-TU.pdf", Unit("9", "01", "0001", "1", "Bản sao"), "45-TB/TV",
-                          PartialDate{2023, 3, 12}, "Thông báo", "Tỉnh ủy Thái Bình", "Bản chụp", Secrecy::kNormal,
-                          {"Số 45-TB/TV"}, 1, -1, TextSource::kOcr});
-  specs.push_back(DocSpec{"phong-9/dvbq-0001/45-TB-HU.pdf", Unit("9", "01", "0001", "1", "Bản sao"), "45-TB/HU",
-                          PartialDate{2023, 3, 13}, "Thông báo", "Huyện ủy", "Khác", Secrecy::kNormal,
-                          {"Số 45-TB/HU"}, 1, -1});
+  specs.push_back(Doc("phong-9/dvbq-0001/45-TB-TU.pdf", Unit("9", "01", "0001", "1", "Bản sao"))
+                      .WithNumber("45-TB/TV")
+                      .WithDate(PartialDate{2023, 3, 12})
+                      .WithType("Thông báo")
+                      .WithIssuer("Tỉnh ủy Thái Bình")
+                      .WithTitle("Bản chụp")
+                      .WithPages({"Số 45-TB/TV"})
+                      .WithSource(TextSource::kOcr));
+  specs.push_back(Doc("phong-9/dvbq-0001/45-TB-HU.pdf", Unit("9", "01", "0001", "1", "Bản sao"))
+                      .WithNumber("45-TB/HU")
+                      .WithDate(PartialDate{2023, 3, 13})
+                      .WithType("Thông báo")
+                      .WithIssuer("Huyện ủy")
+                      .WithTitle("Khác")
+                      .WithPages({"Số 45-TB/HU"}));
   Build(dir_, specs);
   searcher_.emplace(Searcher::Open({dir_.string()}));
   SearchRequest r;
@@ -262,13 +274,13 @@ TEST_F(SearchTest, OlderAndOfficeFormsAreFoundByNumber) {
   };
   std::vector<DocSpec> specs;
   for (const auto& c : cases) {
-    specs.push_back(DocSpec{std::string("phong-1/dvbq-0001/") + c.number + ".pdf", Unit("1", "01", "0001", "1", "Hồ sơ"),
-                            c.number, std::nullopt, std::nullopt, std::nullopt, std::nullopt, Secrecy::kNormal,
-                            {"Văn bản lưu trữ"}});
+    specs.push_back(Doc(std::string("phong-1/dvbq-0001/") + c.number + ".pdf", Unit("1", "01", "0001", "1", "Hồ sơ"))
+                        .WithNumber(c.number)
+                        .WithPages({"Văn bản lưu trữ"}));
     // Same digits, another office: never found for this number.
-    specs.push_back(DocSpec{std::string("phong-1/dvbq-0001/khac-") + c.number + ".pdf",
-                            Unit("1", "01", "0001", "1", "Hồ sơ"), std::string(c.number) + "-VP", std::nullopt,
-                            std::nullopt, std::nullopt, std::nullopt, Secrecy::kNormal, {"Văn bản lưu trữ"}});
+    specs.push_back(Doc(std::string("phong-1/dvbq-0001/khac-") + c.number + ".pdf", Unit("1", "01", "0001", "1", "Hồ sơ"))
+                        .WithNumber(std::string(c.number) + "-VP")
+                        .WithPages({"Văn bản lưu trữ"}));
   }
   Build(dir_, specs);
   searcher_.emplace(Searcher::Open({dir_.string()}));
@@ -544,9 +556,13 @@ TEST_F(SearchTest, EmptyRequestIsAnError) {
 
 TEST_F(SearchTest, SeveralDatabasesAreSearchedAsOne) {
   const auto second = dir_.string() + "-second";
-  DocSpec extra{"phong-20/dvbq-0001/01-KH-HU.pdf", Unit("20", "01", "0001", "1", "Hồ sơ kế hoạch"), "01-KH/HU",
-                PartialDate{2024, 1, 5}, "Kế hoạch", "Huyện ủy Kiến Xương", "Kế hoạch xây nhà đại đoàn kết",
-                Secrecy::kNormal, {"Kế hoạch xây dựng nhà đại đoàn kết năm 2024"}};
+  const DocSpec extra = Doc("phong-20/dvbq-0001/01-KH-HU.pdf", Unit("20", "01", "0001", "1", "Hồ sơ kế hoạch"))
+                            .WithNumber("01-KH/HU")
+                            .WithDate(PartialDate{2024, 1, 5})
+                            .WithType("Kế hoạch")
+                            .WithIssuer("Huyện ủy Kiến Xương")
+                            .WithTitle("Kế hoạch xây nhà đại đoàn kết")
+                            .WithPages({"Kế hoạch xây dựng nhà đại đoàn kết năm 2024"});
   Build(second, {extra});
   const Searcher both = Searcher::Open({dir_.string(), second});
   SearchRequest r;
@@ -597,10 +613,10 @@ namespace {
 // The oracle a suggestion could be: a number only a hidden document holds must be treated as a
 // number nobody holds, so the answer is the one of an archive without that document.
 TEST_F(SearchTest, ASuggestionIsTheOneOfAnArchiveWithoutTheHiddenDocuments) {
-  const DocSpec open{"a/cong-khai.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                     std::nullopt, Secrecy::kNormal, {"Năm nay đã hỗ trợ 928 hộ nghèo xây nhà."}};
-  const DocSpec hidden{"a/mat.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                       std::nullopt, Secrecy::kConfidential, {"Danh sách 929 hộ được hỗ trợ, bí mật."}};
+  const DocSpec open = Doc("a/cong-khai.pdf", Unit347()).WithPages({"Năm nay đã hỗ trợ 928 hộ nghèo xây nhà."});
+  const DocSpec hidden = Doc("a/mat.pdf", Unit347())
+                             .WithSecrecy(Secrecy::kConfidential)
+                             .WithPages({"Danh sách 929 hộ được hỗ trợ, bí mật."});
   Build(dir_.string() + "-whole", {open, hidden});
   Build(dir_.string() + "-open", {open});
   const Searcher whole = Searcher::Open({dir_.string() + "-whole"});
@@ -638,12 +654,11 @@ TEST_F(SearchTest, ASearchReadsABoundedNumberOfPostingLists) {
 
 TEST_F(SearchTest, WordsStandingTogetherRankFirst) {
   const auto dir = dir_.string() + "-adjacent";
-  DocSpec scattered{"a/scattered.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                    std::nullopt, Secrecy::kNormal, {"Kết quả đoàn kiểm tra: nhà văn hóa đại hội"}};
-  DocSpec together{"a/together.pdf", Unit347(), std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                   std::nullopt, Secrecy::kNormal,
-                   {"Năm nay huyện đã vận động các doanh nghiệp, nhà hảo tâm ủng hộ xây dựng nhà đại đoàn kết "
-                    "cho các hộ nghèo, hộ chính sách trên địa bàn các xã vùng sâu, vùng xa của huyện."}};
+  DocSpec scattered = Doc("a/scattered.pdf", Unit347()).WithPages({"Kết quả đoàn kiểm tra: nhà văn hóa đại hội"});
+  DocSpec together =
+      Doc("a/together.pdf", Unit347())
+          .WithPages({"Năm nay huyện đã vận động các doanh nghiệp, nhà hảo tâm ủng hộ xây dựng nhà đại đoàn kết "
+                      "cho các hộ nghèo, hộ chính sách trên địa bàn các xã vùng sâu, vùng xa của huyện."});
   Build(dir, {scattered, together});
   const Searcher searcher = Searcher::Open({dir});
   SearchRequest r;

@@ -1,4 +1,4 @@
-#include "indexer/page_image.h"
+#include "indexer/gray_image.h"
 
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>

@@ -3,8 +3,8 @@
 // Poppler's Splash backend draws the page (its /Rotate applied) into an 8-bit grey raster whose
 // rows run top to bottom, so pixel (x, y) at `dpi` is the point (x * 72 / dpi, y * 72 / dpi) of
 // the page as it is displayed, origin top left.
-#ifndef LUUTRU_INDEXER_PAGE_IMAGE_H_
-#define LUUTRU_INDEXER_PAGE_IMAGE_H_
+#ifndef LUUTRU_INDEXER_GRAY_IMAGE_H_
+#define LUUTRU_INDEXER_GRAY_IMAGE_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -42,4 +42,4 @@ PageCoverage MeasureCoverage(const poppler::page& page, double dpi = 24);
 
 }  // namespace luutru::indexer
 
-#endif  // LUUTRU_INDEXER_PAGE_IMAGE_H_
+#endif  // LUUTRU_INDEXER_GRAY_IMAGE_H_
