@@ -19,6 +19,7 @@ packages=(
   libsqlite3-dev
   chromium chromium-driver  # the reading room's browser tests (tests/serve/)
   clang libclang-rt-14-dev
+  clang-format  # scripts/check-format.sh
 )
 
 missing=()
