@@ -146,7 +146,7 @@ std::string_view AppJs() {
     return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : p.length === 2 ? p[1] + '/' + p[0] : p[0];
   }
   // Under a "Hộp" label, the box without the "Hộp" the catalog may already write ("Hộp 79").
-  function bareBox(b) { return String(b || '').replace(/^h[ộo]p\s*/i, ''); }
+  function bareBox(b) { return String(b || '').normalize('NFC').replace(/^h[ộo]p\s*/i, ''); }
   window.LuutruPage = {$, esc, showDate};  // for desk.js
   function snippetHtml(s) {
     return esc(s).replace(/«/g, '<mark>').replace(/»/g, '</mark>');
@@ -405,14 +405,26 @@ std::string_view AppJs() {
   async function showUser() {
     try {
       const me = await getJson('/api/whoami');
-      if (me.may_keep_requests) { $('#nav-yeucau').hidden = false; $('#nav-baocao').hidden = false; }
       const levels = {'thường': 'thường', 'mật': 'mật', 'tối mật': 'tối mật', 'tuyệt mật': 'tuyệt mật'};
+      $('#nav-yeucau').hidden = $('#nav-baocao').hidden = !me.may_keep_requests;
       $('#nguoi-dung').innerHTML = me.user
-          ? 'Người đọc: <b>' + esc(me.user) + '</b> · mức xem: ' + esc(levels[me.clearance] || me.clearance)
+          ? 'Người đọc: <b>' + esc(me.user) + '</b> · mức xem: ' + esc(levels[me.clearance] || me.clearance) +
+            ' · <button type="button" class="plain" id="dang-xuat">Đăng xuất</button>'
           : 'Khách (mức xem: thường) · <a href="/login">Đăng nhập</a>';
+      const out = $('#dang-xuat');
+      if (out) out.addEventListener('click', signOut);
     } catch (e) {
       $('#nguoi-dung').textContent = e.message;
     }
+  }
+  // HTTP Basic credentials cannot be forgotten by a script, only replaced: /logout refuses the
+  // reader's and accepts the signed-out ones ("-"), which the browser then keeps and the server
+  // reads as an anonymous reader. The page is shown again as a guest sees it.
+  function signOut() {
+    const x = new XMLHttpRequest();
+    x.open('GET', '/logout', true, '-', 'dang-xuat');
+    x.onloadend = () => { showUser(); route(); };
+    x.send();
   }
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -248,5 +248,31 @@ TEST_F(ServeDayTest, SearchPullSlipRequestHandOverReturnReport) {
   EXPECT_EQ(fonds, json({"Phông 3", "Phông 12"}));
 }
 
+TEST_F(ServeDayTest, SignOutLeavesTheBrowserAGuest) {
+  // Signed in as a browser does it: the credentials given once in answer to /login's challenge
+  // (here by a script, as the password dialog would), kept by the browser and sent with every
+  // request of the page from then on; not the test's own header.
+  Driver("POST", Session("/goog/cdp/execute"),
+         json{{"cmd", "Network.setExtraHTTPHeaders"}, {"params", json{{"headers", json::object()}}}});
+  Go("#duyet");
+  ASSERT_TRUE(WaitForText("#nguoi-dung", "Khách"));
+  Run("const x = new XMLHttpRequest(); x.open('GET', '/login', false, 'luutru1', 'so-luu-tru-1'); x.send();");
+  Run("location.reload();");
+  ASSERT_TRUE(WaitForText("#nguoi-dung", "luutru1"));
+  EXPECT_TRUE(WaitFor("#dang-xuat"));
+  EXPECT_EQ(Run("return document.querySelector('#nav-yeucau').hidden;"), false);
+  Click("#dang-xuat");
+  EXPECT_TRUE(WaitForText("#nguoi-dung", "Khách"));
+  EXPECT_EQ(Run("return document.querySelector('#nav-yeucau').hidden;"), true);
+  // The browser now keeps the signed-out credentials: a new page load is a guest's too.
+  Run("location.reload();");
+  ASSERT_TRUE(WaitFor("details.fonds"));
+  EXPECT_TRUE(WaitForText("#nguoi-dung", "Khách"));
+  EXPECT_EQ(Run("const x = new XMLHttpRequest(); x.open('GET', '/api/whoami', false); x.send(); "
+                "return JSON.parse(x.responseText).user;"),
+            nullptr);
+  EXPECT_FALSE(Run("return !!document.querySelector('#dang-xuat');") == true);
+}
+
 }  // namespace
 }  // namespace luutru::serve::testing
