@@ -169,11 +169,23 @@ std::string_view AppJs() {
     const res = await fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'vi'}});
     let body = null;
     try { body = await res.json(); } catch (e) { body = {error: 'Máy chủ trả lời không hợp lệ (' + res.status + ').'}; }
-    if (!res.ok) throw new Error(body && body.error ? body.error : 'Lỗi ' + res.status);
+    if (!res.ok) {
+      const e = new Error(body && body.error ? body.error : 'Lỗi ' + res.status);
+      e.candidates = body && body.candidates;
+      throw e;
+    }
     return body;
   }
+  // An ambiguous unit code offers its candidates as links.
   function fail(e) {
-    main().innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
+    const lines = String(e.message).split('\n');
+    let html = '<p class="error" role="alert">' + esc(e.candidates ? lines[0] : e.message) + '</p>';
+    if (e.candidates && e.candidates.length) {
+      html += '<ul class="candidates">' + e.candidates.map((c) => '<li><a href="#hoso/' + encodeURIComponent(c.code) + '">' +
+              esc(c.code) + '</a>' + (c.box ? ' · Hộp ' + esc(bareBox(c.box)) : '') + (c.title ? ' — ' + esc(c.title) : '') +
+              '</li>').join('') + '</ul>';
+    }
+    main().innerHTML = html;
   }
   function metaHtml(doc, showUnit) {
     const parts = [];

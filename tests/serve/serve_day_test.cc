@@ -258,6 +258,11 @@ TEST_F(ServeDayTest, TheRoughEdgesAreGone) {
   ASSERT_TRUE(WaitForText("main .error", "«Từ năm» sau «Đến năm»"));
   EXPECT_EQ(Run("return document.querySelector('main').textContent.includes('--');"), false);
 
+  // A unit number that fits several units: each offered as a link to it.
+  Go("#tim?unit=7");
+  ASSERT_TRUE(WaitFor("ul.candidates a"));
+  EXPECT_EQ(Run("return document.querySelectorAll('ul.candidates a').length;"), 4);
+
   // Numbered pages and a results-per-page choice; a filter applies as soon as it changes.
   Go("#tim?q=" + Encode("ngân sách") + "&per=10");
   ASSERT_TRUE(WaitFor("nav.pager"));
