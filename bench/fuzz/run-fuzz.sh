@@ -7,7 +7,8 @@
 # RUNS executions per target (default 10000000), JOBS parallel fuzzing processes per target
 # (default 1), SECONDS a time limit per target (default none): whichever comes first; TARGETS the
 # targets to run, space-separated (default all six).
-# Crash inputs are kept in build-fuzz/fuzz-artifacts/. The corpora grow in build-fuzz/fuzz-corpus/.
+# A unit may take 60 s of wall-clock time (a process at low priority on a busy machine can wait
+# that long without being hung). Crash inputs are kept in build-fuzz/fuzz-artifacts/. The corpora grow in build-fuzz/fuzz-corpus/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-10000000}
@@ -30,7 +31,7 @@ for name in $targets; do
   start=$(date +%s)
   set +e
   TIMEFORMAT='%U %S'
-  { time ASAN_OPTIONS=detect_leaks=0 build-fuzz/tests/fuzz/fuzz_$name -runs="$runs" -max_total_time="$seconds_limit" -timeout=10 -rss_limit_mb=2048 \
+  { time ASAN_OPTIONS=detect_leaks=0 build-fuzz/tests/fuzz/fuzz_$name -runs="$runs" -max_total_time="$seconds_limit" -timeout=60 -rss_limit_mb=2048 \
     $parallel -print_final_stats=1 \
     -artifact_prefix=build-fuzz/fuzz-artifacts/$name- "$corpus" tests/fuzz/seeds/$name >"$log" 2>&1 ; } 2>"$log.cpu"
   set -e
