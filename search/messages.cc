@@ -12,9 +12,6 @@ Lang ChooseLang(std::string_view option, const char* lang_env) {
   return Lang::kVi;
 }
 
-namespace {
-
-// Which part of a number did not parse, in the reader's language.
 std::string DescribeNumberProblem(Lang lang, const tokenizers::NotationProblem& problem) {
   using Part = tokenizers::NotationProblem::Part;
   const std::string quoted = "'" + problem.text + "'";
@@ -44,8 +41,6 @@ std::string DescribeNumberProblem(Lang lang, const tokenizers::NotationProblem& 
   }
   return {};
 }
-
-}  // namespace
 
 std::string DescribeError(Lang lang, const SearchError& error) {
   const std::string& d = error.detail();

@@ -27,6 +27,8 @@ inline std::string_view Tr(Lang lang, std::string_view vi, std::string_view en) 
 // One paragraph explaining the error, naming what was wrong.
 std::string DescribeError(Lang lang, const SearchError& error);
 std::string DescribeError(Lang lang, const QuerySyntaxError& error, std::string_view query);
+// Which part of a document number did not parse ("thiếu phần ký hiệu").
+std::string DescribeNumberProblem(Lang lang, const tokenizers::NotationProblem& problem);
 
 }  // namespace luutru::search
 

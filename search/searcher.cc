@@ -18,7 +18,8 @@ namespace {
 
 namespace schema = catalog::schema;
 
-// Totals are exact up to this many matches, estimated beyond (total_is_estimate).
+// Totals past this many matches are counted by a second, unranked run (AnswerTier); only the
+// highest clearance, for which nothing is hidden, gets Xapian's estimate instead.
 constexpr Xapian::doccount kCheckAtLeast = 1000;
 constexpr int kDocumentsPerUnit = 3;
 // Spelling candidates are ranked by how many visible documents hold them, counted up to this many.
@@ -133,6 +134,7 @@ bool Searcher::AnyVisible(const Xapian::Query& query, catalog::Secrecy clearance
 
 uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const {
   Run run;
+  run.unranked = true;
   run.check_at_least = db_.get_doccount();
   return Execute(query, clearance, run).get_matches_estimated();
 }
@@ -291,6 +293,12 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
     Xapian::MSet mset = Execute(full, clearance, run);
     out.total = mset.get_matches_estimated();
     out.estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+    // Xapian's estimate follows the statistics of every document, hidden ones included: below
+    // the highest clearance the total is counted, so it is the one an archive without them gives.
+    if (out.estimate && clearance != catalog::Secrecy::kTopSecret) {
+      out.total = CountVisible(full, clearance);
+      out.estimate = false;
+    }
     std::vector<Xapian::MSetIterator> items;
     std::vector<int> ranks;
     items.reserve(mset.size());
@@ -306,15 +314,21 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
     return out;
   }
   // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
-  // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total: counting
-  // every unit of a very common word would read the unit of every match in the archive.
-  // Unranked, Xapian stops after kCheckAtLeast matches instead of ranking them all.
+  // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total.
+  // Unranked, Xapian stops after kCheckAtLeast matches instead of ranking them all. Below the
+  // highest clearance an estimate would follow hidden documents' statistics: every match is
+  // read then, and every unit listed to be counted.
   Run count_run;
   count_run.unranked = true;
   count_run.collapse_max = 1;
   count_run.max_items = kCheckAtLeast;
   count_run.check_at_least = kCheckAtLeast;
-  const Xapian::MSet units = Execute(full, clearance, count_run);
+  Xapian::MSet units = Execute(full, clearance, count_run);
+  if (units.get_matches_lower_bound() != units.get_matches_upper_bound() &&
+      clearance != catalog::Secrecy::kTopSecret) {
+    count_run.max_items = count_run.check_at_least = db_.get_doccount();
+    units = Execute(full, clearance, count_run);
+  }
   out.total = units.get_matches_estimated();
   out.estimate = units.get_matches_lower_bound() != units.get_matches_upper_bound();
   if (limit == 0) return out;

@@ -107,6 +107,8 @@ struct SearchResponse {
   std::string query;
   bool grouped = false;
   uint64_t total = 0;  // documents that answer, or their units when grouped
+  // Xapian's estimate past 1,000 matches, only at the highest clearance (tuyet-mat), which
+  // sees every document; below it every total is counted (non-interference).
   bool total_is_estimate = false;
   // Documents (units when grouped) of the words tier only: every word, not every concept
   // whole. 0 when the query has no run of two words or more.

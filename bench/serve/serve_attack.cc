@@ -11,9 +11,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,9 +29,8 @@
 
 #include <httplib.h>
 
+#include "bench/serve/bench_server.h"
 #include "tests/serve/loopback.h"
-
-extern char** environ;
 
 namespace {
 
@@ -98,40 +95,6 @@ long RssKb(pid_t pid) {
   return 0;
 }
 
-struct Server {
-  pid_t pid = 0;
-};
-
-Server Start(const std::vector<std::string>& options) {
-  Server s;
-  int out[2];
-  if (pipe(out) != 0) return s;
-  std::vector<std::string> args = options;
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-  if (posix_spawn(&s.pid, args[0].c_str(), &actions, nullptr, argv.data(), environ) != 0) s.pid = 0;
-  posix_spawn_file_actions_destroy(&actions);
-  close(out[1]);
-  std::string line;
-  char buf[256];
-  ssize_t n;
-  while (line.find('\n') == std::string::npos && (n = read(out[0], buf, sizeof buf)) > 0) line.append(buf, n);
-  close(out[0]);
-  const size_t colon = line.rfind(':');
-  g_port = colon == std::string::npos ? 0 : std::atoi(line.c_str() + colon + 1);
-  return s;
-}
-
-void Stop(const Server& s) {
-  kill(s.pid, SIGTERM);
-  int status;
-  waitpid(s.pid, &status, 0);
-}
 
 struct Latency {
   std::vector<double> ms;
@@ -182,8 +145,10 @@ int main(int argc, char** argv) {
     std::ofstream(dir / "users.tsv") << "thuthu mat " << crypt_r("mật khẩu", salt, &data) << "\n";
   }
   const auto log = dir / "access.jsonl";
-  Server server = Start({opt["--serve"], "--listen", "127.0.0.1:0", "--db", opt["--db"], "--users",
-                         (dir / "users.tsv").string(), "--access-log", log.string()});
+  const luutru::serve::bench::BenchServer server = luutru::serve::bench::StartBenchServer(
+      {opt["--serve"], "--listen", "127.0.0.1:0", "--db", opt["--db"], "--users", (dir / "users.tsv").string(),
+       "--access-log", log.string()});
+  g_port = server.port;
   if (g_port == 0) {
     std::fprintf(stderr, "serve_attack: the server did not start\n");
     return 1;
@@ -341,7 +306,7 @@ int main(int argc, char** argv) {
                 refused, lines, files, kill(server.pid, 0) == 0 ? "alive" : "dead");
   }
   std::printf("peak memory of the whole run: %ld MB\n", PeakKb(server.pid) / 1024);
-  Stop(server);
+  luutru::serve::bench::StopBenchServer(server);
   std::filesystem::remove_all(dir);
   return 0;
 }

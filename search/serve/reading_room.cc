@@ -1,5 +1,6 @@
 #include "search/serve/reading_room.h"
 
+#include <cctype>
 #include <charconv>
 #include <sstream>
 
@@ -95,6 +96,26 @@ json UnitCandidatesJson(const search::SearchError& e) {
   return out;
 }
 
+// What the page's number field takes, in its words: examples of the form built on the number
+// the reader typed (33 → 33-TB/TU, 33/QĐ-UBND), and where a number alone is searched.
+std::string NumberFieldMessage(Lang lang, const search::SearchError& e) {
+  const std::string& typed = e.detail();
+  size_t digits = 0;
+  while (digits < typed.size() && digits < 5 && std::isdigit(static_cast<unsigned char>(typed[digits]))) ++digits;
+  const std::string n = digits ? typed.substr(0, digits) : "45";
+  std::string out = std::string(Tr(lang, "«Số, ký hiệu» cần cả số và ký hiệu của văn bản, như ",
+                                   "\"Số, ký hiệu\" takes a document's number and symbol, such as ")) +
+                    n + "-TB/TU, " + n + "/QĐ-UBND " + std::string(Tr(lang, "hoặc ", "or ")) + n +
+                    "/2020/NĐ-CP ('" + typed + "': " + search::DescribeNumberProblem(lang, e.number_problem()) + ").";
+  if (digits && digits == typed.size()) {
+    out += std::string(Tr(lang, " Để tìm văn bản số ", " To find documents numbered ")) + n +
+           std::string(Tr(lang, " mà không rõ ký hiệu, hãy gõ ", " without their symbol, type ")) + n +
+           std::string(Tr(lang, " vào ô từ khóa: kết quả có cả văn bản chứa số ấy ở chỗ khác.",
+                          " in the search box: the answer also holds documents with that number elsewhere."));
+  }
+  return out;
+}
+
 void Guarded(const httplib::Request& req, httplib::Response& res, const std::function<void(Lang)>& body) {
   const Lang lang = RequestLang(req);
   try {
@@ -109,6 +130,13 @@ void Guarded(const httplib::Request& req, httplib::Response& res, const std::fun
     } else if (e.kind() == search::SearchError::Kind::kEmptyDateRange) {
       // The page's fields, not the command line's flags.
       SendError(res, 400, std::string(Tr(lang, "«Từ năm» sau «Đến năm»: ", "\"From\" is after \"To\": ")) + e.detail());
+    } else if (e.kind() == search::SearchError::Kind::kBadNumber && e.detail() == req.get_param_value("number")) {
+      SendError(res, 400, NumberFieldMessage(lang, e));
+    } else if (e.kind() == search::SearchError::Kind::kEmptyRequest) {
+      SendError(res, 400, std::string(Tr(lang, "Không có gì để tìm: hãy nhập từ khóa hoặc chọn một bộ lọc (Loại văn bản, "
+                                               "Từ năm, Đến năm, Số, ký hiệu, Hồ sơ, Phông, Mục lục).",
+                                         "Nothing to search for: type words or choose a filter (type, from, to, "
+                                         "number, unit, fonds, inventory).")));
     } else if (e.kind() == search::SearchError::Kind::kAmbiguousUnit) {
       SendJson(res, 400, json{{"error", search::DescribeError(lang, e)}, {"status", 400},
                               {"candidates", UnitCandidatesJson(e)}});
@@ -242,7 +270,7 @@ std::optional<Reader> ReadingRoom::Authenticate(const httplib::Request& req, htt
                                                 const char* refusal_vi, const char* refusal_en) {
   const std::string authorization = req.get_header_value("Authorization");
   const Lang lang = RequestLang(req);
-  if (!authorization.empty()) {
+  if (!authorization.empty() && !Users::IsSignedOut(authorization)) {
     if (const auto wait = throttle_.Wait(req.remote_addr); wait.count() > 0) {
       res.set_header("Retry-After", std::to_string(wait.count()));
       SendError(res, 429, std::string(Tr(lang, "Quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau ",
@@ -299,7 +327,8 @@ void ReadingRoom::Mount(httplib::Server& server) {
     res.set_content(std::string(DeskCss()), "text/css; charset=utf-8");
   });
   server.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
-    if (req.get_header_value("Authorization").empty()) {
+    const std::string authorization = req.get_header_value("Authorization");
+    if (authorization.empty() || Users::IsSignedOut(authorization)) {
       res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
       SendError(res, 401, std::string(Tr(RequestLang(req), "Cần đăng nhập.", "Please sign in.")));
       return;
@@ -307,6 +336,22 @@ void ReadingRoom::Mount(httplib::Server& server) {
     auto reader = Authenticate(req, res, "Cần đăng nhập.", "Please sign in.");
     if (!reader) return;
     res.set_redirect("/");
+  });
+  // Logout (the page's script, with the signed-out credentials, users.h): a browser first sends
+  // the credentials it keeps and replaces them with the script's only when those are refused
+  // with a challenge, so anything else is refused (not as a failed login); the signed-out
+  // credentials are the anonymous reader, and the browser's cache of the site's answers is cleared.
+  server.Get("/logout", [](const httplib::Request& req, httplib::Response& res) {
+    const Lang lang = RequestLang(req);
+    if (!Users::IsSignedOut(req.get_header_value("Authorization"))) {
+      res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
+      SendError(res, 401, std::string(Tr(lang, "Đăng xuất bằng nút «Đăng xuất» của trang.",
+                                         "Sign out with the page's \"Sign out\" button.")));
+      return;
+    }
+    res.set_header("Clear-Site-Data", "\"cache\"");
+    SendJson(res, 200, json{{"user", nullptr}, {"clearance", catalog::SecrecyName(catalog::Secrecy::kNormal)},
+                            {"may_keep_requests", false}});
   });
   server.Get("/api/whoami", [this](const httplib::Request& req, httplib::Response& res) {
     auto reader = Authenticate(req, res);
@@ -553,7 +598,11 @@ void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res)
     }
     std::string png;
     {
-      std::lock_guard<std::mutex> lock(render_mutex_);
+      render_slots_.acquire();
+      struct Release {
+        std::counting_semaphore<>& slots;
+        ~Release() { slots.release(); }
+      } release{render_slots_};
       png = RenderPagePng(hit->doc, page, dpi, highlight,
                           marked ? (reader->name.empty() ? std::string("khách") : reader->name) + " · " + NowUtc()
                                  : std::string());

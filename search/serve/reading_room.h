@@ -10,6 +10,8 @@
 // Routes:
 //   GET /                      the web page (Vietnamese); /app.js, /app.css its script and style
 //   GET /login                 asks the browser for a user name and password (HTTP Basic)
+//   GET /logout                with the signed-out credentials (users.h): the browser forgets
+//                              the reader's; 401 with a challenge to anything else
 //   GET /api/whoami            {"user", "clearance"}
 //   GET /api/search            q, number, unit, type, from, to, group=unit, sort, limit, offset,
 //                              format=json|csv
@@ -34,9 +36,12 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <semaphore>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -159,7 +164,9 @@ class ReadingRoom {
   std::unique_ptr<RequestsStore> requests_;  // null when no requests are kept
   RenderCache renders_{64 << 20};  // 64 MB of page images without a watermark
   LoginThrottle throttle_;
-  std::mutex render_mutex_;  // one page rendering at a time: bounded memory on a small server
+  // Pages rendered at once: one a core (at least 2), so a result page's thumbnails render in
+  // parallel while memory stays bounded (a page at 200 dpi is about 15 MB).
+  std::counting_semaphore<> render_slots_{std::max<std::ptrdiff_t>(2, std::thread::hardware_concurrency())};
 };
 
 }  // namespace luutru::serve

@@ -91,6 +91,9 @@ Users Users::Parse(std::string_view contents) {
     if (credential.empty() || (fields >> extra)) {
       throw UsersFileError(where + "expected 'name clearance credential [rights]'");
     }
+    if (name == kSignedOutUser) {
+      throw UsersFileError(where + "the user name '" + name + "' is reserved for signed-out readers");
+    }
     auto level = catalog::ParseSecrecy(clearance);
     if (!level) throw UsersFileError(where + "unknown clearance '" + clearance + "'");
     Entry entry{name, *level, false, {}, {}};
@@ -122,7 +125,7 @@ Users Users::Parse(std::string_view contents) {
 
 std::optional<Reader> Users::Authenticate(std::string_view authorization) const {
   authorization = Trim(authorization);
-  if (authorization.empty()) return Reader{};
+  if (authorization.empty() || IsSignedOut(authorization)) return Reader{};
   const std::string key = Sha256Hex(authorization);
   {
     std::lock_guard<std::mutex> lock(verified_->mutex);
@@ -137,6 +140,10 @@ std::optional<Reader> Users::Authenticate(std::string_view authorization) const 
     verified_->readers.emplace(key, *reader);
   }
   return reader;
+}
+
+bool Users::IsSignedOut(std::string_view authorization) {
+  return ClaimedName(authorization) == kSignedOutUser;
 }
 
 std::string Users::ClaimedName(std::string_view authorization) {

@@ -14,6 +14,11 @@
 // credentials reads at `thuong`; a request with credentials that do not verify is refused (401),
 // never downgraded, so a mistyped password is noticed. A wrong password and an unknown user name
 // take the same time to refuse (one crypt(3) hash each), so names cannot be guessed by timing.
+//
+// Signing out: a browser keeps HTTP Basic credentials until it is closed and no script may
+// forget them, but a script may replace them. The page's logout leaves the user name
+// kSignedOutUser (any password) in the browser; such credentials are the anonymous reader, and
+// no users file may hold that name.
 #ifndef LUUTRU_SEARCH_SERVE_USERS_H_
 #define LUUTRU_SEARCH_SERVE_USERS_H_
 
@@ -57,6 +62,9 @@ class Users {
 
   size_t size() const { return entries_.size(); }
 
+  // Whether the header holds the credentials a logout leaves (HTTP Basic, user kSignedOutUser).
+  static bool IsSignedOut(std::string_view authorization);
+
   // The user name an HTTP Basic header claims, verified or not ("" for any other header): what
   // the log of failed logins records.
   static std::string ClaimedName(std::string_view authorization);
@@ -80,6 +88,9 @@ class Users {
   std::string dummy_hash_;
   std::shared_ptr<Verified> verified_ = std::make_shared<Verified>();
 };
+
+// The user name of the credentials the page's logout leaves in the browser.
+inline constexpr std::string_view kSignedOutUser = "-";
 
 // Lower-case hex SHA-256 of `data`: how an API token is written in the users file.
 std::string Sha256Hex(std::string_view data);

@@ -146,7 +146,7 @@ std::string_view AppJs() {
     return p.length === 3 ? p[2] + '/' + p[1] + '/' + p[0] : p.length === 2 ? p[1] + '/' + p[0] : p[0];
   }
   // Under a "Hộp" label, the box without the "Hộp" the catalog may already write ("Hộp 79").
-  function bareBox(b) { return String(b || '').replace(/^h[ộo]p\s*/i, ''); }
+  function bareBox(b) { return String(b || '').normalize('NFC').replace(/^h[ộo]p\s*/i, ''); }
   window.LuutruPage = {$, esc, showDate};  // for desk.js
   function snippetHtml(s) {
     return esc(s).replace(/«/g, '<mark>').replace(/»/g, '</mark>');
@@ -169,11 +169,23 @@ std::string_view AppJs() {
     const res = await fetch(url, {credentials: 'same-origin', headers: {'Accept': 'application/json', 'Accept-Language': 'vi'}});
     let body = null;
     try { body = await res.json(); } catch (e) { body = {error: 'Máy chủ trả lời không hợp lệ (' + res.status + ').'}; }
-    if (!res.ok) throw new Error(body && body.error ? body.error : 'Lỗi ' + res.status);
+    if (!res.ok) {
+      const e = new Error(body && body.error ? body.error : 'Lỗi ' + res.status);
+      e.candidates = body && body.candidates;
+      throw e;
+    }
     return body;
   }
+  // An ambiguous unit code offers its candidates as links.
   function fail(e) {
-    main().innerHTML = '<p class="error" role="alert">' + esc(e.message) + '</p>';
+    const lines = String(e.message).split('\n');
+    let html = '<p class="error" role="alert">' + esc(e.candidates ? lines[0] : e.message) + '</p>';
+    if (e.candidates && e.candidates.length) {
+      html += '<ul class="candidates">' + e.candidates.map((c) => '<li><a href="#hoso/' + encodeURIComponent(c.code) + '">' +
+              esc(c.code) + '</a>' + (c.box ? ' · Hộp ' + esc(bareBox(c.box)) : '') + (c.title ? ' — ' + esc(c.title) : '') +
+              '</li>').join('') + '</ul>';
+    }
+    main().innerHTML = html;
   }
   function metaHtml(doc, showUnit) {
     const parts = [];
@@ -405,14 +417,26 @@ std::string_view AppJs() {
   async function showUser() {
     try {
       const me = await getJson('/api/whoami');
-      if (me.may_keep_requests) { $('#nav-yeucau').hidden = false; $('#nav-baocao').hidden = false; }
       const levels = {'thường': 'thường', 'mật': 'mật', 'tối mật': 'tối mật', 'tuyệt mật': 'tuyệt mật'};
+      $('#nav-yeucau').hidden = $('#nav-baocao').hidden = !me.may_keep_requests;
       $('#nguoi-dung').innerHTML = me.user
-          ? 'Người đọc: <b>' + esc(me.user) + '</b> · mức xem: ' + esc(levels[me.clearance] || me.clearance)
+          ? 'Người đọc: <b>' + esc(me.user) + '</b> · mức xem: ' + esc(levels[me.clearance] || me.clearance) +
+            ' · <button type="button" class="plain" id="dang-xuat">Đăng xuất</button>'
           : 'Khách (mức xem: thường) · <a href="/login">Đăng nhập</a>';
+      const out = $('#dang-xuat');
+      if (out) out.addEventListener('click', signOut);
     } catch (e) {
       $('#nguoi-dung').textContent = e.message;
     }
+  }
+  // HTTP Basic credentials cannot be forgotten by a script, only replaced: /logout refuses the
+  // reader's and accepts the signed-out ones ("-"), which the browser then keeps and the server
+  // reads as an anonymous reader. The page is shown again as a guest sees it.
+  function signOut() {
+    const x = new XMLHttpRequest();
+    x.open('GET', '/logout', true, '-', 'dang-xuat');
+    x.onloadend = () => { showUser(); route(); };
+    x.send();
   }
 
   document.addEventListener('DOMContentLoaded', () => {

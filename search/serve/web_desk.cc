@@ -40,7 +40,7 @@ std::string_view DeskJs() {
 
   function span(a, b) { return !a && !b ? 'không rõ' : a === b ? showDate(a) : showDate(a) + ' – ' + showDate(b); }
   // The catalog may already write "Hộp 79": never "Hộp Hộp 79".
-  function box(b) { return !b ? 'không rõ' : /^h[ộo]p\b/i.test(b) ? b : 'Hộp ' + b; }
+  function box(b) { return !b ? 'không rõ' : /^h[ộo]p\b/i.test(b.normalize('NFC')) ? b : 'Hộp ' + b; }
   function secrecy(s) { return s == null ? '<span class="secret">độ mật không rõ</span>' : SECRET[s] ? '<span class="secret">' + esc(s) + '</span>' : ''; }
   function unitLink(code) { return '#hoso/' + encodeURIComponent(code); }
   function nowText() {
@@ -85,6 +85,17 @@ std::string_view DeskJs() {
       html += '</details>';
     }
     main().innerHTML = html + '</div>';
+    examples(r);
+  }
+  // The search form's examples are codes this reader may find: the first fonds, inventory and
+  // unit of the holdings (a unit by its last part, as a reader types it).
+  function examples(r) {
+    const f = r.fonds.find((x) => x.name), inv = f && f.inventories.find((x) => x.name);
+    const u = inv && inv.units.find((x) => x.code);
+    const set = (name, value) => { const el = document.querySelector('#tim [name=' + name + ']'); if (el && value) el.placeholder = value; };
+    if (f) set('fonds', f.name);
+    if (inv) set('inventory', inv.name);
+    if (u) set('unit', u.code.split('/').pop().trim());
   }
 
   function describe(p) {

@@ -118,7 +118,10 @@ class ArchiveFixture : public ::testing::Test {
     std::ofstream(root / "users.tsv") << "thuthu mat " << Hash("mật khẩu") << " khai-thac\n"
                                       << "docgia thuong " << Hash("đọc") << "\n"
                                       << "thuky thuong " << Hash("sổ") << " khai-thac\n"
-                                      << "lanhdao toi-mat " << Hash("bí mật") << " khai-thac\n";
+                                      << "lanhdao toi-mat " << Hash("bí mật") << " khai-thac\n"
+                                      // An ASCII password: a script can hand it to the browser
+                                      // (XMLHttpRequest percent-encodes others).
+                                      << "luutru1 mat " << Hash("so-luu-tru-1") << " khai-thac\n";
     log_path_ = (root / "access.jsonl").string();
     requests_path_ = (root / "requests.sqlite").string();
     const RunningServer server = StartServer({"--db", db_path_, "--users", (root / "users.tsv").string(),

@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "catalog/model.h"
+#include "catalog/schema.h"
 #include "tests/serve/serve_fixture.h"
 #include "tests/test_support.h"
 
@@ -289,6 +290,115 @@ TEST_F(NonInterferenceTest, TheHiddenDocumentsAreThereForTheirReaders) {
   ASSERT_EQ(anonymous.first, 200);
   EXPECT_LT(anonymous.second["documents"].get<int>(), secret.second["documents"].get<int>());
   EXPECT_EQ(anonymous.second, Ask("upto-0", "/healthz", 0).second);
+}
+
+// Answers of more than 1,000 documents, where Xapian would estimate a total from statistics
+// that count hidden documents too: a larger archive, built directly (a few words of a small
+// vocabulary a document, so common words match most documents), whole and without the
+// documents above `thuong`, whose hidden documents favour some words so that any estimate
+// would differ.
+class LargeAnswerTest : public ::testing::Test {
+ protected:
+  static constexpr int kDocuments = 3000;
+
+  static void SetUpTestSuite() {
+    dir_ = new luutru::testing::TempDir("non-interference-large");
+    const auto root = dir_->path();
+    const std::vector<std::string> vocabulary = {"ngân sách", "kế hoạch", "quốc phòng", "biên giới", "đất đai",
+                                                 "giáo dục", "y tế", "giao thông", "thủy lợi", "cán bộ"};
+    Xapian::WritableDatabase whole((root / "db-all").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::WritableDatabase reduced((root / "db-upto-0").string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    uint32_t random = 20;
+    auto next = [&random] {
+      random = random * 1103515245u + 12345u;
+      return (random >> 16) & 0x7fff;
+    };
+    for (int i = 0; i < kDocuments; ++i) {
+      const bool hidden = i % 4 == 1 || i % 9 == 2;
+      catalog::ArchiveDocument d;
+      d.file = "ho-so-" + std::to_string(i) + ".pdf";
+      d.unit.code = "Phông 7 / Mục lục 01 / ĐVBQ " + std::to_string(i / 2 + 1);
+      d.unit.box = std::to_string(i / 40 + 1);
+      d.meta.number = std::to_string(i + 1) + "-TB/UBND";
+      d.meta.date = catalog::PartialDate{2010 + i % 12, 1 + i % 12, 1 + i % 28};
+      d.meta.type = i % 3 ? "Thông báo" : "Kế hoạch";
+      d.meta.secrecy = i % 9 == 2 ? catalog::Secrecy::kSecret : i % 4 == 1 ? catalog::Secrecy::kConfidential
+                                                                         : catalog::Secrecy::kNormal;
+      std::string text = "Văn bản số " + std::to_string(i + 1) + " về";
+      // Hidden documents hold the first words far more often than visible ones.
+      for (size_t w = 0; w < vocabulary.size(); ++w) {
+        const unsigned percent = hidden ? (w < 3 ? 95 : 20) : (w < 3 ? 55 : 40);
+        if (next() % 100 < percent) text += " " + vocabulary[w] + ",";
+      }
+      d.meta.title = text.substr(0, 60);
+      d.first_page = d.last_page = 1;
+      d.pages.push_back(catalog::Page{text, catalog::TextSource::kTextLayer, -1, {}});
+      d.catalog_order = i;
+      const Xapian::Document indexed = catalog::schema::BuildIndexDocument(d);
+      whole.replace_document(catalog::schema::IdTerm(d), indexed);
+      if (!hidden) reduced.replace_document(catalog::schema::IdTerm(d), indexed);
+      hidden_ += hidden;
+    }
+    whole.commit();
+    reduced.commit();
+    for (const std::string name : {"all", "upto-0"}) {
+      servers_[name] = StartServer({"--db", (root / ("db-" + name)).string(), "--access-log",
+                                    (root / (name + ".log")).string(), "--threads", "4"});
+      ASSERT_NE(servers_[name].port, 0);
+    }
+  }
+
+  static void TearDownTestSuite() {
+    for (auto& [name, server] : servers_) StopServer(server);
+    servers_.clear();
+    delete dir_;
+  }
+
+  static std::pair<int, json> Ask(const std::string& name, const std::string& path) {
+    httplib::Client client("127.0.0.1", servers_[name].port);
+    client.set_url_encode(false);
+    client.set_read_timeout(60, 0);
+    auto res = client.Get(path);
+    if (!res) return {-1, json()};
+    return {res->status, json::parse(res->body, nullptr, /*allow_exceptions=*/false)};
+  }
+
+  static inline luutru::testing::TempDir* dir_ = nullptr;
+  static inline std::map<std::string, RunningServer> servers_;
+  static inline int hidden_ = 0;
+};
+
+TEST_F(LargeAnswerTest, TotalsOfMoreThanAThousandDocumentsAreTheAnswerOfAnArchiveWithoutTheHiddenDocuments) {
+  std::vector<std::string> requests = {"/healthz"};
+  const std::vector<std::string> rests = {"", "&group=unit", "&loose=1", "&offset=1000", "&group=unit&offset=990",
+                                          "&type=" + Encode("Thông báo"), "&from=2012&to=2019&group=unit", "&sort=date"};
+  for (const std::string q : {"ngân sách", "kế hoạch", "quốc phòng", "ngân sách kế hoạch", "văn bản", "kế hoạch ngân sách",
+                              "giáo dục", "quoc phong bien gioi", "cán bộ y tế"}) {
+    for (const std::string& rest : rests) {
+      requests.push_back("/api/search?q=" + Encode(q) + rest);
+    }
+  }
+  requests.push_back("/api/search?type=" + Encode("Thông báo"));
+  requests.push_back("/api/search?type=" + Encode("Thông báo") + "&group=unit");
+  requests.push_back("/api/search?fonds=" + Encode("Phông 7") + "&group=unit");
+  int identical = 0, large = 0, shown = 0;
+  for (const std::string& path : requests) {
+    const auto whole = Ask("all", path);
+    const auto without = Ask("upto-0", path);
+    ASSERT_EQ(whole.first, 200) << path << "\n" << whole.second.dump();
+    const json a = Normalized(whole.second), b = Normalized(without.second);
+    if (a.contains("total") && a["total"].get<int>() > 1000) ++large;
+    if (whole.first == without.first && a == b) {
+      ++identical;
+    } else if (shown++ < 5) {
+      ADD_FAILURE() << path << "\n  from the whole archive to the one without: " << json::diff(a, b).dump().substr(0, 1500);
+    }
+  }
+  std::printf("answers of more than 1,000 documents or units: %d; %d of %zu answers identical with and without the "
+              "%d documents above thuong\n",
+              large, identical, requests.size(), hidden_);
+  EXPECT_GE(large, 15) << "the archive should give answers of more than 1,000 documents";
+  EXPECT_EQ(identical, static_cast<int>(requests.size()));
 }
 
 }  // namespace

@@ -408,6 +408,66 @@ TEST_F(ServeApiTest, AUnitNumberTypedAloneFindsItsUnit) {
   }
 }
 
+TEST_F(ServeApiTest, LogoutReplacesTheBrowsersCredentialsWithAnonymousOnes) {
+  const size_t log_lines = LogLines().size();
+  // The browser first sends the credentials it keeps: refused with a challenge, so that it
+  // retries with the page's signed-out ones; not a failed login.
+  auto kept = Get("/logout", "thuthu", "mật khẩu");
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->status, 401);
+  EXPECT_EQ(kept->get_header_value("WWW-Authenticate").rfind("Basic", 0), 0u);
+  auto none = Get("/logout");
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 401);
+  // The signed-out credentials: accepted, and the browser told to drop what it cached.
+  auto out = Get("/logout", std::string(kSignedOutUser), "dang-xuat");
+  ASSERT_TRUE(out);
+  EXPECT_EQ(out->status, 200);
+  EXPECT_TRUE(json::parse(out->body)["user"].is_null());
+  EXPECT_EQ(out->get_header_value("Clear-Site-Data"), "\"cache\"");
+  // Kept by the browser afterwards, they read as an anonymous reader: nothing secret, no failure.
+  json me = GetJson("/api/whoami", 200, std::string(kSignedOutUser), "dang-xuat");
+  EXPECT_TRUE(me["user"].is_null());
+  EXPECT_EQ(me["clearance"], "thường");
+  EXPECT_EQ(Files(GetJson("/api/search?q=" + Encode("vi nguoi ngheo"), 200, std::string(kSignedOutUser), "x")),
+            (std::vector<std::string>{"cong-khai.pdf", "scan.pdf"}));
+  EXPECT_EQ(LogLines().size(), log_lines);
+  // Signing in again: /login asks the browser for a password instead of taking them.
+  auto login = Get("/login", std::string(kSignedOutUser), "dang-xuat");
+  ASSERT_TRUE(login);
+  EXPECT_EQ(login->status, 401);
+  EXPECT_EQ(login->get_header_value("WWW-Authenticate").rfind("Basic", 0), 0u);
+  // The page offers the button.
+  auto script = Get("/app.js");
+  ASSERT_TRUE(script);
+  EXPECT_NE(script->body.find("dang-xuat"), std::string::npos);
+}
+
+TEST_F(ServeApiTest, ANumberWithoutItsSymbolIsExplainedInTheFieldsWords) {
+  const std::string vi = GetJson("/api/search?number=33", 400)["error"];
+  EXPECT_NE(vi.find("«Số, ký hiệu»"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("33-TB/TU"), std::string::npos) << vi;
+  EXPECT_NE(vi.find("ô từ khóa"), std::string::npos) << vi;
+  EXPECT_EQ(vi.find("--"), std::string::npos) << vi;
+  httplib::Client client("127.0.0.1", port_);
+  auto en = client.Get("/api/search?number=33", {{"Accept-Language", "en-GB,en;q=0.9"}});
+  ASSERT_TRUE(en);
+  const std::string message = json::parse(en->body)["error"];
+  EXPECT_NE(message.find("such as 33-TB/TU"), std::string::npos) << message;
+}
+
+TEST_F(ServeApiTest, AnEmptySearchSuggestsNothing) {
+  for (const std::string q : {"", " ", "-", "\"\"", "()", "*"}) {
+    auto res = Get("/api/search?q=" + Encode(q));
+    ASSERT_TRUE(res) << q;
+    json body = json::parse(res->body);
+    EXPECT_FALSE(body.contains("suggestion") && !body["suggestion"].is_null()) << q << ": " << res->body;
+    // An error that speaks of the page's fields, not of command-line flags.
+    EXPECT_EQ(res->status, 400) << q;
+    EXPECT_EQ(res->body.find("--"), std::string::npos) << q << ": " << res->body;
+  }
+}
+
 TEST_F(ServeApiTest, AReversedDateRangeNamesThePagesFields) {
   json r = GetJson("/api/search?q=ngheo&from=2024&to=2020", 400);
   const std::string message = r["error"];

@@ -248,5 +248,77 @@ TEST_F(ServeDayTest, SearchPullSlipRequestHandOverReturnReport) {
   EXPECT_EQ(fonds, json({"Phông 3", "Phông 12"}));
 }
 
+TEST_F(ServeDayTest, TheRoughEdgesAreGone) {
+  // A number without its symbol: what the field takes, in its words.
+  Go("#tim?number=33");
+  ASSERT_TRUE(WaitForText("main .error", "«Số, ký hiệu» cần cả số và ký hiệu"));
+  EXPECT_TRUE(WaitForText("main .error", "33-TB/TU"));
+  // A reversed date range names the page's fields, not command-line flags.
+  Go("#tim?q=" + Encode("ngân sách") + "&from=2024&to=2020");
+  ASSERT_TRUE(WaitForText("main .error", "«Từ năm» sau «Đến năm»"));
+  EXPECT_EQ(Run("return document.querySelector('main').textContent.includes('--');"), false);
+
+  // A unit number that fits several units: each offered as a link to it.
+  Go("#tim?unit=7");
+  ASSERT_TRUE(WaitFor("ul.candidates a"));
+  EXPECT_EQ(Run("return document.querySelectorAll('ul.candidates a').length;"), 4);
+
+  // Numbered pages and a results-per-page choice; a filter applies as soon as it changes.
+  Go("#tim?q=" + Encode("ngân sách") + "&per=10");
+  ASSERT_TRUE(WaitFor("nav.pager"));
+  EXPECT_TRUE(WaitForText("nav.pager a[aria-current=page]", "1"));
+  Click("nav.pager a[href*='offset=10']");
+  ASSERT_TRUE(WaitForText("nav.pager a[aria-current=page]", "2"));
+  Run("const s = document.querySelector('#tim [name=sort]'); s.value = 'date'; "
+      "s.dispatchEvent(new Event('change', {bubbles: true}));");
+  for (int i = 0; i < 50 && Run("return location.hash.includes('sort=date');") != true; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(Run("return location.hash.includes('sort=date');"), true);
+  // Thumbnails at 160 px; a box already written "Hộp N" is not written "Hộp Hộp N".
+  ASSERT_TRUE(WaitFor(".thumbs img"));
+  EXPECT_EQ(Run("return getComputedStyle(document.querySelector('.thumbs img')).width;"), "160px");
+  Go("#tim?fonds=" + Encode("Phông 12") + "&group=unit&per=50");
+  ASSERT_TRUE(WaitFor("table.responsive"));
+  EXPECT_EQ(Run("return document.querySelector('main').textContent.includes('Hộp Hộp');"), false);
+
+  // A document: download, zoom and rotate.
+  Go("#vanban/" + Encode(bound_public_));
+  ASSERT_TRUE(WaitFor("#tai-pdf"));
+  EXPECT_EQ(Run("const x = new XMLHttpRequest(); x.open('GET', document.querySelector('#tai-pdf').href, false); "
+                "x.send(); return x.status + ' ' + x.getResponseHeader('Content-Type');"),
+            "200 application/pdf");
+  Click("#trang-1 .zoom [data-act=in]");
+  EXPECT_EQ(Run("return document.querySelector('#trang-1 img').style.width;"), "150%");
+  Click("#trang-1 .zoom [data-act=rot]");
+  EXPECT_EQ(Run("return document.querySelector('#trang-1 img').style.transform;"), "rotate(90deg)");
+}
+
+TEST_F(ServeDayTest, SignOutLeavesTheBrowserAGuest) {
+  // Signed in as a browser does it: the credentials given once in answer to /login's challenge
+  // (here by a script, as the password dialog would), kept by the browser and sent with every
+  // request of the page from then on; not the test's own header.
+  Driver("POST", Session("/goog/cdp/execute"),
+         json{{"cmd", "Network.setExtraHTTPHeaders"}, {"params", json{{"headers", json::object()}}}});
+  Go("#duyet");
+  ASSERT_TRUE(WaitForText("#nguoi-dung", "Khách"));
+  Run("const x = new XMLHttpRequest(); x.open('GET', '/login', false, 'luutru1', 'so-luu-tru-1'); x.send();");
+  Run("location.reload();");
+  ASSERT_TRUE(WaitForText("#nguoi-dung", "luutru1"));
+  EXPECT_TRUE(WaitFor("#dang-xuat"));
+  EXPECT_EQ(Run("return document.querySelector('#nav-yeucau').hidden;"), false);
+  Click("#dang-xuat");
+  EXPECT_TRUE(WaitForText("#nguoi-dung", "Khách"));
+  EXPECT_EQ(Run("return document.querySelector('#nav-yeucau').hidden;"), true);
+  // The browser now keeps the signed-out credentials: a new page load is a guest's too.
+  Run("location.reload();");
+  ASSERT_TRUE(WaitFor("details.fonds"));
+  EXPECT_TRUE(WaitForText("#nguoi-dung", "Khách"));
+  EXPECT_EQ(Run("const x = new XMLHttpRequest(); x.open('GET', '/api/whoami', false); x.send(); "
+                "return JSON.parse(x.responseText).user;"),
+            nullptr);
+  EXPECT_FALSE(Run("return !!document.querySelector('#dang-xuat');") == true);
+}
+
 }  // namespace
 }  // namespace luutru::serve::testing

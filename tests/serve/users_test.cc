@@ -113,6 +113,23 @@ TEST(UsersFileTest, BadLinesAreNamed) {
   EXPECT_THROW(Users::Parse("a thuong $6$x$y\na mat $6$x$z\n"), UsersFileError);
 }
 
+TEST_F(UsersTest, TheSignedOutCredentialsAreAnAnonymousReader) {
+  // What the page's logout leaves in the browser: any password, never a failure, never a user.
+  for (const std::string password : {"dang-xuat", "", "x"}) {
+    const std::string header = Basic(std::string(kSignedOutUser), password);
+    EXPECT_TRUE(Users::IsSignedOut(header));
+    auto reader = users_.Authenticate(header);
+    ASSERT_TRUE(reader) << password;
+    EXPECT_EQ(reader->name, "");
+    EXPECT_EQ(reader->clearance, catalog::Secrecy::kNormal);
+  }
+  EXPECT_FALSE(Users::IsSignedOut(Basic("thuthu", "mật-khẩu 1")));
+  EXPECT_FALSE(Users::IsSignedOut("Bearer -"));
+  EXPECT_FALSE(Users::IsSignedOut(""));
+  // No users file may hold the name.
+  EXPECT_THROW(Users::Parse(std::string(kSignedOutUser) + " mat $6$x$y\n"), UsersFileError);
+}
+
 TEST(Sha256Test, KnownVector) {
   EXPECT_EQ(Sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
