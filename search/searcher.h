@@ -203,10 +203,21 @@ class Searcher {
   struct TierTotal {
     uint64_t total = 0;
     bool estimate = false;
+    uint64_t unchained = 0;  // candidates whose pairs do not chain (AnswerByConcepts), as `total`
   };
   TierTotal AnswerTier(const Xapian::Query& query, const std::vector<MatchSequence>& sequences, MatchTier tier,
                        Run run, Xapian::doccount offset, Xapian::doccount limit, int first_rank,
                        catalog::Secrecy clearance, SearchResponse& response) const;
+  // AnswerTier for an ungrouped answer whose `candidates` need `checks` (CompiledQuery): the
+  // candidates ranked and counted without positions, the chains checked on the documents shown
+  // and on a sample of at most kChainsChecked candidates for the total: exact when they are all
+  // the candidates, else the sample's share of the candidates, an estimate. `run.check_at_least`
+  // bounds the count of candidates as in AnswerTier.
+  TierTotal AnswerByConcepts(const Xapian::Query& full, const Xapian::Query& candidates,
+                             const std::vector<MatchSequence>& checks,
+                             const std::vector<MatchSequence>& sequences, Run run, Xapian::doccount offset,
+                             Xapian::doccount limit, int first_rank, catalog::Secrecy clearance,
+                             SearchResponse& response) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
   // The correction of an unknown folded word, built from the documents `clearance` may see only:

@@ -1,0 +1,104 @@
+// Searcher::AnswerByConcepts: an answer found by its word pairs, whose concepts of three words
+// or more are checked to chain only where it counts (search/concept_check.h).
+#include <cmath>
+#include <map>
+
+#include "search/concept_check.h"
+#include "search/searcher.h"
+
+namespace luutru::search {
+namespace {
+
+// Candidates whose chains are checked for the total. Below it the total is exact; above it, an
+// estimate from these (a candidate holds every pair of its concepts, so nearly all chain).
+constexpr Xapian::doccount kChainsChecked = 200;
+
+}  // namespace
+
+Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const Xapian::Query& candidates,
+                                               const std::vector<MatchSequence>& checks,
+                                               const std::vector<MatchSequence>& sequences, Run run,
+                                               Xapian::doccount offset, Xapian::doccount limit, int first_rank,
+                                               catalog::Secrecy clearance, SearchResponse& response) const {
+  std::map<Xapian::docid, bool> whole;
+  auto holds = [&](Xapian::docid did) {
+    auto [it, fresh] = whole.try_emplace(did, false);
+    if (fresh) it->second = HoldsWhole(db_, did, checks);
+    return it->second;
+  };
+
+  // The total. Unranked, Xapian walks the candidates in document order and stops at the
+  // kChainsChecked-th whose concepts chain (checked by its own phrase test, which reuses its
+  // position cursors); fewer means it walked them all.
+  TierTotal out;
+  Run count;
+  count.unranked = true;
+  count.max_items = kChainsChecked;
+  count.check_at_least = kChainsChecked;
+  const Xapian::MSet chained = Execute(full, clearance, count);
+  // The candidates up to the last of them tell the share of candidates that chain.
+  count.max_items = 2 * kChainsChecked;
+  count.check_at_least = std::max(run.check_at_least, count.max_items);
+  const Xapian::MSet found = Execute(candidates, clearance, count);
+  const uint64_t candidates_found = found.get_matches_estimated();
+  if (chained.size() < kChainsChecked) {
+    out.total = chained.size();
+  } else {
+    Xapian::docid last = 0;
+    for (auto it = chained.begin(); it != chained.end(); ++it) last = std::max(last, *it);
+    Xapian::doccount up_to_last = 0;
+    for (auto it = found.begin(); it != found.end(); ++it) up_to_last += *it <= last;
+    if (up_to_last == found.size() && found.size() < count.max_items) {
+      out.total = chained.size();  // no candidate after the last that chains
+    } else {
+      out.total = static_cast<uint64_t>(std::llround(static_cast<double>(candidates_found) * chained.size() /
+                                                   std::max<Xapian::doccount>(up_to_last, chained.size())));
+      out.total = std::max<uint64_t>(out.total, chained.size());
+      out.estimate = true;
+    }
+  }
+  // The page: candidates in rank order, each checked, until the page is full.
+  std::vector<Xapian::MSetIterator> items;
+  std::vector<int> ranks;
+  const Xapian::doccount wanted = offset + limit;
+  if (limit > 0 && (out.estimate || out.total > offset)) {
+    for (Xapian::doccount fetch = wanted + limit;; fetch *= 2) {
+      run.first = 0;
+      run.max_items = fetch;
+      run.check_at_least = 0;
+      const Xapian::MSet mset = Execute(candidates, clearance, run);
+      items.clear();
+      ranks.clear();
+      Xapian::doccount kept = 0;
+      auto page_full = [&] { return kept == wanted || (!out.estimate && kept == out.total); };
+      bool stopped = false;
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (page_full()) {
+          stopped = true;
+          break;
+        }
+        if (!holds(*it)) continue;
+        if (kept++ < offset) continue;
+        ranks.push_back(first_rank + static_cast<int>(items.size()));
+        items.push_back(it);
+      }
+      if (!stopped && mset.size() < fetch) {
+        out.total = kept;  // every candidate was checked
+        out.estimate = false;
+        break;
+      }
+      if (page_full()) {
+        if (out.estimate) out.total = std::max<uint64_t>(out.total, kept);
+        break;
+      }
+    }
+  }
+  out.unchained = candidates_found > out.total ? candidates_found - out.total : 0;
+  for (DocumentHit& hit : MakeHits(items, ranks, sequences)) {
+    hit.match = MatchTier::kPhrase;
+    response.documents.push_back(std::move(hit));
+  }
+  return out;
+}
+
+}  // namespace luutru::search
