@@ -142,7 +142,10 @@ Xapian::Query PhraseQuery(const std::vector<MatchWord>& words, bool word_pairs, 
     weight = Xapian::Query(Xapian::Query::OP_OR, weight,
                            Xapian::Query(kExactBoost, Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end())));
   }
-  return Xapian::Query(Xapian::Query::OP_FILTER, weight, positions ? StandingTogether(words, word_pairs) : pairs);
+  // Which documents match is decided by the pairs (and chains) alone, the words only weigh: a
+  // count that does not rank never reads the words' long posting lists.
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE,
+                       Xapian::Query(0.0, positions ? StandingTogether(words, word_pairs) : pairs), weight);
 }
 
 enum class PartKind { kEmpty, kFilter, kWeighted };
@@ -289,8 +292,10 @@ class Compiler {
     std::vector<MatchWord> run;
     auto end_run = [&] {
       if (run.empty()) return;
+      // A run of two or three words is never cut (no two concepts of two words or more), so
+      // whether a document holds it need not be asked here.
       const std::vector<std::vector<MatchWord>> concepts =
-          run.size() >= 2 && resolvers_.any_visible ? Segmenter(run, resolvers_).Concepts()
+          run.size() >= 4 && resolvers_.any_visible ? Segmenter(run, resolvers_).Concepts()
                                                     : std::vector<std::vector<MatchWord>>{run};
       for (const std::vector<MatchWord>& concept_words : concepts) {
         weighted.push_back(ConceptQuery(concept_words, negated));

@@ -450,25 +450,7 @@ SearchResponse Searcher::Search(const SearchRequest& request) const {
         response.loose_shown && shown < limit && offset + limit > response.total ? limit - static_cast<Xapian::doccount>(shown) : 0;
     TierTotal words;
     if (loose_limit == 0 && !request.group_by_unit) {
-      // Only the count. A document holding a concept whole holds its words, so the answer is a
-      // part of `every_word` and the tier is the difference: counted unranked, no position read.
-      // (Units cannot be counted so: a unit may hold documents of both tiers.)
-      Run count;
-      count.unranked = true;
-      count.check_at_least = kCheckAtLeast;
-      const Xapian::MSet all = Execute(every_word, clearance, count);
-      words.estimate = all.get_matches_lower_bound() != all.get_matches_upper_bound() || answer.estimate;
-      if (!words.estimate) {
-        words.total = all.get_matches_estimated() - std::min<uint64_t>(all.get_matches_estimated(), response.total);
-      } else {
-        // Beyond kCheckAtLeast the difference of two estimates could be far off: the tier's own
-        // estimate, unranked, read without positions (the candidates whose concepts do not
-        // chain belong to the tier too).
-        const Xapian::MSet apart =
-            Execute(Xapian::Query(Xapian::Query::OP_AND_NOT, every_word, candidates), clearance, count);
-        words.total = apart.get_matches_estimated() + answer.unchained;
-        words.estimate = apart.get_matches_lower_bound() != apart.get_matches_upper_bound() || answer.unchained > 0;
-      }
+      words = CountWordsTier(every_word, candidates, by_pairs, answer, clearance);
     } else {
       words = AnswerTier(loose, compiled.loose_sequences, MatchTier::kWords, run, loose_offset, loose_limit,
                          static_cast<int>(response.total + loose_offset) + 1, clearance, response);

@@ -203,7 +203,6 @@ class Searcher {
   struct TierTotal {
     uint64_t total = 0;
     bool estimate = false;
-    uint64_t unchained = 0;  // candidates whose pairs do not chain (AnswerByConcepts), as `total`
   };
   TierTotal AnswerTier(const Xapian::Query& query, const std::vector<MatchSequence>& sequences, MatchTier tier,
                        Run run, Xapian::doccount offset, Xapian::doccount limit, int first_rank,
@@ -218,6 +217,13 @@ class Searcher {
                              const std::vector<MatchSequence>& sequences, Run run, Xapian::doccount offset,
                              Xapian::doccount limit, int first_rank, catalog::Secrecy clearance,
                              SearchResponse& response) const;
+  // The words tier's total, counted without ranking or reading positions: documents of
+  // `every_word` (the words tier's query, answer included) that are not in `answer`, whose
+  // documents are those of `candidates` (whose concepts chain, when `chains_checked`; else
+  // all of them). Exact when both counts are; otherwise from the first documents of
+  // `every_word`, an estimate.
+  TierTotal CountWordsTier(const Xapian::Query& every_word, const Xapian::Query& candidates, bool chains_checked,
+                           const TierTotal& answer, catalog::Secrecy clearance) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
   // The correction of an unknown folded word, built from the documents `clearance` may see only:

@@ -1,5 +1,6 @@
 // Searcher::AnswerByConcepts: an answer found by its word pairs, whose concepts of three words
-// or more are checked to chain only where it counts (search/concept_check.h).
+// or more are checked to chain only where it counts (search/concept_check.h); and
+// Searcher::CountWordsTier, the words tier counted without positions.
 #include <cmath>
 #include <map>
 
@@ -12,6 +13,10 @@ namespace {
 // Candidates whose chains are checked for the total. Below it the total is exact; above it, an
 // estimate from these (a candidate holds every pair of its concepts, so nearly all chain).
 constexpr Xapian::doccount kChainsChecked = 200;
+// Totals are exact up to this many matches (as in searcher.cc), estimated beyond.
+constexpr Xapian::doccount kCheckAtLeast = 1000;
+// Documents of the words tier's query whose share outside the answer estimates a large tier.
+constexpr Xapian::doccount kWordsSampled = 200;
 
 }  // namespace
 
@@ -36,27 +41,28 @@ Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const 
   count.max_items = kChainsChecked;
   count.check_at_least = kChainsChecked;
   const Xapian::MSet chained = Execute(full, clearance, count);
-  // The candidates up to the last of them tell the share of candidates that chain.
-  count.max_items = 2 * kChainsChecked;
-  count.check_at_least = std::max(run.check_at_least, count.max_items);
-  const Xapian::MSet found = Execute(candidates, clearance, count);
-  const uint64_t candidates_found = found.get_matches_estimated();
   if (chained.size() < kChainsChecked) {
     out.total = chained.size();
   } else {
+    // The candidates up to the last of them tell the share of candidates that chain.
     Xapian::docid last = 0;
     for (auto it = chained.begin(); it != chained.end(); ++it) last = std::max(last, *it);
+    count.max_items = 2 * kChainsChecked;
+    count.check_at_least = std::max(run.check_at_least, count.max_items);
+    const Xapian::MSet found = Execute(candidates, clearance, count);
     Xapian::doccount up_to_last = 0;
     for (auto it = found.begin(); it != found.end(); ++it) up_to_last += *it <= last;
     if (up_to_last == found.size() && found.size() < count.max_items) {
       out.total = chained.size();  // no candidate after the last that chains
     } else {
-      out.total = static_cast<uint64_t>(std::llround(static_cast<double>(candidates_found) * chained.size() /
+      out.total = static_cast<uint64_t>(std::llround(static_cast<double>(found.get_matches_estimated()) *
+                                                   chained.size() /
                                                    std::max<Xapian::doccount>(up_to_last, chained.size())));
       out.total = std::max<uint64_t>(out.total, chained.size());
       out.estimate = true;
     }
   }
+
   // The page: candidates in rank order, each checked, until the page is full.
   std::vector<Xapian::MSetIterator> items;
   std::vector<int> ranks;
@@ -93,11 +99,45 @@ Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const 
       }
     }
   }
-  out.unchained = candidates_found > out.total ? candidates_found - out.total : 0;
   for (DocumentHit& hit : MakeHits(items, ranks, sequences)) {
     hit.match = MatchTier::kPhrase;
     response.documents.push_back(std::move(hit));
   }
+  return out;
+}
+
+Searcher::TierTotal Searcher::CountWordsTier(const Xapian::Query& every_word, const Xapian::Query& candidates,
+                                             bool chains_checked, const TierTotal& answer,
+                                             catalog::Secrecy clearance) const {
+  // Every document of the answer holds every word of it (a concept standing whole holds its
+  // words), so the tier is the difference.
+  TierTotal out;
+  Run count;
+  count.unranked = true;
+  count.max_items = kWordsSampled;
+  count.check_at_least = kCheckAtLeast;
+  const Xapian::MSet all = Execute(every_word, clearance, count);
+  const uint64_t holding = all.get_matches_estimated();
+  if (all.get_matches_lower_bound() == all.get_matches_upper_bound() && !answer.estimate) {
+    out.total = holding - std::min(holding, answer.total);
+    return out;
+  }
+  // The first documents holding every word, in document order, and the candidates among them
+  // (candidates hold every word: those up to the last of them are at most as many). Candidates
+  // whose concepts do not chain are of the tier too.
+  Xapian::docid last = 0;
+  for (auto it = all.begin(); it != all.end(); ++it) last = std::max(last, *it);
+  const Xapian::MSet first_candidates = Execute(candidates, clearance, count);
+  Xapian::doccount in_candidates = 0;
+  for (auto it = first_candidates.begin(); it != first_candidates.end(); ++it) in_candidates += *it <= last;
+  const double apart = all.empty() ? 0.0
+                                   : static_cast<double>(all.size() - std::min(all.size(), in_candidates)) /
+                                         static_cast<double>(all.size());
+  const uint64_t unchained = chains_checked ? first_candidates.get_matches_estimated() -
+                                                 std::min<uint64_t>(first_candidates.get_matches_estimated(), answer.total)
+                                           : 0;
+  out.total = static_cast<uint64_t>(std::llround(static_cast<double>(holding) * apart)) + unchained;
+  out.estimate = true;
   return out;
 }
 
