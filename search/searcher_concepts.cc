@@ -18,6 +18,20 @@ constexpr Xapian::doccount kCheckAtLeast = 1000;
 // Documents of the words tier's query whose share outside the answer estimates a large tier.
 constexpr Xapian::doccount kWordsSampled = 200;
 
+// The last document of an unranked match (its documents are in document order).
+Xapian::docid LastDocument(const Xapian::MSet& mset) {
+  Xapian::docid last = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) last = std::max(last, *it);
+  return last;
+}
+
+// How many documents of `mset` come no later than `last`.
+Xapian::doccount UpTo(const Xapian::MSet& mset, Xapian::docid last) {
+  Xapian::doccount n = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it) n += *it <= last;
+  return n;
+}
+
 }  // namespace
 
 Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const Xapian::Query& candidates,
@@ -45,13 +59,10 @@ Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const 
     out.total = chained.size();
   } else {
     // The candidates up to the last of them tell the share of candidates that chain.
-    Xapian::docid last = 0;
-    for (auto it = chained.begin(); it != chained.end(); ++it) last = std::max(last, *it);
     count.max_items = 2 * kChainsChecked;
     count.check_at_least = std::max(run.check_at_least, count.max_items);
     const Xapian::MSet found = Execute(candidates, clearance, count);
-    Xapian::doccount up_to_last = 0;
-    for (auto it = found.begin(); it != found.end(); ++it) up_to_last += *it <= last;
+    const Xapian::doccount up_to_last = UpTo(found, LastDocument(chained));
     if (up_to_last == found.size() && found.size() < count.max_items) {
       out.total = chained.size();  // no candidate after the last that chains
     } else {
@@ -125,11 +136,8 @@ Searcher::TierTotal Searcher::CountWordsTier(const Xapian::Query& every_word, co
   // The first documents holding every word, in document order, and the candidates among them
   // (candidates hold every word: those up to the last of them are at most as many). Candidates
   // whose concepts do not chain are of the tier too.
-  Xapian::docid last = 0;
-  for (auto it = all.begin(); it != all.end(); ++it) last = std::max(last, *it);
   const Xapian::MSet first_candidates = Execute(candidates, clearance, count);
-  Xapian::doccount in_candidates = 0;
-  for (auto it = first_candidates.begin(); it != first_candidates.end(); ++it) in_candidates += *it <= last;
+  const Xapian::doccount in_candidates = UpTo(first_candidates, LastDocument(all));
   const double apart = all.empty() ? 0.0
                                    : static_cast<double>(all.size() - std::min(all.size(), in_candidates)) /
                                          static_cast<double>(all.size());
