@@ -13,9 +13,8 @@ namespace {
 // Candidates whose chains are checked for the total. Below it the total is exact; above it, an
 // estimate from these (a candidate holds every pair of its concepts, so nearly all chain).
 constexpr Xapian::doccount kChainsChecked = 200;
-// Totals are exact up to this many matches (as in searcher.cc), estimated beyond.
-constexpr Xapian::doccount kCheckAtLeast = 1000;
-// Documents of the words tier's query whose share outside the answer estimates a large tier.
+// Documents holding every word counted exactly; beyond, their share outside the answer
+// estimates the words tier.
 constexpr Xapian::doccount kWordsSampled = 200;
 
 // The last document of an unranked match (its documents are in document order).
@@ -126,7 +125,7 @@ Searcher::TierTotal Searcher::CountWordsTier(const Xapian::Query& every_word, co
   Run count;
   count.unranked = true;
   count.max_items = kWordsSampled;
-  count.check_at_least = kCheckAtLeast;
+  count.check_at_least = kWordsSampled;
   const Xapian::MSet all = Execute(every_word, clearance, count);
   const uint64_t holding = all.get_matches_estimated();
   if (all.get_matches_lower_bound() == all.get_matches_upper_bound() && !answer.estimate) {
