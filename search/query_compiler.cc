@@ -76,38 +76,70 @@ Xapian::Query FoldedPhrase(const std::vector<MatchWord>& words) {
 }
 
 // The documents holding every pair of neighbours of `words`: all those where they stand
-// together, and rarely one where the pairs are apart. A pair term too long to index is left out.
+// together, and rarely one where the pairs are apart. Empty when a pair term is too long to index
+// (the indexer leaves it out too).
 Xapian::Query WordPairs(const std::vector<MatchWord>& words) {
   std::vector<Xapian::Query> pairs;
   for (size_t i = 1; i < words.size(); ++i) {
     std::string term = schema::WordPairTerm(words[i - 1].folded, words[i].folded);
-    if (term.size() <= schema::kMaxTermBytes) pairs.emplace_back(std::move(term));
+    if (term.size() > schema::kMaxTermBytes) return Xapian::Query();
+    pairs.emplace_back(std::move(term));
   }
   return Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end());
 }
 
-// The words standing together, folded: through their pairs when the index has them.
+// The words standing together, folded: through their pairs when the index has them, without
+// reading a position (a document holding every pair, but not in one row, is rare).
 Xapian::Query Adjacent(const std::vector<MatchWord>& words, bool word_pairs) {
-  return word_pairs ? WordPairs(words) : FoldedPhrase(words);
+  Xapian::Query pairs = word_pairs ? WordPairs(words) : Xapian::Query();
+  return pairs.empty() ? FoldedPhrase(words) : pairs;
 }
 
-Xapian::Query PhraseQuery(const std::vector<MatchWord>& words, bool word_pairs) {
+// Exactly the documents where `words` (two or more) stand together, folded, as a boolean
+// query. A pair term is a folded word followed by the next one on the same page, so for two
+// words it is the phrase itself and no position is read. A longer run also needs its pairs to
+// chain (pairs "a b" and "b c" may stand apart), which only positions tell: they are checked
+// only in the documents holding every pair, since pairs are rare where syllables are not.
+Xapian::Query StandingTogether(const std::vector<MatchWord>& words, bool word_pairs) {
+  Xapian::Query pairs = word_pairs ? WordPairs(words) : Xapian::Query();
+  if (pairs.empty()) return FoldedPhrase(words);
+  if (words.size() == 2) return pairs;
+  return Xapian::Query(Xapian::Query::OP_FILTER, pairs, FoldedPhrase(words));
+}
+
+// A concept: its words where they stand together. Ranked by the words' weights, an exact
+// (marked) word weighing kExactBoost times its folded form. Without pairs, positions are read
+// for both spellings, and a document weighs the exact words only where they stand together as
+// typed; with pairs only the folded run is checked, and the exact words weigh wherever they are
+// in the document (a document that keeps its marks keeps them throughout; OCR drops them
+// throughout).
+// `positions` false: a run of three words or more is matched by its pairs alone, and the
+// caller checks that they chain (CompiledQuery::checks).
+Xapian::Query PhraseQuery(const std::vector<MatchWord>& words, bool word_pairs, bool positions = true) {
   if (words.size() == 1) return WordQuery(words.front());
-  std::vector<Xapian::Query> exact;
+  std::vector<Xapian::Query> exact, folded;
   bool marked = false;
   for (const MatchWord& w : words) {
     exact.emplace_back(w.exact);
+    folded.emplace_back(schema::PrefixedTerm(schema::kFolded, w.folded));
     marked = marked || w.marked;
   }
-  Xapian::Query folded_phrase = FoldedPhrase(words);
-  if (!marked) {
-    return word_pairs ? Xapian::Query(Xapian::Query::OP_FILTER, folded_phrase, WordPairs(words)) : folded_phrase;
+  Xapian::Query pairs = word_pairs ? WordPairs(words) : Xapian::Query();
+  if (pairs.empty()) {
+    Xapian::Query folded_phrase = FoldedPhrase(words);
+    if (!marked) return folded_phrase;
+    Xapian::Query exact_phrase(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), words.size());
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(kExactBoost, exact_phrase), folded_phrase);
   }
-  Xapian::Query exact_phrase(Xapian::Query::OP_PHRASE, exact.begin(), exact.end(), words.size());
-  Xapian::Query phrase(Xapian::Query::OP_OR, Xapian::Query(kExactBoost, exact_phrase), folded_phrase);
-  // Positions are checked only in the documents that hold every pair: the pairs are rare where
-  // the syllables are not.
-  return word_pairs ? Xapian::Query(Xapian::Query::OP_FILTER, phrase, WordPairs(words)) : phrase;
+  Xapian::Query weight(Xapian::Query::OP_AND, folded.begin(), folded.end());
+  if (marked) {
+    weight = Xapian::Query(Xapian::Query::OP_OR, weight,
+                           Xapian::Query(kExactBoost, Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end())));
+  }
+  // The pairs (and chains) decide which documents match; the words weigh. (An AND_MAYBE of the
+  // pairs, weightless, and the words matched other documents in the sanitizer build's runs of
+  // the tier tests: left out.)
+  return Xapian::Query(Xapian::Query::OP_FILTER, weight, positions ? StandingTogether(words, word_pairs) : pairs);
 }
 
 enum class PartKind { kEmpty, kFilter, kWeighted };
@@ -151,9 +183,7 @@ class Segmenter {
     if (auto it = held_.find(key); it != held_.end()) return it->second;
     if (budget_-- <= 0) return false;
     const std::vector<MatchWord> words(run_.begin() + static_cast<long>(begin), run_.begin() + static_cast<long>(end));
-    Xapian::Query folded = FoldedPhrase(words);
-    if (resolvers_.word_pairs) folded = Xapian::Query(Xapian::Query::OP_FILTER, folded, WordPairs(words));
-    return held_[key] = resolvers_.any_visible(folded);
+    return held_[key] = resolvers_.any_visible(StandingTogether(words, resolvers_.word_pairs));
   }
 
   // How many visible documents hold words k-1 and k together, up to kPairCap.
@@ -162,7 +192,7 @@ class Segmenter {
     const std::vector<MatchWord> pair{run_[k - 1], run_[k]};
     const Xapian::doccount count =
         resolvers_.count_up_to
-            ? resolvers_.count_up_to(resolvers_.word_pairs ? WordPairs(pair) : FoldedPhrase(pair), kPairCap)
+            ? resolvers_.count_up_to(StandingTogether(pair, resolvers_.word_pairs), kPairCap)
             : 0;
     return pair_counts_[k] = count;
   }
@@ -208,9 +238,18 @@ class Compiler {
     Part part = Compile(root, false);
     CompiledQuery out;
     if (part.kind != PartKind::kEmpty) {
+      out.candidates = part.query;
       out.query = part.query;
+      if (!checks_.empty()) {
+        // Every checked concept is required, so its position check may stand at the top.
+        std::vector<Xapian::Query> chained;
+        for (const MatchSequence& check : checks_) chained.push_back(StandingTogether(check.words, resolvers_.word_pairs));
+        out.query = Xapian::Query(Xapian::Query::OP_FILTER, part.query,
+                                  Xapian::Query(Xapian::Query::OP_AND, chained.begin(), chained.end()));
+      }
       if (tiers_) out.loose = part.loose;
     }
+    out.checks = std::move(checks_);
     out.sequences = std::move(sequences_);
     if (tiers_) out.loose_sequences = std::move(loose_sequences_);
     else out.loose_sequences = out.sequences;
@@ -222,8 +261,12 @@ class Compiler {
   Part Compile(const QueryNode& node, bool negated) {
     switch (node.kind) {
       case QueryNode::Kind::kAnd: return CompileAnd(node, negated);
-      case QueryNode::Kind::kOr: return CompileOr(node, negated);
+      case QueryNode::Kind::kOr: {
+        Optional optional(*this);
+        return CompileOr(node, negated);
+      }
       case QueryNode::Kind::kNot: {
+        Optional optional(*this);
         Part inner = Compile(node.children.front(), !negated);
         if (inner.kind == PartKind::kEmpty) return inner;
         return Same(PartKind::kFilter, Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, inner.query));
@@ -243,11 +286,13 @@ class Compiler {
     std::vector<MatchWord> run;
     auto end_run = [&] {
       if (run.empty()) return;
+      // A run of two or three words is never cut (no two concepts of two words or more), so
+      // whether a document holds it need not be asked here.
       const std::vector<std::vector<MatchWord>> concepts =
-          run.size() >= 2 && resolvers_.any_visible ? Segmenter(run, resolvers_).Concepts()
+          run.size() >= 4 && resolvers_.any_visible ? Segmenter(run, resolvers_).Concepts()
                                                     : std::vector<std::vector<MatchWord>>{run};
       for (const std::vector<MatchWord>& concept_words : concepts) {
-        weighted.push_back(PhraseQuery(concept_words, resolvers_.word_pairs));
+        weighted.push_back(ConceptQuery(concept_words, negated));
         if (!negated) sequences_.push_back(MatchSequence{concept_words});
       }
       for (const MatchWord& w : run) {
@@ -282,6 +327,7 @@ class Compiler {
         end_run();
       }
       if (child.kind == QueryNode::Kind::kNot) {
+        Optional optional(*this);
         Part inner = Compile(child.children.front(), !negated);
         if (inner.kind != PartKind::kEmpty) excluded.push_back(inner.query);
         continue;
@@ -361,7 +407,7 @@ class Compiler {
     if (phrase || !has_compound) {
       // A quoted phrase, or one unquoted run such as "TP.HCM": its words in order.
       if (positional.empty()) return {};
-      query = PhraseQuery(positional, resolvers_.word_pairs);
+      query = phrase && has_compound ? PhraseQuery(positional, resolvers_.word_pairs) : ConceptQuery(positional, negated);
       if (!negated) Searched(MatchSequence{positional});
       if (phrase && has_compound) {
         // A notation or date inside a phrase also matches its indexed whole.
@@ -429,6 +475,24 @@ class Compiler {
     return {};
   }
 
+  // Marks the concepts compiled while it lives as optional (inside OR or NOT): a document may
+  // answer without them, so their position check cannot be taken out of the query.
+  struct Optional {
+    explicit Optional(Compiler& c) : compiler(c) { ++compiler.optional_; }
+    ~Optional() { --compiler.optional_; }
+    Compiler& compiler;
+  };
+
+  // A concept. One the answer requires, of three words or more, is matched here by its pairs
+  // alone; the check that they chain is kept apart (CompiledQuery::checks).
+  Xapian::Query ConceptQuery(const std::vector<MatchWord>& words, bool negated) {
+    const bool checked = optional_ == 0 && !negated && words.size() >= 3 && resolvers_.word_pairs &&
+                         !WordPairs(words).empty();
+    if (!checked) return PhraseQuery(words, resolvers_.word_pairs);
+    checks_.push_back(MatchSequence{words});
+    return PhraseQuery(words, resolvers_.word_pairs, /*positions=*/false);
+  }
+
   // A sequence searched for in both tiers.
   void Searched(MatchSequence sequence) {
     loose_sequences_.push_back(sequence);
@@ -440,6 +504,8 @@ class Compiler {
   std::vector<MatchSequence> sequences_;
   std::vector<MatchSequence> loose_sequences_;
   bool tiers_ = false;  // a run of two words or more was searched: the words tier differs
+  int optional_ = 0;    // depth inside OR and NOT
+  std::vector<MatchSequence> checks_;
   std::vector<std::string> fields_;
 };
 

@@ -48,6 +48,14 @@ struct CompiledQuery {
   // The answer: every concept where it stands whole. Empty (Xapian::Query()) when the query
   // neither searches words nor filters.
   Xapian::Query query;
+  // The answer without reading a position: `query` is exactly the documents of `candidates`
+  // in which every concept of `checks` stands whole (catalog::schema word pairs tell the rest:
+  // two words stand together where their pair term is). The same weights as `query`.
+  Xapian::Query candidates;
+  // Concepts of three words or more that every answer holds whole, whose pairs `candidates`
+  // requires but whose chain it does not check (pairs "a b" and "b c" may stand apart). Empty
+  // when `candidates` is `query`.
+  std::vector<MatchSequence> checks;
   // The words tier: the same request with every word of a run required anywhere in the
   // document, ranked higher where they stand together. Empty when the query has no run of two
   // words or more (then it would be `query` itself).

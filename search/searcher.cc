@@ -129,6 +129,7 @@ Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clea
 bool Searcher::AnyVisible(const Xapian::Query& query, catalog::Secrecy clearance) const {
   Run run;
   run.max_items = 1;
+  run.unranked = true;  // Xapian stops at the first match instead of ranking them all
   return !Execute(query, clearance, run).empty();
 }
 
@@ -452,23 +453,39 @@ void Searcher::FindDocuments(const SearchRequest& request, const CompiledQuery& 
   const Xapian::doccount limit = static_cast<Xapian::doccount>(std::max(request.limit, 0));
   const Xapian::doccount offset = static_cast<Xapian::doccount>(std::max(request.offset, 0));
 
-  const TierTotal answer = AnswerTier(full, compiled.sequences, MatchTier::kPhrase, run, offset, limit,
-                                      static_cast<int>(offset) + 1, clearance, response);
+  // Concepts of three words or more are found by their pairs and checked to chain where it
+  // counts, not in every candidate (AnswerByConcepts); a pull list checks every one.
+  const bool by_pairs = !compiled.checks.empty() && !response.grouped;
+  const Xapian::Query candidates = by_pairs ? AndAll(compiled.candidates, filter_queries) : full;
+  Run counted = run;
+  counted.check_at_least = kCheckAtLeast;
+  const TierTotal answer =
+      by_pairs ? AnswerByConcepts(full, candidates, compiled.checks, compiled.sequences, counted, offset, limit,
+                                  static_cast<int>(offset) + 1, clearance, response)
+               : AnswerTier(full, compiled.sequences, MatchTier::kPhrase, run, offset, limit,
+                            static_cast<int>(offset) + 1, clearance, response);
   response.total = answer.total;
   response.total_is_estimate = answer.estimate;
   if (!compiled.loose.empty()) {
     // The words tier: every word of the request, not every concept whole. Counted always,
     // shown after the answer only when asked or when there is no answer.
-    const Xapian::Query loose(Xapian::Query::OP_AND_NOT, AndAll(compiled.loose, filter_queries), full);
+    const Xapian::Query every_word = AndAll(compiled.loose, filter_queries);
+    const Xapian::Query loose = answer.total == 0 && !answer.estimate
+                                    ? every_word
+                                    : Xapian::Query(Xapian::Query::OP_AND_NOT, every_word, full);
     response.loose_shown = request.loose || response.total == 0;
     const size_t shown = request.group_by_unit ? response.units.size() : response.documents.size();
     const Xapian::doccount loose_offset =
         offset > response.total ? offset - static_cast<Xapian::doccount>(response.total) : 0;
     const Xapian::doccount loose_limit =
         response.loose_shown && shown < limit && offset + limit > response.total ? limit - static_cast<Xapian::doccount>(shown) : 0;
-    const TierTotal words = AnswerTier(loose, compiled.loose_sequences, MatchTier::kWords, run, loose_offset,
-                                       loose_limit, static_cast<int>(response.total + loose_offset) + 1, clearance,
-                                       response);
+    TierTotal words;
+    if (loose_limit == 0 && !request.group_by_unit) {
+      words = CountWordsTier(every_word, candidates, by_pairs, answer, clearance);
+    } else {
+      words = AnswerTier(loose, compiled.loose_sequences, MatchTier::kWords, run, loose_offset, loose_limit,
+                         static_cast<int>(response.total + loose_offset) + 1, clearance, response);
+    }
     response.total_loose = words.total;
     response.total_loose_is_estimate = words.estimate;
   }

@@ -235,6 +235,26 @@ class Searcher {
   // alone emptied the answer, a spelling that would answer; counted at the reader's clearance.
   void ExplainEmpty(const SearchRequest& request, const QueryNode& root, const CompiledQuery& compiled,
                     const RequestFilters& filters, SearchResponse& response) const;
+  // AnswerTier for an ungrouped answer whose `candidates` need `checks` (CompiledQuery): the
+  // candidates ranked and counted without positions, the chains checked on the documents shown
+  // and on a sample of at most kChainsChecked candidates for the total: exact when they are all
+  // the candidates, else the sample's share of the candidates, an estimate. `run.check_at_least`
+  // bounds the count of candidates as in AnswerTier.
+  TierTotal AnswerByConcepts(const Xapian::Query& full, const Xapian::Query& candidates,
+                             const std::vector<MatchSequence>& checks,
+                             const std::vector<MatchSequence>& sequences, Run run, Xapian::doccount offset,
+                             Xapian::doccount limit, int first_rank, catalog::Secrecy clearance,
+                             SearchResponse& response) const;
+  // The words tier's total, counted without ranking or reading positions: documents of
+  // `every_word` (the words tier's query, answer included) that are not in `answer`, whose
+  // documents are those of `candidates` (whose concepts chain, when `chains_checked`; else
+  // all of them). Exact when both counts are; otherwise from the first documents of
+  // `every_word`, an estimate.
+  // Holders: how many documents `query` matches at `clearance`, `mset` being a bounded run of
+  // it: Xapian's estimate at the highest clearance, the visible documents counted below it.
+  uint64_t Holders(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance) const;
+  TierTotal CountWordsTier(const Xapian::Query& every_word, const Xapian::Query& candidates, bool chains_checked,
+                           const TierTotal& answer, catalog::Secrecy clearance) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
                                      const Xapian::Query& filters) const;
   // The correction of an unknown folded word, built from the documents `clearance` may see only:

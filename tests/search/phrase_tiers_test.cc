@@ -173,5 +173,73 @@ TEST_F(TiersTest, LooseTierIsCountedAndPagedAfterTheAnswer) {
   std::filesystem::remove_all(dir);
 }
 
+// Pairs of a run that stand apart ("cải cách", "cách hành", "hành chính" in three places) are
+// not the run: the document holds every word, apart, and is of the words tier.
+TEST_F(TiersTest, PairsStandingApartAreNotTheRun) {
+  const auto dir = dir_.string() + "-apart";
+  Build(dir, {Plain("a/apart.pdf", Unit347(), "Cải cách giáo dục; cách hành văn của nền hành chính"),
+              Plain("a/together.pdf", Unit345(), "Đẩy mạnh cải cách hành chính trong tỉnh")});
+  const Searcher searcher = Searcher::Open({dir});
+  SearchRequest r;
+  r.query = "cải cách hành chính";
+  auto res = searcher.Search(r);
+  EXPECT_EQ(res.total, 1u);
+  EXPECT_FALSE(res.total_is_estimate);
+  EXPECT_EQ(res.total_loose, 1u);
+  ASSERT_EQ(res.documents.size(), 1u);
+  EXPECT_EQ(res.documents[0].doc.file, "a/together.pdf");
+  r.loose = true;
+  res = searcher.Search(r);
+  ASSERT_EQ(res.documents.size(), 2u);
+  EXPECT_EQ(res.documents[1].doc.file, "a/apart.pdf");
+  EXPECT_EQ(res.documents[1].match, MatchTier::kWords);
+  r.loose = false;
+  r.group_by_unit = true;
+  res = searcher.Search(r);
+  ASSERT_EQ(res.units.size(), 1u);
+  EXPECT_EQ(res.units[0].unit.code, Unit345().code);
+  r.group_by_unit = false;
+  r.query = "cai cach hanh chinh giao duc";  // held by no document, nor cut into held concepts
+  res = searcher.Search(r);
+  EXPECT_EQ(res.total, 0u);
+  std::filesystem::remove_all(dir);
+}
+
+// A run held by many documents: its chains are checked on a sample of them, so the total says
+// it is an estimate, and it is close; the documents shown all hold the run. Below the sample,
+// the totals of both tiers are exact.
+TEST_F(TiersTest, ManyHoldersAreCountedFromASampleThatSaysSo) {
+  const auto dir = dir_.string() + "-many";
+  // `count` documents, one in every `step` holding the words apart, the others the run.
+  auto archive = [](int count, int step) {
+    std::vector<DocSpec> specs;
+    for (int i = 0; i < count; ++i) {
+      const bool whole = i % step != step / 2;
+      specs.push_back(Plain("a/" + std::string(whole ? "together-" : "apart-") + std::to_string(i) + ".pdf", Unit345(),
+                            whole ? "Đẩy mạnh cải cách hành chính năm " + std::to_string(i)
+                                  : "Cải cách giáo dục; cách hành văn của nền hành chính năm " + std::to_string(i)));
+    }
+    return specs;
+  };
+  SearchRequest r;
+  r.query = "cải cách hành chính";
+  Build(dir, archive(150, 5));  // 120 and 30
+  {
+    const auto res = Searcher::Open({dir}).Search(r);
+    EXPECT_EQ(res.total, 120u);
+    EXPECT_FALSE(res.total_is_estimate);
+    EXPECT_EQ(res.total_loose, 30u);
+    EXPECT_FALSE(res.total_loose_is_estimate);
+  }
+  Build(dir, archive(440, 11));  // 400 and 40
+  const auto res = Searcher::Open({dir}).Search(r);
+  EXPECT_TRUE(res.total_is_estimate);
+  EXPECT_NEAR(static_cast<double>(res.total), 400.0, 20.0);
+  ASSERT_EQ(res.documents.size(), 10u);
+  for (const auto& d : res.documents) EXPECT_NE(d.doc.file.find("together"), std::string::npos) << d.doc.file;
+  EXPECT_GE(res.total_loose, 20u);
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace luutru::search::testing
