@@ -175,20 +175,6 @@ bool IsPartyCommittee(const std::vector<std::string>& words) {
 
 }  // namespace
 
-std::string IssuerKey(std::string_view name) {
-  std::string key;
-  for (const std::string& w : Words(name)) {
-    std::string f = Fold(w);
-    if (f == "ubnd") f = "uybannhandan";
-    if (f == "hdnd") f = "hoidongnhandan";
-    if (f == "tp." || f == "tp") f = "thanhpho";
-    for (char c : f) {
-      if (std::isalnum(static_cast<unsigned char>(c))) key.push_back(c);
-    }
-  }
-  return key;
-}
-
 std::string IssuerName(const std::vector<std::vector<std::string>>& block) {
   if (block.empty()) return "";
   // Group lines into bodies: a line continues the one above unless it opens a new name.

@@ -26,11 +26,6 @@ std::string IssuerName(const std::vector<std::vector<std::string>>& block);
 // are spelled out.
 std::string NormalCaseBodyName(const std::vector<std::string>& capital_words);
 
-// The form in which issuers are compared and indexed: folded, abbreviations spelled out, spaces
-// and punctuation dropped. "UBND tỉnh Quảng Ngãi", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI" and "Uy ban
-// nhan dan tinh Quang Ngai" -> "uybannhandantinhquangngai".
-std::string IssuerKey(std::string_view name);
-
 }  // namespace luutru::indexer
 
 #endif  // LUUTRU_INDEXER_HEADER_ISSUER_H_

@@ -349,10 +349,6 @@ std::optional<std::string> RenderWindow(const catalog::ArchiveDocument& doc, Win
 
 }  // namespace
 
-std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences) {
-  return Render(text, 0, text.size(), FindMatches(text, FirstWords(sequences)));
-}
-
 std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
                                        const std::vector<int>& preferred_pages,
                                        const std::vector<MatchSequence>& sequences, size_t width) {

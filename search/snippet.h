@@ -50,9 +50,6 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
                                          const std::vector<MatchSequence>& sequences,
                                          size_t width = kSnippetChars);
 
-// Marks the matches of `sequences` in `text` with « » over the whole text (no window).
-std::string MarkMatches(std::string_view text, const std::vector<MatchSequence>& sequences);
-
 }  // namespace luutru::search
 
 #endif  // LUUTRU_SEARCH_SNIPPET_H_

@@ -409,14 +409,5 @@ TEST(Issuer, WrittenInNormalCapitalization) {
   }
 }
 
-TEST(Issuer, KeyComparesSpellingsOfOneBody) {
-  const std::string key = IssuerKey("Ủy ban nhân dân tỉnh Quảng Ngãi");
-  EXPECT_EQ(key, "uybannhandantinhquangngai");
-  EXPECT_EQ(IssuerKey("UBND TỈNH QUẢNG NGÃI"), key);
-  EXPECT_EQ(IssuerKey("Uy ban nhan dan tinh Quang Ngai"), key);
-  EXPECT_NE(IssuerKey("Ủy ban nhân dân tỉnh Quảng Nam"), key);
-  EXPECT_EQ(IssuerKey("HĐND TP. Hà Nội"), IssuerKey("Hội đồng nhân dân thành phố Hà Nội"));
-}
-
 }  // namespace
 }  // namespace luutru::indexer

@@ -291,7 +291,6 @@ TEST(Snippet, TakesTheBestOfTheHitPagesAndMarksOverlappingSequencesOnce) {
   EXPECT_EQ(MakeSnippet(doc, {3, 4}, {dat, thu, ket, nha}),
             "«Thủ» tục về «đất» đai và «nhà đại đoàn kết»");
   EXPECT_EQ(MakeSnippet(doc, {3}, {dat, thu, ket, nha}), "«Đất» đai của xã");
-  EXPECT_EQ(MarkMatches("nhà Đại Đoàn kết", {nha}), "«nhà Đại Đoàn kết»");
 }
 
 // The anchors a search hit has: where each distinct sequence starts, as word offsets on its page
