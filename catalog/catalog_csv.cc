@@ -5,12 +5,12 @@
 
 #include <unicode/utf8.h>
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <functional>
-#include <sys/stat.h>
 #include <map>
 
 #include "catalog/bounded_line.h"
@@ -30,8 +30,8 @@ std::string Trim(std::string_view s) {
 // Rows as libcsv hands them over, field by field, each given to `on_row` as it ends.
 struct RowCollector {
   std::vector<std::string> current;
-  int64_t line = 0;        // the line being fed, from 1
-  int64_t row_line = 0;    // the line the current row starts on
+  int64_t line = 0;      // the line being fed, from 1
+  int64_t row_line = 0;  // the line the current row starts on
   std::function<void(std::vector<std::string>&, int64_t)> on_row;
 };
 
@@ -93,13 +93,12 @@ std::string NormalizeFile(std::string file) {
   return file;
 }
 
-
 }  // namespace
 
 const std::vector<std::string>& CatalogColumns() {
-  static const std::vector<std::string> kColumns = {
-      "file", "page_range", "unit_code", "unit_title", "fonds", "inventory", "box", "doc_number",
-      "doc_date", "doc_type", "issuer", "title", "secrecy", "urgency"};
+  static const std::vector<std::string> kColumns = {"file",      "page_range", "unit_code",  "unit_title", "fonds",
+                                                    "inventory", "box",        "doc_number", "doc_date",   "doc_type",
+                                                    "issuer",    "title",      "secrecy",    "urgency"};
   return kColumns;
 }
 
@@ -198,8 +197,16 @@ std::optional<int64_t> DateOf(const CatalogEntry& e) {
 void InsertRow(SqliteStatement& insert, const CatalogEntry& e) {
   const DocumentMetadata& m = e.meta;
   insert.Reset();
-  insert.Bind(1, e.order).Bind(2, e.file).Bind(3, e.line).BindOrNull(4, PageOf(e, false)).BindOrNull(5, PageOf(e, true));
-  insert.Bind(6, e.unit.code).Bind(7, e.unit.title).Bind(8, e.unit.fonds).Bind(9, e.unit.inventory).Bind(10, e.unit.box);
+  insert.Bind(1, e.order)
+      .Bind(2, e.file)
+      .Bind(3, e.line)
+      .BindOrNull(4, PageOf(e, false))
+      .BindOrNull(5, PageOf(e, true));
+  insert.Bind(6, e.unit.code)
+      .Bind(7, e.unit.title)
+      .Bind(8, e.unit.fonds)
+      .Bind(9, e.unit.inventory)
+      .Bind(10, e.unit.box);
   insert.BindOrNull(11, m.number).BindOrNull(12, DateOf(e)).BindOrNull(13, m.type).BindOrNull(14, m.issuer);
   insert.BindOrNull(15, m.title);
   insert.BindOrNull(16, m.secrecy ? std::optional<int64_t>(static_cast<int64_t>(*m.secrecy)) : std::nullopt);
@@ -215,7 +222,8 @@ CatalogEntry ReadRow(const SqliteStatement& row) {
   e.unit = StorageUnit{row.Text(5), row.Text(6), row.Text(7), row.Text(8), row.Text(9)};
   e.meta.number = row.OptText(10);
   if (auto d = row.OptInt(11)) {
-    e.meta.date = PartialDate{static_cast<int>(*d / 10000), static_cast<int>(*d / 100 % 100), static_cast<int>(*d % 100)};
+    e.meta.date =
+        PartialDate{static_cast<int>(*d / 10000), static_cast<int>(*d / 100 % 100), static_cast<int>(*d % 100)};
   }
   e.meta.type = row.OptText(12);
   e.meta.issuer = row.OptText(13);
@@ -281,8 +289,8 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
       if (index >= row.size() || row[index].find("\xEF\xBF\xBD") == std::string::npos) continue;
       if (++replaced <= kShownReplacedCells) {
         catalog.warnings_.push_back(at + ": " + name + " '" + Trim(row[index]) +
-                           "' holds U+FFFD, the mark of a character lost in an earlier conversion; check it "
-                           "against the original");
+                                    "' holds U+FFFD, the mark of a character lost in an earlier conversion; check it "
+                                    "against the original");
       }
     }
     CatalogEntry e;
@@ -294,8 +302,7 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
       e.pages = ParsePageRange(v);
       if (!e.pages) throw CatalogError(at + ": page_range '" + v + "' is not like 3-7");
     }
-    e.unit = StorageUnit{cell("unit_code"), cell("unit_title"), cell("fonds"), cell("inventory"),
-                         cell("box")};
+    e.unit = StorageUnit{cell("unit_code"), cell("unit_title"), cell("fonds"), cell("inventory"), cell("box")};
     if (std::string v = cell("doc_number"); !v.empty()) e.meta.number = v;
     if (std::string v = cell("doc_date"); !v.empty()) {
       e.meta.date = ParsePartialDate(v);
@@ -359,8 +366,8 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
       if (const size_t bad = FirstNonUtf8(line); bad != std::string::npos) {
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(line[bad])));
-        throw CatalogError(where + ": line " + std::to_string(collector.line) + ", byte " +
-                           std::to_string(bad + 1) + " (" + byte +
+        throw CatalogError(where + ": line " + std::to_string(collector.line) + ", byte " + std::to_string(bad + 1) +
+                           " (" + byte +
                            "): the file is not UTF-8. A catalog saved by an old office tool is often "
                            "TCVN3 (ABC) or Windows-1258: convert it, e.g. iconv -f WINDOWS-1258 -t UTF-8 "
                            "(for TCVN3: -f TCVN5712-1), and check a few names before indexing");
@@ -391,13 +398,13 @@ Catalog Catalog::Load(const std::filesystem::path& csv_path) {
                 static_cast<unsigned long long>(h.low64));
   catalog.digest_ = hex;
   if (!ok) {
-    throw CatalogError(where + ": not valid CSV at line " + std::to_string(collector.line) + " (" +
-                       csv_error_text + ")");
+    throw CatalogError(where + ": not valid CSV at line " + std::to_string(collector.line) + " (" + csv_error_text +
+                       ")");
   }
   if (!have_header) throw CatalogError(where + ": empty, a header row is required");
   if (replaced > kShownReplacedCells) {
     catalog.warnings_.push_back(where + ": " + std::to_string(replaced - kShownReplacedCells) +
-                       " more cells hold U+FFFD");
+                                " more cells hold U+FFFD");
   }
   if (sqlite3_exec(rows, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) RowsFailed(rows, where);
   return catalog;

@@ -13,7 +13,8 @@ nlohmann::json HeaderDigitsToJson(const HeaderDigits& digits) {
   nlohmann::json j = nlohmann::json::object();
   HeaderDigits copy = digits;
   for (int i = 0; i < 3; ++i) {
-    if (const auto& r = *Field(copy, i)) j[kFields[i]] = nlohmann::json::array({r->digits, r->votes, r->readings, r->agreeing_readers});
+    if (const auto& r = *Field(copy, i))
+      j[kFields[i]] = nlohmann::json::array({r->digits, r->votes, r->readings, r->agreeing_readers});
   }
   return j;
 }
@@ -23,7 +24,7 @@ HeaderDigits HeaderDigitsFromJson(const nlohmann::json& j) {
   for (int i = 0; i < 3; ++i) {
     if (auto it = j.find(kFields[i]); it != j.end()) {
       *Field(out, i) = DigitReading{it->at(0).get<std::string>(), it->at(1).get<int>(), it->at(2).get<int>(),
-                                     it->size() > 3 ? it->at(3).get<int>() : 0};
+                                    it->size() > 3 ? it->at(3).get<int>() : 0};
     }
   }
   return out;

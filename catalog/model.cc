@@ -198,7 +198,10 @@ std::optional<PartialDate> ParsePartialDate(std::string_view text) {
     // Day first: DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY; also MM/YYYY.
     char sep = 0;
     for (char c : text) {
-      if (c == '/' || c == '-' || c == '.') { sep = c; break; }
+      if (c == '/' || c == '-' || c == '.') {
+        sep = c;
+        break;
+      }
     }
     if (sep == 0) return std::nullopt;
     auto parts = Split(text, sep);
@@ -208,8 +211,7 @@ std::optional<PartialDate> ParsePartialDate(std::string_view text) {
         return std::nullopt;
       }
     } else if (parts.size() == 2) {
-      if (parts[1].size() != 4 || !ParseInt(parts[0], d.month) || !ParseInt(parts[1], d.year) ||
-          d.month == 0) {
+      if (parts[1].size() != 4 || !ParseInt(parts[0], d.month) || !ParseInt(parts[1], d.year) || d.month == 0) {
         return std::nullopt;
       }
     } else {
@@ -282,8 +284,7 @@ std::optional<DocumentType> FindDocumentType(std::string_view name_or_code) {
   const PreparedType* best = nullptr;
   for (const auto& t : types) {
     const std::string& name = t.folded_name;
-    const bool starts = folded == name || (folded.size() > name.size() &&
-                                           folded.compare(0, name.size(), name) == 0 &&
+    const bool starts = folded == name || (folded.size() > name.size() && folded.compare(0, name.size(), name) == 0 &&
                                            folded[name.size()] == ' ');
     if (starts && (!best || name.size() > best->folded_name.size())) best = &t;
   }
@@ -345,8 +346,7 @@ std::string_view TextSourceName(TextSource source) {
 }
 
 std::optional<TextSource> ParseTextSource(std::string_view name) {
-  for (TextSource s : {TextSource::kTextLayer, TextSource::kLegacyRepaired, TextSource::kOcr,
-                       TextSource::kNone}) {
+  for (TextSource s : {TextSource::kTextLayer, TextSource::kLegacyRepaired, TextSource::kOcr, TextSource::kNone}) {
     if (TextSourceName(s) == name) return s;
   }
   return std::nullopt;
@@ -373,8 +373,7 @@ std::string ArchiveDocument::Id() const {
 }
 
 bool ArchiveDocument::HasOcr() const {
-  return std::any_of(pages.begin(), pages.end(),
-                     [](const Page& p) { return p.source == TextSource::kOcr; });
+  return std::any_of(pages.begin(), pages.end(), [](const Page& p) { return p.source == TextSource::kOcr; });
 }
 
 }  // namespace luutru::catalog

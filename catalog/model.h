@@ -35,8 +35,8 @@ struct PartialDate {
   int day = 0;
 
   std::string ToString() const;  // "2023-03-12", "2023-03" or "2023"
-  std::string FirstDay() const;   // "20230312", "20230301", "20230101": sortable, for ranges
-  std::string LastDay() const;    // "20230312", "20230331", "20231231"
+  std::string FirstDay() const;  // "20230312", "20230301", "20230101": sortable, for ranges
+  std::string LastDay() const;   // "20230312", "20230331", "20231231"
   bool operator==(const PartialDate&) const = default;
 };
 // "YYYY", "YYYY-MM", "YYYY-MM-DD", and "DD/MM/YYYY", "DD-MM-YYYY", "DD.MM.YYYY" (day first, as
@@ -88,9 +88,9 @@ struct WordBox {
 // by hand: recognition made for digits reads several renderings of the place with two models,
 // and the reading most gave is kept with how many gave it.
 struct DigitReading {
-  std::string digits;  // "" when no rendering gave digits
-  int votes = 0;       // readings that gave `digits`
-  int readings = 0;    // readings made (renderings times models)
+  std::string digits;        // "" when no rendering gave digits
+  int votes = 0;             // readings that gave `digits`
+  int readings = 0;          // readings made (renderings times models)
   int agreeing_readers = 0;  // recognition models whose own most frequent reading is `digits`
   bool operator==(const DigitReading&) const = default;
 };
@@ -104,8 +104,8 @@ struct HeaderDigits {
 struct Page {
   std::string text;  // normalized (NormalizeText) page text, as shown in snippets
   TextSource source = TextSource::kTextLayer;
-  double ocr_confidence = -1;  // Tesseract mean confidence 0-100 for OCR pages, else -1
-  std::vector<WordBox> words;  // OCR pages only; a text layer has its own boxes
+  double ocr_confidence = -1;                                // Tesseract mean confidence 0-100 for OCR pages, else -1
+  std::vector<WordBox> words;                                // OCR pages only; a text layer has its own boxes
   std::optional<HeaderDigits> header_digits = std::nullopt;  // OCR pages whose header form was found
 };
 
@@ -142,7 +142,7 @@ struct ArchiveDocument {
   StorageUnit unit;
   DocumentMetadata meta;       // what is shown and searched: extracted, then catalog overrides
   DocumentMetadata extracted;  // what the text alone said, kept so an edited catalog re-applies
-  std::vector<Page> pages;  // pages first_page..last_page
+  std::vector<Page> pages;     // pages first_page..last_page
   int64_t catalog_order = -1;  // row order in the catalog; -1 when not catalogued
 
   // Stable across re-indexing: "dir/45-TB-TU.pdf#1-4".

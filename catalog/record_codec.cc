@@ -9,8 +9,8 @@
 
 #include <lz4.h>
 #include <lz4hc.h>
-#include <nlohmann/json.hpp>
 #include <zstd.h>
+#include <nlohmann/json.hpp>
 
 #include "catalog/header_digits_json.h"
 
@@ -171,15 +171,18 @@ json ConfidenceJson(const DocumentMetadata& m) {
 }
 
 void ConfidenceFromJson(const json& j, DocumentMetadata& m) {
-  if (auto it = j.find("number_confidence"); it != j.end()) m.number_confidence = ParseFieldConfidence(it->get<std::string>());
-  if (auto it = j.find("date_confidence"); it != j.end()) m.date_confidence = ParseFieldConfidence(it->get<std::string>());
+  if (auto it = j.find("number_confidence"); it != j.end())
+    m.number_confidence = ParseFieldConfidence(it->get<std::string>());
+  if (auto it = j.find("date_confidence"); it != j.end())
+    m.date_confidence = ParseFieldConfidence(it->get<std::string>());
   if (auto it = j.find("date_checked_by"); it != j.end()) m.date_checked_by = it->get<std::vector<std::string>>();
 }
 
 void PutFieldTail(ByteWriter& w, const ArchiveDocument& doc) {
   json j{{"meta", ConfidenceJson(doc.meta)}, {"extracted", ConfidenceJson(doc.extracted)}};
   json digits = json::array();
-  for (const Page& page : doc.pages) digits.push_back(page.header_digits ? HeaderDigitsToJson(*page.header_digits) : json());
+  for (const Page& page : doc.pages)
+    digits.push_back(page.header_digits ? HeaderDigitsToJson(*page.header_digits) : json());
   j["digits"] = std::move(digits);
   w.Block(j.dump());
 }
@@ -323,9 +326,9 @@ StoredDocument DecodeVersion1(std::string_view data) {
     doc.first_page = v1.at("first_page").get<int>();
     doc.last_page = v1.at("last_page").get<int>();
     const json& u = v1.at("unit");
-    doc.unit = StorageUnit{u.at("code").get<std::string>(), u.at("title").get<std::string>(),
-                           u.at("fonds").get<std::string>(), u.at("inventory").get<std::string>(),
-                           u.at("box").get<std::string>()};
+    doc.unit =
+        StorageUnit{u.at("code").get<std::string>(), u.at("title").get<std::string>(), u.at("fonds").get<std::string>(),
+                    u.at("inventory").get<std::string>(), u.at("box").get<std::string>()};
     doc.meta = MetaFromJson(v1.at("meta"));
     doc.extracted = MetaFromJson(v1.at("extracted"));
     doc.catalog_order = v1.at("order").get<int64_t>();
@@ -336,9 +339,8 @@ StoredDocument DecodeVersion1(std::string_view data) {
       page.ocr_confidence = p.value("confidence", -1.0);
       if (auto w = p.find("words"); w != p.end()) {
         for (const json& box : *w) {
-          page.words.push_back(WordBox{box.at(0).get<std::string>(), box.at(1).get<float>(),
-                                       box.at(2).get<float>(), box.at(3).get<float>(),
-                                       box.at(4).get<float>()});
+          page.words.push_back(WordBox{box.at(0).get<std::string>(), box.at(1).get<float>(), box.at(2).get<float>(),
+                                       box.at(3).get<float>(), box.at(4).get<float>()});
         }
       }
       doc.pages.push_back(std::move(page));

@@ -115,12 +115,8 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
           previous = t.folded;
           previous_pos = pos;
           break;
-        case TokenKind::kNotation:
-          AddTerm(xdoc, PrefixedTerm(kTextNotation, t.folded));
-          break;
-        case TokenKind::kDate:
-          AddTerm(xdoc, PrefixedTerm(kTextDate, t.exact));
-          break;
+        case TokenKind::kNotation: AddTerm(xdoc, PrefixedTerm(kTextNotation, t.folded)); break;
+        case TokenKind::kDate: AddTerm(xdoc, PrefixedTerm(kTextDate, t.exact)); break;
       }
     }
     // A gap between pages keeps a phrase from running across a page break.
@@ -147,7 +143,8 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
       if (auto key = tokenizers::NotationKey(*m.number)) AddBoolean(xdoc, kNumber, *key);
     }
     if (!number_sure) {
-      if (auto term = NumberCandidateTerm(*m.number); term && term->size() <= kMaxTermBytes) xdoc.add_boolean_term(*term);
+      if (auto term = NumberCandidateTerm(*m.number); term && term->size() <= kMaxTermBytes)
+        xdoc.add_boolean_term(*term);
     }
   }
   // What an archivist should look at: fields read with doubt, or not read at all.

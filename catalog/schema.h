@@ -41,23 +41,23 @@ inline constexpr std::string_view kTextDate = "D";
 inline constexpr std::string_view kTextNotation = "XN";
 
 // Boolean filter terms.
-inline constexpr std::string_view kId = "Q";             // ArchiveDocument::Id()
-inline constexpr std::string_view kFile = "XFILE";       // relative file: all documents of a PDF
-inline constexpr std::string_view kUnit = "XU";          // UnitKey(unit.code)
-inline constexpr std::string_view kFonds = "XPHONG";     // UnitKey(fonds)
-inline constexpr std::string_view kInventory = "XML";    // UnitKey(inventory)
-inline constexpr std::string_view kBox = "XHOP";         // UnitKey(box)
-inline constexpr std::string_view kType = "XLOAI";       // TypeKey(type name): "thongbao"
-inline constexpr std::string_view kYear = "XNAM";        // "2023"
-inline constexpr std::string_view kNumber = "XKH";       // NotationKey of the document's number
+inline constexpr std::string_view kId = "Q";           // ArchiveDocument::Id()
+inline constexpr std::string_view kFile = "XFILE";     // relative file: all documents of a PDF
+inline constexpr std::string_view kUnit = "XU";        // UnitKey(unit.code)
+inline constexpr std::string_view kFonds = "XPHONG";   // UnitKey(fonds)
+inline constexpr std::string_view kInventory = "XML";  // UnitKey(inventory)
+inline constexpr std::string_view kBox = "XHOP";       // UnitKey(box)
+inline constexpr std::string_view kType = "XLOAI";     // TypeKey(type name): "thongbao"
+inline constexpr std::string_view kYear = "XNAM";      // "2023"
+inline constexpr std::string_view kNumber = "XKH";     // NotationKey of the document's number
 // A number whose digits are doubtful or unread, by its printed part first: NumberCandidateTerm.
 inline constexpr std::string_view kNumberCandidate = "XKHL";
 // A field of the document that is doubtful or unknown, for the review list: "XXEMnumber",
 // "XXEMdate", "XXEMtype", "XXEMissuer" (ReviewTerm).
 inline constexpr std::string_view kReview = "XXEM";
-inline constexpr std::string_view kSecrecy = "XMAT";     // "0".."3", EffectiveSecrecy
-inline constexpr std::string_view kUrgency = "XKHAN";    // "1".."3"
-inline constexpr std::string_view kSource = "XSRC";      // "text", "legacy", "ocr" per page kind
+inline constexpr std::string_view kSecrecy = "XMAT";   // "0".."3", EffectiveSecrecy
+inline constexpr std::string_view kUrgency = "XKHAN";  // "1".."3"
+inline constexpr std::string_view kSource = "XSRC";    // "text", "legacy", "ocr" per page kind
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotDateFirst = 0;  // PartialDate::FirstDay(), "" if unknown

@@ -2,9 +2,9 @@
 #include "cli/config_file.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <system_error>
-#include <filesystem>
 
 #include "cli/build_info.h"
 
@@ -31,15 +31,14 @@ std::string_view DefaultConfigFile() { return LUUTRU_DEFAULT_CONFIG_FILE; }
 void AddCommonOptions(po::options_description& options, bool english, bool with_config) {
   options.add_options()("version", english ? "print the version and exit" : "in phiên bản rồi thoát");
   if (!with_config) return;
-  const std::string help = english
-      ? "configuration file (default " + std::string(DefaultConfigFile()) + " when it exists; '' for none)"
-      : "tệp cấu hình (mặc định " + std::string(DefaultConfigFile()) + " nếu có; '' để không đọc)";
+  const std::string help =
+      english ? "configuration file (default " + std::string(DefaultConfigFile()) + " when it exists; '' for none)"
+              : "tệp cấu hình (mặc định " + std::string(DefaultConfigFile()) + " nếu có; '' để không đọc)";
   options.add_options()("config", po::value<std::string>()->value_name("FILE"), help.c_str());
 }
 
 std::string StoreConfigFile(const po::options_description& options, std::string_view section,
-                            const std::vector<std::vector<std::string>>& groups, bool english,
-                            po::variables_map& vm) {
+                            const std::vector<std::vector<std::string>>& groups, bool english, po::variables_map& vm) {
   std::string file;
   if (GivenOnCommandLine(vm, "config")) {
     file = vm["config"].as<std::string>();
@@ -62,7 +61,8 @@ std::string StoreConfigFile(const po::options_description& options, std::string_
     for (const po::option& line : lines.options) {
       const std::string& key = line.string_key;
       const size_t dot = key.find('.');
-      const std::string_view key_section = dot == std::string::npos ? std::string_view() : std::string_view(key).substr(0, dot);
+      const std::string_view key_section =
+          dot == std::string::npos ? std::string_view() : std::string_view(key).substr(0, dot);
       if (std::find(std::begin(kSections), std::end(kSections), key_section) == std::end(kSections)) {
         return file + (english ? ": '" + key + "' is not in a [serve] or [index] section"
                                : ": '" + key + "' không nằm trong mục [serve] hay [index]");

@@ -43,15 +43,42 @@ struct Organ {
 
 const std::vector<Organ>& Organs() {
   static const std::vector<Organ> organs = {
-      {12, true, {"TỈNH ỦY THÁI BÌNH"}, "Tỉnh ủy Thái Bình", "TU", "Thái Bình", "tỉnh Thái Bình",
-       {"T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"}, {}},
-      {15, true, {"ĐẢNG BỘ TỈNH THÁI BÌNH", "HUYỆN ỦY KIẾN XƯƠNG"}, "Huyện ủy Kiến Xương", "HU",
-       "Kiến Xương", "huyện Kiến Xương", {"T/M BAN THƯỜNG VỤ", "BÍ THƯ"}, {}},
-      {7, false, {"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"}, "Ủy ban nhân dân tỉnh Quảng Ngãi", "UBND",
-       "Quảng Ngãi", "tỉnh Quảng Ngãi", {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"},
+      {12,
+       true,
+       {"TỈNH ỦY THÁI BÌNH"},
+       "Tỉnh ủy Thái Bình",
+       "TU",
+       "Thái Bình",
+       "tỉnh Thái Bình",
+       {"T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ"},
+       {}},
+      {15,
+       true,
+       {"ĐẢNG BỘ TỈNH THÁI BÌNH", "HUYỆN ỦY KIẾN XƯƠNG"},
+       "Huyện ủy Kiến Xương",
+       "HU",
+       "Kiến Xương",
+       "huyện Kiến Xương",
+       {"T/M BAN THƯỜNG VỤ", "BÍ THƯ"},
+       {}},
+      {7,
+       false,
+       {"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"},
+       "Ủy ban nhân dân tỉnh Quảng Ngãi",
+       "UBND",
+       "Quảng Ngãi",
+       "tỉnh Quảng Ngãi",
+       {"TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"},
        {"UBND-KTTH", "UBND-VX", "UBND-NC"}},
-      {21, false, {"UBND TỈNH HÒA BÌNH", "SỞ NỘI VỤ"}, "Sở Nội vụ tỉnh Hòa Bình", "SNV", "Hòa Bình",
-       "tỉnh Hòa Bình", {"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"}, {"SNV-VP", "SNV-CCVTLT"}},
+      {21,
+       false,
+       {"UBND TỈNH HÒA BÌNH", "SỞ NỘI VỤ"},
+       "Sở Nội vụ tỉnh Hòa Bình",
+       "SNV",
+       "Hòa Bình",
+       "tỉnh Hòa Bình",
+       {"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"},
+       {"SNV-VP", "SNV-CCVTLT"}},
   };
   return organs;
 }
@@ -64,10 +91,9 @@ struct DocType {
 
 const std::vector<DocType>& DocTypes() {
   static const std::vector<DocType> types = {
-      {"Nghị quyết", "NQ", nullptr}, {"Chỉ thị", "CT", "CT"},     {"Quy chế", "QC", "QC"},
-      {"Quy định", "QĐi", "QyĐ"},    {"Báo cáo", "BC", "BC"},     {"Kế hoạch", "KH", "KH"},
-      {"Thông báo", "TB", "TB"},     {"Công văn", "CV", ""},      {"Quyết định", "QĐ", "QĐ"},
-      {"Tờ trình", "TTr", "TTr"},    {"Hướng dẫn", "HD", "HD"},
+      {"Nghị quyết", "NQ", nullptr}, {"Chỉ thị", "CT", "CT"},    {"Quy chế", "QC", "QC"},   {"Quy định", "QĐi", "QyĐ"},
+      {"Báo cáo", "BC", "BC"},       {"Kế hoạch", "KH", "KH"},   {"Thông báo", "TB", "TB"}, {"Công văn", "CV", ""},
+      {"Quyết định", "QĐ", "QĐ"},    {"Tờ trình", "TTr", "TTr"}, {"Hướng dẫn", "HD", "HD"},
   };
   return types;
 }
@@ -93,12 +119,18 @@ std::string Fill(std::string_view tmpl, const Document& d, Random& rng) {
     }
     size_t end = tmpl.find('}', i);
     std::string_view key = tmpl.substr(i + 1, end - i - 1);
-    if (key == "year") out += d.date.substr(0, 4);
-    else if (key == "issuer") out += d.issuer;
-    else if (key == "province") out += d.province;
-    else if (key == "topic") out += d.topic;
-    else if (key == "pct") out += std::to_string(rng.Between(60, 98)) + "," + std::to_string(rng.Between(1, 9));
-    else if (key == "count") out += std::to_string(rng.Between(12, 950));
+    if (key == "year")
+      out += d.date.substr(0, 4);
+    else if (key == "issuer")
+      out += d.issuer;
+    else if (key == "province")
+      out += d.province;
+    else if (key == "topic")
+      out += d.topic;
+    else if (key == "pct")
+      out += std::to_string(rng.Between(60, 98)) + "," + std::to_string(rng.Between(1, 9));
+    else if (key == "count")
+      out += std::to_string(rng.Between(12, 950));
     i = end;
   }
   return out;
@@ -117,9 +149,8 @@ std::string Sum(int value) {
 
 }  // namespace
 
-Document ComposeWith(int index, uint64_t seed, const Organ& organ, const DocType& type,
-                     int number, int year, const std::string& topic_name, Variant variant,
-                     FactRegistry* registry) {
+Document ComposeWith(int index, uint64_t seed, const Organ& organ, const DocType& type, int number, int year,
+                     const std::string& topic_name, Variant variant, FactRegistry* registry) {
   Random rng(seed * 0x100000001B3ull + static_cast<uint64_t>(index) * 7919 + 17);
   Document d;
   d.index = index;
@@ -132,7 +163,8 @@ Document ComposeWith(int index, uint64_t seed, const Organ& organ, const DocType
   int month = rng.Between(1, 12), day = rng.Between(1, 28);
   d.date = std::to_string(year) + "-" + Two(month) + "-" + Two(day);
   const Topic* topic = &Topics()[0];
-  for (const auto& t : Topics()) if (t.name == topic_name) topic = &t;
+  for (const auto& t : Topics())
+    if (t.name == topic_name) topic = &t;
   d.topic = std::string(topic->name);
   d.title = std::string(rng.Pick(topic->summaries)) + " năm " + std::to_string(year);
   bool cong_van = std::string(type.name) == "Công văn";
@@ -149,7 +181,10 @@ Document ComposeWith(int index, uint64_t seed, const Organ& organ, const DocType
     if (k == 0) d.secrecy = "mật";
     if (k == 1) d.secrecy = "tối mật";
     if (k == 2) d.urgency = "khẩn";
-    if (k == 3) { d.secrecy = "mật"; d.urgency = "hỏa tốc"; }
+    if (k == 3) {
+      d.secrecy = "mật";
+      d.urgency = "hỏa tốc";
+    }
   }
 
   // Unique facts: a person, a place, a sum. The sum always carries đ and marks ("đồng").
@@ -158,7 +193,10 @@ Document ComposeWith(int index, uint64_t seed, const Organ& organ, const DocType
     name = std::string(rng.Pick(FamilyNames())) + " " + std::string(rng.Pick(MiddleNames())) + " " +
            std::string(rng.Pick(GivenNames()));
     if (!registry || registry->names.insert(RemoveMarks(name)).second) break;
-    if (attempt > 200) { name += " " + std::to_string(index); break; }
+    if (attempt > 200) {
+      name += " " + std::to_string(index);
+      break;
+    }
   }
   for (int attempt = 0;; ++attempt) {
     std::string hamlet(rng.Pick(Hamlets()));
@@ -299,7 +337,8 @@ Document ComposeWith(int index, uint64_t seed, const Organ& organ, const DocType
     sig.right.push_back(l);
   }
   sig.right.push_back(Line{""});  // room for the signature and seal
-  Line signer{std::string(SignerNames()[(static_cast<size_t>(organ.fonds) + static_cast<size_t>(year)) % SignerNames().size()])};
+  Line signer{std::string(
+      SignerNames()[(static_cast<size_t>(organ.fonds) + static_cast<size_t>(year)) % SignerNames().size()])};
   signer.bold = true;
   sig.right.push_back(signer);
   d.blocks.push_back(sig);
@@ -343,7 +382,8 @@ Document ComposeDocument(int index, uint64_t seed) {
   d.unit.code = d.unit.fonds + " / " + d.unit.inventory + " / ĐVBQ " + unit_code;
   d.unit.title = "Tập văn bản về " + d.topic + " năm " + std::to_string(year);
   d.unit.box = std::to_string(unit_no / 3 + 1);
-  d.unit.folder = "phong-" + std::to_string(organ.fonds) + "/mlhs-0" + (year <= 2020 ? "1" : "2") + "/dvbq-" + unit_code;
+  d.unit.folder =
+      "phong-" + std::to_string(organ.fonds) + "/mlhs-0" + (year <= 2020 ? "1" : "2") + "/dvbq-" + unit_code;
   return d;
 }
 

@@ -8,10 +8,10 @@
 #include <set>
 #include <thread>
 
-#include <nlohmann/json.hpp>
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include "corpus/pdf_render.h"
 #include "corpus/phrase_truth.h"
@@ -45,13 +45,11 @@ std::string ReadFile(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
-void WriteBytes(const fs::path& p, const std::string& bytes) {
-  std::ofstream(p, std::ios::binary) << bytes;
-}
+void WriteBytes(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
 // Broken inputs made from a good PDF: each must fail to open (or open locked) in Poppler.
-bool MakeBrokenFiles(const fs::path& out, const std::string& good_pdf, const std::string& folder,
-                     json* truth_lines, std::string* error) {
+bool MakeBrokenFiles(const fs::path& out, const std::string& good_pdf, const std::string& folder, json* truth_lines,
+                     std::string* error) {
   fs::create_directories(out / folder);
   std::string bytes = ReadFile(out / good_pdf);
   auto rel = [&](const char* name) { return folder + "/" + name; };
@@ -79,11 +77,13 @@ bool MakeBrokenFiles(const fs::path& out, const std::string& good_pdf, const std
   pid_t pid = fork();
   if (pid == 0) {
     int devnull = open("/dev/null", O_WRONLY);
-    if (devnull >= 0) { dup2(devnull, 1); dup2(devnull, 2); }
+    if (devnull >= 0) {
+      dup2(devnull, 1);
+      dup2(devnull, 2);
+    }
     // RC4-128 with a static ID: the only qpdf encryption whose bytes repeat for the same input.
     execlp("qpdf", "qpdf", "--static-id", "--allow-weak-crypto", "--encrypt", "mat-khau-2024", "chu-so-huu", "128",
-           "--use-aes=n", "--",
-           src.c_str(), enc.c_str(), static_cast<char*>(nullptr));
+           "--use-aes=n", "--", src.c_str(), enc.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
@@ -100,8 +100,12 @@ json Truth(const Document& d) {
   json j = {{"id", Id(d)},
             {"file", d.file},
             {"page_range", {d.first_page, d.last_page}},
-            {"unit", {{"code", d.unit.code}, {"title", d.unit.title}, {"fonds", d.unit.fonds},
-                      {"inventory", d.unit.inventory}, {"box", d.unit.box}}},
+            {"unit",
+             {{"code", d.unit.code},
+              {"title", d.unit.title},
+              {"fonds", d.unit.fonds},
+              {"inventory", d.unit.inventory},
+              {"box", d.unit.box}}},
             {"number", d.number},
             {"date", d.date},
             {"type", d.type},
@@ -112,7 +116,9 @@ json Truth(const Document& d) {
             {"format", d.party ? "party" : "state"},
             {"scanned", d.scanned},
             {"text_layer", d.scanned ? (d.variant == Variant::kScannedStamp ? "stamp" : "none")
-                                     : (d.variant == Variant::kTcvn3 ? "tcvn3" : d.variant == Variant::kNfd ? "nfd" : "unicode")},
+                                     : (d.variant == Variant::kTcvn3 ? "tcvn3"
+                                        : d.variant == Variant::kNfd ? "nfd"
+                                                                     : "unicode")},
             {"variant", VariantName(d.variant)},
             {"catalog_fields", d.catalog_fields},
             {"facts", d.facts},
@@ -228,8 +234,12 @@ void AddPhraseQueries(const std::vector<Document>& docs, uint64_t seed, int per_
       units.insert(docs[i].unit.code);
     }
     const std::string query = n % 2 ? RemoveMarks(Join(phrase)) : Join(phrase);
-    q.push_back({{"class", "phrase count"}, {"query", query}, {"args", json::array()}, {"relevant", relevant},
-                 {"total", held.size()}, {"units", units}});
+    q.push_back({{"class", "phrase count"},
+                 {"query", query},
+                 {"args", json::array()},
+                 {"relevant", relevant},
+                 {"total", held.size()},
+                 {"units", units}});
     ++n;
   }
 
@@ -248,8 +258,11 @@ void AddPhraseQueries(const std::vector<Document>& docs, uint64_t seed, int per_
     const bool plain = unmarked < marked || marked >= per_class;
     if (plain && unmarked >= per_class) continue;
     q.push_back({{"class", plain ? "absent phrase, unaccented" : "absent phrase"},
-                 {"query", plain ? RemoveMarks(Join(phrase)) : Join(phrase)}, {"args", json::array()},
-                 {"relevant", json::array()}, {"total", 0}, {"units", json::array()}});
+                 {"query", plain ? RemoveMarks(Join(phrase)) : Join(phrase)},
+                 {"args", json::array()},
+                 {"relevant", json::array()},
+                 {"total", 0},
+                 {"units", json::array()}});
     (plain ? unmarked : marked)++;
   }
 
@@ -283,7 +296,9 @@ void AddPhraseQueries(const std::vector<Document>& docs, uint64_t seed, int per_
         if (HoldsPhrase(words_of[i], f) && HoldsPhrase(words_of[i], thing_words)) relevant.push_back(Id(docs[i]));
       }
       if (relevant.size() > 10) continue;
-      q.push_back({{"class", "two things"}, {"query", Join(subject) + " " + thing}, {"args", json::array()},
+      q.push_back({{"class", "two things"},
+                   {"query", Join(subject) + " " + thing},
+                   {"args", json::array()},
                    {"relevant", relevant}});
       ++n;
       break;
@@ -331,7 +346,8 @@ std::vector<json> Queries(const std::vector<Document>& docs, uint64_t seed) {
               {"oè", "òe"}, {"oé", "óe"}, {"oẻ", "ỏe"}, {"oẽ", "õe"}, {"oẹ", "ọe"},
               {"uỳ", "ùy"}, {"uý", "úy"}, {"uỷ", "ủy"}, {"uỹ", "ũy"}, {"uỵ", "ụy"}};
           for (const auto& [n, o] : back)
-            for (size_t p = old.find(n); p != std::string::npos; p = old.find(n, p + o.size())) old.replace(p, n.size(), o);
+            for (size_t p = old.find(n); p != std::string::npos; p = old.find(n, p + o.size()))
+              old.replace(p, n.size(), o);
           add("tone style", old, json::array(), {id});
         }
         break;
@@ -375,8 +391,10 @@ bool WriteArchive(const fs::path& out, const PlanOptions& options, int jobs, Wri
   // Files to render: a bundle's documents together, every other document alone.
   std::vector<std::vector<Document*>> files;
   for (Document& d : docs) {
-    if (!files.empty() && files.back().front()->file == d.file) files.back().push_back(&d);
-    else files.push_back({&d});
+    if (!files.empty() && files.back().front()->file == d.file)
+      files.back().push_back(&d);
+    else
+      files.push_back({&d});
   }
   for (const auto& f : files) fs::create_directories(out / fs::path(f.front()->file).parent_path());
   std::atomic<size_t> next{0};
@@ -402,7 +420,10 @@ bool WriteArchive(const fs::path& out, const PlanOptions& options, int jobs, Wri
   json broken = json::array();
   const Document* good = nullptr;
   for (const Document& d : docs)
-    if (d.variant == Variant::kDigital) { good = &d; break; }
+    if (d.variant == Variant::kDigital) {
+      good = &d;
+      break;
+    }
   if (good && !MakeBrokenFiles(out, good->file, "phong-99/mlhs-01/dvbq-0001", &broken, error)) return false;
 
   std::ofstream catalog(out / "catalog.csv", std::ios::binary);
@@ -411,7 +432,8 @@ bool WriteArchive(const fs::path& out, const PlanOptions& options, int jobs, Wri
     for (const Document* d : f) catalog << CatalogRow(*d, f.size() > 1);
   for (const auto& b : broken) {
     std::string file = b["file"];
-    catalog << CsvField(file) << ",,Phông 99 / Mục lục 01 / ĐVBQ 0001,Tài liệu tiếp nhận bị hỏng,Phông 99,Mục lục 01,991,,,,,,,\n";
+    catalog << CsvField(file)
+            << ",,Phông 99 / Mục lục 01 / ĐVBQ 0001,Tài liệu tiếp nhận bị hỏng,Phông 99,Mục lục 01,991,,,,,,,\n";
   }
   std::ofstream truth(out / "truth.jsonl", std::ios::binary);
   for (const Document& d : docs) {
@@ -462,7 +484,8 @@ double WriteTextOnly(const fs::path& out, const PlanOptions& options, std::strin
   for (int i = 0; i < options.docs; ++i) {
     Document d = ComposeDocument(i, options.seed);
     std::string base = d.number;
-    for (char& c : base) if (c == '/') c = '-';
+    for (char& c : base)
+      if (c == '/') c = '-';
     line.clear();
     line += "{\"file\":";
     AppendJsonString(line, d.unit.folder + "/" + base + "-" + std::to_string(i) + ".pdf");
@@ -470,7 +493,10 @@ double WriteTextOnly(const fs::path& out, const PlanOptions& options, std::strin
       line += ",\"";
       line += k;
       line += "\":";
-      if (v.empty()) line += "null"; else AppendJsonString(line, v);
+      if (v.empty())
+        line += "null";
+      else
+        AppendJsonString(line, v);
     };
     field("unit_code", d.unit.code);
     field("unit_title", d.unit.title);

@@ -22,8 +22,8 @@ struct WriteSummary {
 };
 
 // Renders and writes everything; returns false with `error` set when a file cannot be written.
-bool WriteArchive(const std::filesystem::path& out, const PlanOptions& options, int jobs,
-                  WriteSummary* summary, std::string* error);
+bool WriteArchive(const std::filesystem::path& out, const PlanOptions& options, int jobs, WriteSummary* summary,
+                  std::string* error);
 
 // Scale mode: one JSON object a line per document, to `out` (a file path). Returns documents/s.
 double WriteTextOnly(const std::filesystem::path& out, const PlanOptions& options, std::string* error);

@@ -10,7 +10,7 @@ namespace luutru::corpus {
 
 // Hồ sơ / đơn vị bảo quản: where the document sits in the archive.
 struct StorageUnit {
-  std::string code;       // "Phông 12 / Mục lục 01 / ĐVBQ 0345"
+  std::string code;  // "Phông 12 / Mục lục 01 / ĐVBQ 0345"
   std::string title;
   std::string fonds;      // "Phông 12"
   std::string inventory;  // "Mục lục 01"
@@ -45,14 +45,14 @@ struct Document {
   Variant variant = Variant::kDigital;
   bool scanned = false;
   StorageUnit unit;
-  std::string number;     // "45-TB/TU", "15/QĐ-UBND"
-  std::string date;       // "2023-03-12"
-  std::string type;       // "Thông báo"
-  std::string issuer;     // "Tỉnh ủy Thái Bình"
-  std::string title;      // trích yếu
-  std::string secrecy;    // "thường", "mật", "tối mật"
-  std::string urgency;    // "", "khẩn", "hỏa tốc"
-  std::string province;   // for the place-date line and body slots
+  std::string number;    // "45-TB/TU", "15/QĐ-UBND"
+  std::string date;      // "2023-03-12"
+  std::string type;      // "Thông báo"
+  std::string issuer;    // "Tỉnh ủy Thái Bình"
+  std::string title;     // trích yếu
+  std::string secrecy;   // "thường", "mật", "tối mật"
+  std::string urgency;   // "", "khẩn", "hỏa tốc"
+  std::string province;  // for the place-date line and body slots
   std::string topic;
   std::vector<Block> blocks;
   std::vector<std::string> facts;
@@ -61,9 +61,9 @@ struct Document {
   // Filled by layout/rendering:
   std::string file;  // relative to the archive root
   int first_page = 1, last_page = 1;
-  std::vector<std::string> pages;         // what each page says (NFC, after repair)
-  std::vector<std::string> layer_pages;   // what the text layer holds (TCVN3: the look-alike)
-  std::string stamp_text;                 // kScannedStamp: the signature stamp in the text layer
+  std::vector<std::string> pages;        // what each page says (NFC, after repair)
+  std::vector<std::string> layer_pages;  // what the text layer holds (TCVN3: the look-alike)
+  std::string stamp_text;                // kScannedStamp: the signature stamp in the text layer
 };
 
 }  // namespace luutru::corpus

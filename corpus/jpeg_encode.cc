@@ -2,9 +2,9 @@
 #include "corpus/jpeg_encode.h"
 
 #include <cstdio>  // jpeglib.h needs FILE
-#include <jpeglib.h>
-
 #include <cstdlib>
+
+#include <jpeglib.h>
 
 namespace luutru::corpus {
 

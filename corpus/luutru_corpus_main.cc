@@ -16,14 +16,13 @@ namespace po = boost::program_options;
 
 int main(int argc, char** argv) {
   po::options_description opts("luutru-corpus options");
-  opts.add_options()("help,h", "show this help")
-      ("out", po::value<std::string>(), "archive directory (or, with --text-only, the .jsonl file)")
-      ("docs", po::value<int>()->default_value(200), "number of documents")
-      ("seed", po::value<uint64_t>()->default_value(1), "random seed: same seed, same bytes")
-      ("scanned-fraction", po::value<double>()->default_value(0.2), "share of scanned documents")
-      ("jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
-       "rendering threads")
-      ("text-only", "write documents as luutru-index --jsonl input, without rendering");
+  opts.add_options()("help,h", "show this help")("out", po::value<std::string>(),
+                                                 "archive directory (or, with --text-only, the .jsonl file)")(
+      "docs", po::value<int>()->default_value(200), "number of documents")(
+      "seed", po::value<uint64_t>()->default_value(1), "random seed: same seed, same bytes")(
+      "scanned-fraction", po::value<double>()->default_value(0.2), "share of scanned documents")(
+      "jobs", po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
+      "rendering threads")("text-only", "write documents as luutru-index --jsonl input, without rendering");
   luutru::cli::AddCommonOptions(opts, true, false);
   po::variables_map vm;
   try {

@@ -153,8 +153,12 @@ class Layouter {
     auto height = [&](const std::vector<Line>& lines, double w) {
       double h = 0;
       for (const auto& l : lines) {
-        if (l.text.empty()) { h += 62; continue; }
-        h += pango_layout_get_line_count(Make(l, w, PANGO_ALIGN_CENTER, false, 0).get()) * l.size * 1.3 + (l.boxed ? 6 : 0);
+        if (l.text.empty()) {
+          h += 62;
+          continue;
+        }
+        h += pango_layout_get_line_count(Make(l, w, PANGO_ALIGN_CENTER, false, 0).get()) * l.size * 1.3 +
+             (l.boxed ? 6 : 0);
       }
       return h;
     };
@@ -219,8 +223,7 @@ void DrawSeal(cairo_t* cr, double cx, double cy, const std::string& ring, Random
   cairo_set_source_rgba(cr, 0.05, 0.1, 0.55, 0.9);
   cairo_set_line_width(cr, 1.2);
   cairo_move_to(cr, cx - 10, cy + 10);
-  for (int i = 0; i < 5; ++i)
-    cairo_rel_curve_to(cr, 8, -20 - rng.Between(0, 8), 14, 15, 20 + rng.Between(0, 10), -5);
+  for (int i = 0; i < 5; ++i) cairo_rel_curve_to(cr, 8, -20 - rng.Between(0, 8), 14, 15, 20 + rng.Between(0, 10), -5);
   cairo_stroke(cr);
   cairo_set_source_rgba(cr, 0.85, 0.08, 0.08, 0.72);
   cairo_set_line_width(cr, 2.2);
@@ -232,7 +235,10 @@ void DrawSeal(cairo_t* cr, double cx, double cy, const std::string& ring, Random
   for (int i = 0; i < 5; ++i) {  // star
     double a = -M_PI / 2 + i * 4 * M_PI / 5;
     double x = cx + 12 * std::cos(a), y = cy + 12 * std::sin(a);
-    if (i == 0) cairo_move_to(cr, x, y); else cairo_line_to(cr, x, y);
+    if (i == 0)
+      cairo_move_to(cr, x, y);
+    else
+      cairo_line_to(cr, x, y);
   }
   cairo_close_path(cr);
   cairo_fill(cr);
@@ -310,8 +316,8 @@ cairo_surface_t* ScanPage(const Page& page, Random& rng, int dpi, const std::str
 
 std::string StampText(const Document& d) {
   return "Ký bởi: " + d.issuer + "\nCơ quan: " + d.province.substr(d.province.find(' ') + 1) +
-         "\nThời gian ký: " + d.date.substr(8, 2) + "/" + d.date.substr(5, 2) + "/" + d.date.substr(0, 4) +
-         " 15:2" + std::to_string(d.index % 10) + ":07";
+         "\nThời gian ký: " + d.date.substr(8, 2) + "/" + d.date.substr(5, 2) + "/" + d.date.substr(0, 4) + " 15:2" +
+         std::to_string(d.index % 10) + ":07";
 }
 
 std::string Join(const std::vector<std::string>& v) {

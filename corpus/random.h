@@ -22,15 +22,22 @@ class Random {
   uint64_t Next() {
     uint64_t result = Rotl(s_[1] * 5, 7) * 9;
     uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0]; s_[3] ^= s_[1]; s_[1] ^= s_[2]; s_[0] ^= s_[3];
-    s_[2] ^= t; s_[3] = Rotl(s_[3], 45);
+    s_[2] ^= s_[0];
+    s_[3] ^= s_[1];
+    s_[1] ^= s_[2];
+    s_[0] ^= s_[3];
+    s_[2] ^= t;
+    s_[3] = Rotl(s_[3], 45);
     return result;
   }
   // Uniform in [lo, hi].
   int Between(int lo, int hi) { return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
   double Unit() { return static_cast<double>(Next() >> 11) * (1.0 / 9007199254740992.0); }
   bool Chance(double p) { return Unit() < p; }
-  template <class V> const auto& Pick(const V& v) { return v[Next() % v.size()]; }
+  template <class V>
+  const auto& Pick(const V& v) {
+    return v[Next() % v.size()];
+  }
 
  private:
   static uint64_t Rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }

@@ -32,9 +32,7 @@ std::string Normalize(const icu::Normalizer2& n, std::string_view utf8) {
   return s;
 }
 
-bool IsToneMark(UChar32 c) {
-  return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
-}
+bool IsToneMark(UChar32 c) { return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323; }
 bool IsLetter(UChar32 c) { return u_isalpha(c) || (u_getCombiningClass(c) != 0); }
 UChar32 Base(UChar32 c) { return u_tolower(c); }
 
@@ -156,8 +154,7 @@ std::string ToTcvn3LookAlike(std::string_view utf8) {
 }
 
 std::string FromTcvn3LookAlike(std::string_view lookalike) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(lookalike.data(), lookalike.size()));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(lookalike.data(), lookalike.size()));
   std::string bytes;
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
     UChar32 c = u.char32At(i);

@@ -89,51 +89,52 @@ const std::vector<std::string_view>& GenericSentences() {
 }
 
 const std::vector<std::string_view>& FamilyNames() {
-  static const std::vector<std::string_view> v = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ",
-                                                  "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
-                                                  "Lý", "Đinh", "Trương", "Đoàn"};
+  static const std::vector<std::string_view> v = {"Nguyễn", "Trần", "Lê",  "Phạm",  "Hoàng", "Vũ",   "Đặng",   "Bùi",
+                                                  "Đỗ",     "Hồ",   "Ngô", "Dương", "Lý",    "Đinh", "Trương", "Đoàn"};
   return v;
 }
 const std::vector<std::string_view>& MiddleNames() {
-  static const std::vector<std::string_view> v = {"Văn", "Thị", "Đức", "Hữu", "Minh", "Quang",
-                                                  "Thanh", "Ngọc", "Xuân", "Đình", "Công", "Thu",
-                                                  "Kim", "Bá", "Diệu", "Tiến"};
+  static const std::vector<std::string_view> v = {"Văn",  "Thị",  "Đức",  "Hữu", "Minh", "Quang", "Thanh", "Ngọc",
+                                                  "Xuân", "Đình", "Công", "Thu", "Kim",  "Bá",    "Diệu",  "Tiến"};
   return v;
 }
 const std::vector<std::string_view>& GivenNames() {
   static const std::vector<std::string_view> v = {
-      "Điệp", "Đạt", "Định", "Đông", "Đào", "Hùng", "Hường", "Thắm", "Lộc", "Nghĩa", "Tuyết",
-      "Quỳnh", "Khải", "Dũng", "Phượng", "Sỹ", "Luyến", "Chiến", "Thịnh", "Hạnh", "Kiên",
-      "Ngữ", "Trọng", "Nhàn", "Vượng", "Huệ", "Thoa", "Khoát", "Giáp", "Lựu", "Sửu", "Tuất",
-      "Mẫn", "Cừ", "Bổng", "Nguyệt", "Xoan", "Ước", "Yến", "Hiển"};
+      "Điệp",  "Đạt",   "Định",  "Đông", "Đào",    "Hùng",   "Hường", "Thắm",  "Lộc",   "Nghĩa",
+      "Tuyết", "Quỳnh", "Khải",  "Dũng", "Phượng", "Sỹ",     "Luyến", "Chiến", "Thịnh", "Hạnh",
+      "Kiên",  "Ngữ",   "Trọng", "Nhàn", "Vượng",  "Huệ",    "Thoa",  "Khoát", "Giáp",  "Lựu",
+      "Sửu",   "Tuất",  "Mẫn",   "Cừ",   "Bổng",   "Nguyệt", "Xoan",  "Ước",   "Yến",   "Hiển"};
   return v;
 }
 const std::vector<std::string_view>& SignerNames() {
-  static const std::vector<std::string_view> v = {
-      "Nguyễn Tiến Thành", "Trần Quốc Bảo", "Lê Minh Khang", "Phạm Thanh Tâm", "Hoàng Anh Tú",
-      "Vũ Hải Long", "Ngô Đức Mạnh", "Bùi Thị Lan"};
+  static const std::vector<std::string_view> v = {"Nguyễn Tiến Thành", "Trần Quốc Bảo", "Lê Minh Khang",
+                                                  "Phạm Thanh Tâm",    "Hoàng Anh Tú",  "Vũ Hải Long",
+                                                  "Ngô Đức Mạnh",      "Bùi Thị Lan"};
   return v;
 }
 const std::vector<std::string_view>& Hamlets() {
   static const std::vector<std::string_view> v = {
-      "Đồng Tâm", "Tân Phú", "Đông Hưng", "Bắc Sơn", "Phú Lộc", "An Khê", "Đồng Chiêm",
-      "Thượng Đạt", "Hạ Liệt", "Cổ Đam", "Nội Lễ", "Vạn Ninh", "Trung Nghĩa", "Làng Mới",
-      "Đầm Hồng", "Ấp Bắc", "Bến Đình", "Gò Mít", "Suối Đá", "Khe Sanh Hạ", "Ngọc Lũ",
-      "Đại Đồng", "Lạc Thủy Thượng", "Phúc Điền", "Kỳ Đông", "Nam Cường", "Yên Bồ", "Đa Phúc"};
+      "Đồng Tâm",   "Tân Phú",         "Đông Hưng", "Bắc Sơn", "Phú Lộc",   "An Khê",      "Đồng Chiêm",
+      "Thượng Đạt", "Hạ Liệt",         "Cổ Đam",    "Nội Lễ",  "Vạn Ninh",  "Trung Nghĩa", "Làng Mới",
+      "Đầm Hồng",   "Ấp Bắc",          "Bến Đình",  "Gò Mít",  "Suối Đá",   "Khe Sanh Hạ", "Ngọc Lũ",
+      "Đại Đồng",   "Lạc Thủy Thượng", "Phúc Điền", "Kỳ Đông", "Nam Cường", "Yên Bồ",      "Đa Phúc"};
   return v;
 }
 const std::vector<std::string_view>& Communes() {
-  static const std::vector<std::string_view> v = {
-      "Hòa Bình", "Thủy Xuân", "Khỏe Mạnh", "Hòa Tiến", "Quế Thủy", "Thúy Sơn", "Hòa Phong",
-      "Nghĩa Hòa", "Tân Thủy", "Xuân Hòa", "Đức Thủy", "Hòa Lạc", "Thủy An", "Vĩnh Thúy",
-      "Mỹ Hòa", "Phú Thủy", "Hòa Khánh", "Thủy Đông", "Đông Hòa", "Tuy Hòa Nam"};
+  static const std::vector<std::string_view> v = {"Hòa Bình", "Thủy Xuân", "Khỏe Mạnh", "Hòa Tiến",  "Quế Thủy",
+                                                  "Thúy Sơn", "Hòa Phong", "Nghĩa Hòa", "Tân Thủy",  "Xuân Hòa",
+                                                  "Đức Thủy", "Hòa Lạc",   "Thủy An",   "Vĩnh Thúy", "Mỹ Hòa",
+                                                  "Phú Thủy", "Hòa Khánh", "Thủy Đông", "Đông Hòa",  "Tuy Hòa Nam"};
   return v;
 }
 const std::vector<std::string_view>& Recipients() {
-  static const std::vector<std::string_view> v = {
-      "- Thường trực Tỉnh ủy,", "- Các đồng chí Tỉnh ủy viên,", "- Các sở, ban, ngành tỉnh,",
-      "- Các huyện ủy, thành ủy trực thuộc,", "- Ủy ban nhân dân các huyện, thành phố,",
-      "- Mặt trận Tổ quốc và các đoàn thể tỉnh,", "- Các phòng chuyên môn,"};
+  static const std::vector<std::string_view> v = {"- Thường trực Tỉnh ủy,",
+                                                  "- Các đồng chí Tỉnh ủy viên,",
+                                                  "- Các sở, ban, ngành tỉnh,",
+                                                  "- Các huyện ủy, thành ủy trực thuộc,",
+                                                  "- Ủy ban nhân dân các huyện, thành phố,",
+                                                  "- Mặt trận Tổ quốc và các đoàn thể tỉnh,",
+                                                  "- Các phòng chuyên môn,"};
   return v;
 }
 

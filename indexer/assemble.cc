@@ -13,16 +13,14 @@ namespace luutru::indexer {
 namespace {
 
 // Moves pages first..last out of `pages`: every page goes to one document only.
-catalog::ArchiveDocument MakeDocument(const FileIdentity& id, std::vector<catalog::Page>& pages,
-                                      int first, int last) {
+catalog::ArchiveDocument MakeDocument(const FileIdentity& id, std::vector<catalog::Page>& pages, int first, int last) {
   catalog::ArchiveDocument doc;
   doc.file = id.file;
   doc.path = id.path;
   doc.first_page = first;
   doc.last_page = last;
   doc.unit = id.default_unit;
-  doc.pages.assign(std::make_move_iterator(pages.begin() + (first - 1)),
-                   std::make_move_iterator(pages.begin() + last));
+  doc.pages.assign(std::make_move_iterator(pages.begin() + (first - 1)), std::make_move_iterator(pages.begin() + last));
   doc.extracted = ExtractHeaderMetadata(doc.pages.front());
   doc.meta = doc.extracted;
   return doc;
@@ -42,9 +40,8 @@ catalog::StorageUnit DefaultUnit(const std::string& relative_file, const std::st
   return unit;
 }
 
-std::vector<catalog::ArchiveDocument> AssembleDocuments(
-    const FileIdentity& id, std::vector<catalog::Page> pages,
-    const std::vector<catalog::CatalogEntry>& rows) {
+std::vector<catalog::ArchiveDocument> AssembleDocuments(const FileIdentity& id, std::vector<catalog::Page> pages,
+                                                        const std::vector<catalog::CatalogEntry>& rows) {
   std::vector<catalog::ArchiveDocument> docs;
   const int n = static_cast<int>(pages.size());
   if (n == 0) return docs;
@@ -87,9 +84,7 @@ std::string RowsDigest(const std::vector<catalog::CatalogEntry>& rows) {
   std::string material;
   for (const catalog::CatalogEntry& r : rows) {
     AppendField(material, r.file);
-    AppendField(material, r.pages ? std::to_string(r.pages->first) + "-" +
-                                        std::to_string(r.pages->second)
-                                  : "");
+    AppendField(material, r.pages ? std::to_string(r.pages->first) + "-" + std::to_string(r.pages->second) : "");
     AppendField(material, r.unit.code);
     AppendField(material, r.unit.title);
     AppendField(material, r.unit.fonds);

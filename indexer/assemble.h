@@ -15,8 +15,8 @@
 namespace luutru::indexer {
 
 struct FileIdentity {
-  std::string file;  // relative to the PATH it was found under, '/'-separated
-  std::string path;  // absolute path
+  std::string file;                   // relative to the PATH it was found under, '/'-separated
+  std::string path;                   // absolute path
   catalog::StorageUnit default_unit;  // used where no catalog row names the unit
 };
 
@@ -30,9 +30,8 @@ catalog::StorageUnit DefaultUnit(const std::string& relative_file, const std::st
 // page_range applies to every document of the file. Ranges past the last page are clipped, rows
 // wholly past it are ignored. `pages` is taken by value: a caller done with them moves them in,
 // and a file's text is then held once.
-std::vector<catalog::ArchiveDocument> AssembleDocuments(
-    const FileIdentity& id, std::vector<catalog::Page> pages,
-    const std::vector<catalog::CatalogEntry>& rows);
+std::vector<catalog::ArchiveDocument> AssembleDocuments(const FileIdentity& id, std::vector<catalog::Page> pages,
+                                                        const std::vector<catalog::CatalogEntry>& rows);
 
 // A digest of the rows that apply to a file: when it changes, the file's documents are rebuilt.
 std::string RowsDigest(const std::vector<catalog::CatalogEntry>& rows);

@@ -59,8 +59,10 @@ std::string FoldedWords(std::string_view text) {
     word.clear();
   };
   for (char c : tokenizers::FoldedForm(text)) {
-    if (c == ' ' || c == '\n' || c == '\t') flush();
-    else word += c;
+    if (c == ' ' || c == '\n' || c == '\t')
+      flush();
+    else
+      word += c;
   }
   flush();
   return out;
@@ -108,7 +110,8 @@ std::optional<std::string> CenteredSummary(const std::vector<catalog::WordBox>& 
     }
     // A lone centred word under the heading is as likely a stamp's.
     if (best_end - best_begin < (parts.empty() ? 2u : 1u)) break;
-    const std::string run = Join(line.begin() + static_cast<long>(best_begin), line.begin() + static_cast<long>(best_end));
+    const std::string run =
+        Join(line.begin() + static_cast<long>(best_begin), line.begin() + static_cast<long>(best_end));
     const std::string folded = FoldedWords(run);
     if (folded.empty() || summary.find(folded) == std::string::npos) break;
     left_out = left_out || best_end - best_begin < line.size();

@@ -57,8 +57,7 @@ struct Rect {
   double height() const { return y1 - y0; }
   double area() const { return std::max(0.0, width()) * std::max(0.0, height()); }
   Rect Clip(double w, double h) const {
-    return {std::clamp(x0, 0.0, w), std::clamp(y0, 0.0, h), std::clamp(x1, 0.0, w),
-            std::clamp(y1, 0.0, h)};
+    return {std::clamp(x0, 0.0, w), std::clamp(y0, 0.0, h), std::clamp(x1, 0.0, w), std::clamp(y1, 0.0, h)};
   }
 };
 
@@ -75,8 +74,7 @@ GrayImage ToGray(cairo_surface_t* surface) {
   const int stride = cairo_image_surface_get_stride(surface);
   const bool alpha = format == CAIRO_FORMAT_ARGB32;
   for (int y = 0; y < out.height; ++y) {
-    const auto* row =
-        reinterpret_cast<const std::uint32_t*>(data + static_cast<size_t>(y) * stride);
+    const auto* row = reinterpret_cast<const std::uint32_t*>(data + static_cast<size_t>(y) * stride);
     std::uint8_t* dst = out.pixels.data() + static_cast<size_t>(y) * out.width;
     for (int x = 0; x < out.width; ++x) {
       const std::uint32_t p = row[x];
@@ -105,8 +103,8 @@ long long PositiveInt(QPDFObjectHandle dict, const char* key) {
 int PlainComponents(QPDFObjectHandle space) {
   if (space.isNameAndEquals("/DeviceGray")) return 1;
   if (space.isNameAndEquals("/DeviceRGB")) return 3;
-  if (space.isArray() && space.getArrayNItems() == 2 &&
-      space.getArrayItem(0).isNameAndEquals("/ICCBased") && space.getArrayItem(1).isStream()) {
+  if (space.isArray() && space.getArrayNItems() == 2 && space.getArrayItem(0).isNameAndEquals("/ICCBased") &&
+      space.getArrayItem(1).isStream()) {
     const long long n = PositiveInt(space.getArrayItem(1).getDict(), "/N");
     if (n == 1 || n == 3) return static_cast<int>(n);
   }
@@ -136,8 +134,8 @@ std::optional<GrayImage> LargestImageAsJpeg(const std::filesystem::path& pdf, in
       if (!seen.insert(image.getObjGen()).second) return;
       QPDFObjectHandle dict = image.getDict();
       // Capped at JPEG's largest side, so that the product cannot overflow.
-      const long long pixels = std::min(PositiveInt(dict, "/Width"), kMaxJpegSide) *
-                               std::min(PositiveInt(dict, "/Height"), kMaxJpegSide);
+      const long long pixels =
+          std::min(PositiveInt(dict, "/Width"), kMaxJpegSide) * std::min(PositiveInt(dict, "/Height"), kMaxJpegSide);
       if (pixels > most) {
         second = most;
         most = pixels;
@@ -153,11 +151,9 @@ std::optional<GrayImage> LargestImageAsJpeg(const std::filesystem::path& pdf, in
     if (filter.isArray() && filter.getArrayNItems() == 1) filter = filter.getArrayItem(0);
     QPDFObjectHandle parms = dict.getKey("/DecodeParms");
     if (parms.isArray() && parms.getArrayNItems() == 1) parms = parms.getArrayItem(0);
-    const bool plain = filter.isNameAndEquals("/DCTDecode") &&
-                       PositiveInt(dict, "/BitsPerComponent") == 8 && !dict.hasKey("/Decode") &&
-                       !dict.hasKey("/SMask") && !dict.hasKey("/Mask") &&
-                       !(dict.getKey("/ImageMask").isBool() &&
-                         dict.getKey("/ImageMask").getBoolValue()) &&
+    const bool plain = filter.isNameAndEquals("/DCTDecode") && PositiveInt(dict, "/BitsPerComponent") == 8 &&
+                       !dict.hasKey("/Decode") && !dict.hasKey("/SMask") && !dict.hasKey("/Mask") &&
+                       !(dict.getKey("/ImageMask").isBool() && dict.getKey("/ImageMask").getBoolValue()) &&
                        // /ColorTransform overrides how libjpeg reads three components
                        !(parms.isDictionary() && parms.hasKey("/ColorTransform"));
     const int components = PlainComponents(dict.getKey("/ColorSpace"));
@@ -203,8 +199,7 @@ struct Match {
   double difference = 255;  // mean grey difference, 0-255
   double missing_ink = 1;   // share of pixels dark on the page but light in the image
 };
-Match Compare(const GrayImage& page, double scale, const GrayImage& image, const Rect& area,
-              Orientation o) {
+Match Compare(const GrayImage& page, double scale, const GrayImage& image, const Rect& area, Orientation o) {
   double sum = 0;
   long count = 0, missing = 0;
   for (int v = 0; v < page.height; ++v) {
@@ -264,8 +259,8 @@ EmbeddedImages::EmbeddedImages(const std::filesystem::path& pdf) : path_(pdf) {
 
 EmbeddedImages::~EmbeddedImages() { g_object_unref(doc_); }
 
-std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(
-    int index, const poppler::page& page_view, EmbeddedImageOptions options) const {
+std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(int index, const poppler::page& page_view,
+                                                               EmbeddedImageOptions options) const {
   if (index < 0 || index >= poppler_document_get_n_pages(doc_)) return std::nullopt;
   PagePtr page(poppler_document_get_page(doc_, index));
   if (!page) return std::nullopt;
@@ -281,8 +276,8 @@ std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(
   double largest = 0, others = 0, largest_other = 0;
   for (GList* l = mapping; l; l = l->next) {
     const auto* m = static_cast<const PopplerImageMapping*>(l->data);
-    const Rect r{std::min(m->area.x1, m->area.x2), std::min(m->area.y1, m->area.y2),
-                 std::max(m->area.x1, m->area.x2), std::max(m->area.y1, m->area.y2)};
+    const Rect r{std::min(m->area.x1, m->area.x2), std::min(m->area.y1, m->area.y2), std::max(m->area.x1, m->area.x2),
+                 std::max(m->area.y1, m->area.y2)};
     const double covered = r.Clip(page_width, page_height).area();
     if (covered > largest) {
       others += largest;
@@ -307,8 +302,8 @@ std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(
   // comparison rejects one that is not.
   auto drawn_as_is = [&area](const GrayImage& image) {
     return image.width >= 2 && image.height >= 2 &&
-           std::abs(std::log((static_cast<double>(image.width) / image.height) /
-                             (area.width() / area.height()))) <= 0.05;
+           std::abs(std::log((static_cast<double>(image.width) / image.height) / (area.width() / area.height()))) <=
+               0.05;
   };
   std::optional<GrayImage> jpeg;
   if (options.decode_jpeg) jpeg = LargestImageAsJpeg(path_, index);
@@ -328,8 +323,7 @@ std::optional<EmbeddedPageImage> EmbeddedImages::FullPageImage(
   if (!drawn_as_is(image)) return std::nullopt;
   // Splash draws the thumbnail in about half the time cairo takes (poppler_page_render), but
   // samples a bilevel scan rather than averaging it: drawn finer, then averaged.
-  const GrayImage page_thumb =
-      Shrink(RenderGray(page_view, kThumbDpi * kThumbSamples), kThumbSamples);
+  const GrayImage page_thumb = Shrink(RenderGray(page_view, kThumbDpi * kThumbSamples), kThumbSamples);
   const double scale = page_thumb.width / page_width;
   const int cell = std::max(1, static_cast<int>(std::lround(image.width / (area.width() * scale))));
   const GrayImage image_thumb = Shrink(image, cell);

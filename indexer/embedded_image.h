@@ -25,10 +25,10 @@ class page;
 namespace luutru::indexer {
 
 struct EmbeddedPageImage {
-  GrayImage image;             // upright; image.dpi is its resolution on the page (mean of x, y)
-  double left = 0, top = 0;    // the page point under the image's top left corner
+  GrayImage image;           // upright; image.dpi is its resolution on the page (mean of x, y)
+  double left = 0, top = 0;  // the page point under the image's top left corner
   double points_per_pixel_x = 0, points_per_pixel_y = 0;
-  bool decoded_jpeg = false;   // decoded from the JPEG stream, not drawn by poppler-glib
+  bool decoded_jpeg = false;  // decoded from the JPEG stream, not drawn by poppler-glib
 };
 
 struct EmbeddedImageOptions {

@@ -1,11 +1,11 @@
 // Extractor: Poppler text layer -> reading order -> legacy repair -> OCR fallback -> NFC text.
 #include "indexer/extract.h"
 
-#include <algorithm>
 #include <poppler-document.h>
 #include <poppler-page.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+#include <algorithm>
 #include <optional>
 #include <stdexcept>
 
@@ -65,15 +65,13 @@ constexpr char kEmptyPdf[] =
 }  // namespace
 
 Extractor::Extractor(ExtractOptions options)
-    : options_(std::move(options)),
-      resident_(poppler::document::load_from_raw_data(kEmptyPdf, sizeof kEmptyPdf - 1)) {
+    : options_(std::move(options)), resident_(poppler::document::load_from_raw_data(kEmptyPdf, sizeof kEmptyPdf - 1)) {
   if (!options_.ocr_cache_dir.empty()) cache_ = std::make_unique<OcrCache>(options_.ocr_cache_dir);
 }
 
 Extractor::~Extractor() = default;
 
-ExtractedFile Extractor::Extract(const std::filesystem::path& path,
-                                 const std::function<void(int)>& on_page_count,
+ExtractedFile Extractor::Extract(const std::filesystem::path& path, const std::function<void(int)>& on_page_count,
                                  const std::function<void(int)>& on_page) {
   ExtractedFile result;
   result.content_hash = FileContentHash(path);
@@ -143,14 +141,14 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path,
 
     // A page that draws nothing (an empty content stream, a page bomb's page) is blank without
     // rendering or OCR; one that draws anything is left to the usual choice.
-    const bool blank = out.page.text.empty() && options_.ocr != OcrMode::kNever && read_census() &&
-                       census->DrawsNothing(i);
-    const bool ocr = !blank && (options_.ocr == OcrMode::kAlways ||
-                                (options_.ocr == OcrMode::kAuto &&
-                                 PageNeedsOcr(*p, out.page.text, [&] { return image_pixels(i); })));
+    const bool blank =
+        out.page.text.empty() && options_.ocr != OcrMode::kNever && read_census() && census->DrawsNothing(i);
+    const bool ocr =
+        !blank &&
+        (options_.ocr == OcrMode::kAlways ||
+         (options_.ocr == OcrMode::kAuto && PageNeedsOcr(*p, out.page.text, [&] { return image_pixels(i); })));
     if (ocr) {
-      const std::string key =
-          OcrCache::PageKey(result.content_hash, i, options_.ocr_languages);
+      const std::string key = OcrCache::PageKey(result.content_hash, i, options_.ocr_languages);
       std::optional<OcrPage> page;
       if (cache_) page = cache_->Find(key);
       if (page) {

@@ -40,12 +40,10 @@ struct ExtractedPage {
   bool file_budget = false;
 };
 
-
 struct ExtractedFile {
   std::string content_hash;  // FileContentHash()
   std::vector<ExtractedPage> pages;
 };
-
 
 // Extracts every page of one PDF. Keeps its OCR engine between files (created on first use).
 class Extractor {
@@ -56,8 +54,7 @@ class Extractor {
   // Throws std::runtime_error with a reason ("not a PDF or damaged", "encrypted", "has 100000
   // pages ...") on failure. `on_page_count` is called once the page count is known (the caller
   // scales its time limit), `on_page` before each page (0-based) is worked on.
-  ExtractedFile Extract(const std::filesystem::path& path,
-                        const std::function<void(int)>& on_page_count = {},
+  ExtractedFile Extract(const std::filesystem::path& path, const std::function<void(int)>& on_page_count = {},
                         const std::function<void(int)>& on_page = {});
 
  private:
@@ -81,7 +78,6 @@ inline constexpr char kTooManyPages[] = "too many pages: ";
 inline bool FailsForGood(std::string_view reason) {
   return reason == kNotAPdf || reason == kEncrypted || reason == kNoPages;
 }
-
 
 }  // namespace luutru::indexer
 

@@ -6,6 +6,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <poppler-global.h>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -14,7 +15,6 @@
 #include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
-#include <poppler-global.h>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -121,7 +121,10 @@ int RunWorker(int fd) {
       // The page being worked on, for the progress line: a few times a second at most.
       auto last_said = std::chrono::steady_clock::now();
       ExtractedFile file = extractor.Extract(
-          path, [fd](int pages) { WriteFrame(fd, json{{message::kType, message::kPages}, {"n", pages}}.dump()); },
+          path,
+          [fd](int pages) {
+            WriteFrame(fd, json{{message::kType, message::kPages}, {"n", pages}}.dump());
+          },
           [fd, &last_said](int index) {
             const auto now = std::chrono::steady_clock::now();
             if (now - last_said < std::chrono::milliseconds(250)) return;

@@ -5,9 +5,9 @@
 
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <vector>
-#include <nlohmann/json.hpp>
 
 #include "indexer/file_name.h"
 
@@ -31,9 +31,9 @@ std::string FileFailureKey(std::string_view file) { return KeyOf(kFileFailurePre
 std::string EncodeFileState(const FileState& s) {
   // Names are bytes: BytesToJson keeps one that is not UTF-8 exactly.
   return nlohmann::json{{"file", BytesToJson(s.file)}, {"path", BytesToJson(s.path)},
-                        {"root", BytesToJson(s.root)},
-                        {"size", s.size},   {"mtime_ns", s.mtime_ns}, {"hash", s.hash},
-                        {"rows", s.rows_digest}, {"pages", s.pages}}
+                        {"root", BytesToJson(s.root)}, {"size", s.size},
+                        {"mtime_ns", s.mtime_ns},      {"hash", s.hash},
+                        {"rows", s.rows_digest},       {"pages", s.pages}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -65,9 +65,11 @@ std::map<std::string, FileState> LoadFileStates(const Xapian::Database& db) {
 }
 
 std::string EncodeFileFailure(const FileFailure& f) {
-  return nlohmann::json{{"file", BytesToJson(f.file.file)}, {"path", BytesToJson(f.file.path)},
+  return nlohmann::json{{"file", BytesToJson(f.file.file)},
+                        {"path", BytesToJson(f.file.path)},
                         {"size", f.file.size},
-                        {"mtime_ns", f.file.mtime_ns}, {"reason", f.reason}}
+                        {"mtime_ns", f.file.mtime_ns},
+                        {"reason", f.reason}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -55,8 +55,7 @@ bool Walker::InsideRoots(const fs::path& target) const {
   return false;
 }
 
-void Walker::AddFile(const fs::path& path, const fs::path& root, const std::string& root_name,
-                     const struct stat& st) {
+void Walker::AddFile(const fs::path& path, const fs::path& root, const std::string& root_name, const struct stat& st) {
   files_.insert({st.st_dev, st.st_ino});
   Candidate c;
   c.path = path;
@@ -108,8 +107,7 @@ void Walker::FollowLink(const Link& link) {
     // A dangling link matters only where a PDF was meant.
     if (IsPdf(link.path)) {
       std::error_code ec2;
-      skipped.push_back(SkippedEntry{link.path, SkipKind::kBrokenLink,
-                                     fs::read_symlink(link.path, ec2).string()});
+      skipped.push_back(SkippedEntry{link.path, SkipKind::kBrokenLink, fs::read_symlink(link.path, ec2).string()});
     }
     return;
   }

@@ -25,9 +25,9 @@ namespace luutru::indexer {
 
 // A PDF found under a PATH.
 struct Candidate {
-  std::filesystem::path path;     // absolute
-  std::string file;  // relative to root, '/'-separated
-  std::string root;  // absolute PATH (a folder)
+  std::filesystem::path path;  // absolute
+  std::string file;            // relative to root, '/'-separated
+  std::string root;            // absolute PATH (a folder)
   std::string root_name;
   uint64_t size = 0;
   int64_t mtime_ns = 0;
@@ -63,10 +63,9 @@ class Walker {
     std::string root_name;
   };
   bool InsideRoots(const std::filesystem::path& target) const;
-  void AddFile(const std::filesystem::path& path, const std::filesystem::path& root,
-               const std::string& root_name, const struct stat& st);
-  void WalkFolder(const std::filesystem::path& dir, const std::filesystem::path& root,
-                  const std::string& root_name);
+  void AddFile(const std::filesystem::path& path, const std::filesystem::path& root, const std::string& root_name,
+               const struct stat& st);
+  void WalkFolder(const std::filesystem::path& dir, const std::filesystem::path& root, const std::string& root_name);
   void FollowLink(const Link& link);
 
   std::vector<std::filesystem::path> roots_;

@@ -22,8 +22,7 @@ constexpr int kPaintedTolerance = 24;
 GrayImage RenderGray(const poppler::page& page, double dpi, std::uint8_t paper) {
   poppler::page_renderer renderer;
   renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hints(poppler::page_renderer::antialiasing |
-                            poppler::page_renderer::text_antialiasing);
+  renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
   const poppler::argb p = paper;
   renderer.set_paper_color(0xff000000u | (p << 16) | (p << 8) | p);
   poppler::image raster = renderer.render_page(&page, dpi, dpi);
@@ -63,8 +62,7 @@ PageCoverage MeasureCoverage(const poppler::page& page, double dpi) {
     const int x1 = std::min(w - 1, static_cast<int>(std::ceil(r.right() * scale)) + 1);
     const int y1 = std::min(h - 1, static_cast<int>(std::ceil(r.bottom() * scale)) + 1);
     for (int y = y0; y <= y1; ++y) {
-      std::memset(in_text.data() + static_cast<size_t>(y) * w + x0, 1,
-                  static_cast<size_t>(std::max(0, x1 - x0 + 1)));
+      std::memset(in_text.data() + static_cast<size_t>(y) * w + x0, 1, static_cast<size_t>(std::max(0, x1 - x0 + 1)));
     }
   }
 

@@ -31,8 +31,8 @@ GrayImage RenderGray(const poppler::page& page, double dpi, std::uint8_t paper =
 
 // How a page's surface is used, measured on a coarse rendering.
 struct PageCoverage {
-  double painted = 0;     // share of the page painted opaque (images, fills, glyphs), 0-1
-  double ink = 0;         // share of the page that is dark
+  double painted = 0;           // share of the page painted opaque (images, fills, glyphs), 0-1
+  double ink = 0;               // share of the page that is dark
   double ink_outside_text = 0;  // share of the page that is dark outside the text layer's boxes
 };
 

@@ -1,8 +1,8 @@
 // SettleNumberAndDate: the number and date of a page with their confidence.
 #include "indexer/header_confidence.h"
 
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <string>
 
@@ -60,8 +60,7 @@ void SettleNumber(const catalog::Page& page, std::string_view rest, catalog::Doc
     return;
   }
   const std::string text_digits = LeadingDigits(meta.number);
-  const std::optional<DigitReading> reading =
-      page.header_digits ? page.header_digits->number : std::nullopt;
+  const std::optional<DigitReading> reading = page.header_digits ? page.header_digits->number : std::nullopt;
   std::optional<std::string> number;
   FieldConfidence confidence = FieldConfidence::kDoubtful;
   if (rest.empty()) {
@@ -70,10 +69,10 @@ void SettleNumber(const catalog::Page& page, std::string_view rest, catalog::Doc
   } else if (reading && Sure(*reading)) {
     number = Notation(reading->digits, rest);
     // Two readers that disagree: the one made for digits is likelier, but not sure.
-    confidence = (text_digits.empty() || SameDigits(text_digits, reading->digits)) &&
-                         SureUnlessLookAlike(*reading, text_digits)
-                     ? FieldConfidence::kRead
-                     : FieldConfidence::kDoubtful;
+    confidence =
+        (text_digits.empty() || SameDigits(text_digits, reading->digits)) && SureUnlessLookAlike(*reading, text_digits)
+            ? FieldConfidence::kRead
+            : FieldConfidence::kDoubtful;
   } else if (reading && Likely(*reading)) {
     number = Notation(reading->digits, rest);
   } else if (!text_digits.empty() && !reading) {

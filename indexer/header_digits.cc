@@ -132,7 +132,8 @@ std::vector<PixPtr> Renderings(PIX* grey, int line_height, bool upright) {
   if (!big) return out;
   const int otsu = OtsuThreshold(big.get());
   out.emplace_back(pixClone(big.get()));
-  if (PixPtr small = Scaled(grey, 32.0f / static_cast<float>(std::max(line_height, 4)))) out.push_back(std::move(small));
+  if (PixPtr small = Scaled(grey, 32.0f / static_cast<float>(std::max(line_height, 4))))
+    out.push_back(std::move(small));
   PixPtr bin(pixThresholdToBinary(big.get(), otsu));
   if (bin) {
     out.emplace_back(pixClone(bin.get()));
@@ -214,7 +215,8 @@ std::pair<std::string, int> Consistent(const std::vector<std::string>& readings)
 // field may hold. Leading zeros do not count in the vote ("05" and "5" agree).
 template <typename Valid>
 catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line_height,
-                                const std::vector<tesseract::TessBaseAPI*>& readers, Valid valid, bool upright = false) {
+                                const std::vector<tesseract::TessBaseAPI*>& readers, Valid valid,
+                                bool upright = false) {
   catalog::DigitReading reading;
   PixPtr grey(Crop(image, box));
   if (!grey) return reading;
@@ -287,7 +289,8 @@ std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<La
   // The topmost date line is the header's: a recital citing a date comes below it.
   std::vector<const LayoutWord*> top_down;
   for (const LayoutWord& w : words) top_down.push_back(&w);
-  std::stable_sort(top_down.begin(), top_down.end(), [](const LayoutWord* a, const LayoutWord* b) { return a->y0 < b->y0; });
+  std::stable_sort(top_down.begin(), top_down.end(),
+                   [](const LayoutWord* a, const LayoutWord* b) { return a->y0 < b->y0; });
   for (const LayoutWord* candidate : top_down) {
     const LayoutWord& ngay = *candidate;
     if (ngay.y1 > header_bottom) continue;
@@ -307,8 +310,10 @@ std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<La
     places.height = h;
     // "ngày05": OCR ran the day into the word; its room starts after the four letters.
     const int day_from = f.size() > 4 ? ngay.x0 + (ngay.x1 - ngay.x0) * 4 / static_cast<int>(f.size()) : ngay.x1;
-    if (thang->x0 - day_from > h / 3) places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang->x0 - h / 8, ngay.y1 + h / 3};
-    if (nam->x0 - thang->x1 > h / 3) places.month = Box{thang->x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
+    if (thang->x0 - day_from > h / 3)
+      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang->x0 - h / 8, ngay.y1 + h / 3};
+    if (nam->x0 - thang->x1 > h / 3)
+      places.month = Box{thang->x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
     return places;
   }
   return std::nullopt;

@@ -34,9 +34,9 @@ struct LayoutWord {
 
 // Reads the header's handwritten digits from `image`, whose layout is `words`. `readers` are
 // Tesseract instances with different models (their errors differ), which this function sets up
-// for digit lines (whitelist, single line) and leaves cleared; every rendering is read by each. Returns nullopt when the page shows neither a "Số: …/…" line nor a "ngày … tháng …
-// năm" line in its upper part (not a first page, or no form), and a field without a reading
-// where its anchors were not found.
+// for digit lines (whitelist, single line) and leaves cleared; every rendering is read by each. Returns nullopt when
+// the page shows neither a "Số: …/…" line nor a "ngày … tháng … năm" line in its upper part (not a first page, or no
+// form), and a field without a reading where its anchors were not found.
 std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, const std::vector<LayoutWord>& words,
                                                       const std::vector<tesseract::TessBaseAPI*>& readers);
 

@@ -15,18 +15,17 @@ namespace {
 // continuation of the line above).
 bool OpensBodyName(const std::vector<std::string>& folded) {
   if (folded.empty()) return false;
-  static const char* const kTwo[] = {"uy ban", "hoi dong", "chi cuc", "tong cuc", "trung tam",
-                                     "van phong", "cong ty", "tinh uy", "thanh uy", "huyen uy",
-                                     "quan uy", "dang uy", "dang bo", "chi bo", "cong an", "hoc vien",
-                                     "ban chi", "thi uy"};
+  static const char* const kTwo[] = {"uy ban",  "hoi dong", "chi cuc",  "tong cuc", "trung tam", "van phong",
+                                     "cong ty", "tinh uy",  "thanh uy", "huyen uy", "quan uy",   "dang uy",
+                                     "dang bo", "chi bo",   "cong an",  "hoc vien", "ban chi",   "thi uy"};
   if (folded.size() >= 2) {
     const std::string two = folded[0] + " " + folded[1];
     for (const char* t : kTwo) {
       if (two == t) return true;
     }
   }
-  static const char* const kOne[] = {"ubnd", "hdnd", "bo", "so", "ban", "cuc", "vu", "phong",
-                                     "truong", "vien", "hoi", "doan"};
+  static const char* const kOne[] = {"ubnd", "hdnd",  "bo",     "so",   "ban", "cuc",
+                                     "vu",   "phong", "truong", "vien", "hoi", "doan"};
   for (const char* o : kOne) {
     if (folded[0] == o) return true;
   }
@@ -40,8 +39,8 @@ bool IsLocalityAt(const std::vector<std::string>& f, size_t i, size_t* len) {
     *len = 2;
     return true;
   }
-  if (at(i) == "tinh" || at(i) == "huyen" || at(i) == "quan" || at(i) == "xa" || at(i) == "phuong" ||
-      at(i) == "tp" || at(i) == "tp.") {
+  if (at(i) == "tinh" || at(i) == "huyen" || at(i) == "quan" || at(i) == "xa" || at(i) == "phuong" || at(i) == "tp" ||
+      at(i) == "tp.") {
     *len = 1;
     return true;
   }
@@ -76,21 +75,31 @@ std::string NormalCaseBodyName(const std::vector<std::string>& upper_words) {
     bool names_follow;  // the words after it are a proper name
   };
   static const Phrase kPhrases[] = {
-      {"uy ban nhan dan", "Ủy ban nhân dân", false}, {"hoi dong nhan dan", "Hội đồng nhân dân", false},
-      {"tinh uy", "Tỉnh ủy", true},  {"thanh uy", "Thành ủy", true},  {"huyen uy", "Huyện ủy", true},
-      {"quan uy", "Quận ủy", true},  {"thi uy", "Thị ủy", true},      {"dang uy", "Đảng ủy", true},
-      {"ban thuong vu", "Ban Thường vụ", false}, {"ban chap hanh", "Ban Chấp hành", false},
-      {"trung uong", "Trung ương", false},       {"chinh phu", "Chính phủ", false},
-      {"cong thuong", "Công Thương", false},     {"dai hoc", "Đại học", false},
-      {"cao dang", "Cao đẳng", false},           {"van phong", "Văn phòng", false},
-      {"quoc hoi", "Quốc hội", false},           {"dang bo", "Đảng bộ", true},
+      {"uy ban nhan dan", "Ủy ban nhân dân", false},
+      {"hoi dong nhan dan", "Hội đồng nhân dân", false},
+      {"tinh uy", "Tỉnh ủy", true},
+      {"thanh uy", "Thành ủy", true},
+      {"huyen uy", "Huyện ủy", true},
+      {"quan uy", "Quận ủy", true},
+      {"thi uy", "Thị ủy", true},
+      {"dang uy", "Đảng ủy", true},
+      {"ban thuong vu", "Ban Thường vụ", false},
+      {"ban chap hanh", "Ban Chấp hành", false},
+      {"trung uong", "Trung ương", false},
+      {"chinh phu", "Chính phủ", false},
+      {"cong thuong", "Công Thương", false},
+      {"dai hoc", "Đại học", false},
+      {"cao dang", "Cao đẳng", false},
+      {"van phong", "Văn phòng", false},
+      {"quoc hoi", "Quốc hội", false},
+      {"dang bo", "Đảng bộ", true},
   };
-  static const char* const kHeads[] = {"bo", "so", "ban", "cuc", "vu", "phong", "truong", "vien",
-                                       "hoi", "doan", "trung tam", "chi cuc", "tong cuc", "cong ty",
-                                       "hoc vien", "cong an"};
+  static const char* const kHeads[] = {"bo",       "so",      "ban",      "cuc",    "vu",        "phong",
+                                       "truong",   "vien",    "hoi",      "doan",   "trung tam", "chi cuc",
+                                       "tong cuc", "cong ty", "hoc vien", "cong an"};
   std::vector<std::string> out;
-  bool proper = false;       // inside a proper name
-  bool cap_next = false;     // the first word of a field after a head noun or "và"
+  bool proper = false;    // inside a proper name
+  bool cap_next = false;  // the first word of a field after a head noun or "và"
   for (size_t i = 0; i < words.size();) {
     if (proper) {
       out.push_back(ToTitle(words[i]));
@@ -169,8 +178,8 @@ std::string LocalityOf(const std::vector<std::string>& words) {
 bool IsPartyCommittee(const std::vector<std::string>& words) {
   if (words.size() < 2) return false;
   const std::string two = Fold(words[0]) + " " + Fold(words[1]);
-  return two == "tinh uy" || two == "thanh uy" || two == "huyen uy" || two == "quan uy" ||
-         two == "thi uy" || two == "dang uy" || two == "dang bo";
+  return two == "tinh uy" || two == "thanh uy" || two == "huyen uy" || two == "quan uy" || two == "thi uy" ||
+         two == "dang uy" || two == "dang bo";
 }
 
 }  // namespace

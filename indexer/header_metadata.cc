@@ -53,8 +53,10 @@ std::vector<Line> SplitLines(std::string_view page) {
         ++spaces;
         continue;
       }
-      if (spaces >= 3) flush();
-      else if (spaces > 0) cell.append(spaces, ' ');
+      if (spaces >= 3)
+        flush();
+      else if (spaces > 0)
+        cell.append(spaces, ' ');
       spaces = 0;
       if (c == '|' || c == '\t') {
         flush();
@@ -76,9 +78,9 @@ std::vector<Line> SplitLines(std::string_view page) {
 // The national and Party mottos, cut off wherever they start in a cell (OCR runs them into the
 // issuer's line).
 size_t MottoStart(std::string_view folded) {
-  static const char* const kMottos[] = {"cong hoa xa hoi", "hoa xa hoi chu nghia", "doc lap - tu do",
-                                        "doc lap tu do", "doc lap", "dang cong san viet nam",
-                                        "tu do - hanh phuc"};
+  static const char* const kMottos[] = {
+      "cong hoa xa hoi", "hoa xa hoi chu nghia",   "doc lap - tu do",  "doc lap tu do",
+      "doc lap",         "dang cong san viet nam", "tu do - hanh phuc"};
   size_t best = std::string_view::npos;
   for (const char* m : kMottos) best = std::min(best, folded.find(m));
   return best;
@@ -88,8 +90,8 @@ size_t MottoStart(std::string_view folded) {
 // TIN HỌC", e-mail) sit above or across the header; they are never the issuer or the date.
 bool IsSignatureStamp(std::string_view text, std::string_view folded) {
   if (text.find('@') != std::string_view::npos || text.find("+07") != std::string_view::npos) return true;
-  static const char* const kMarks[] = {"nguoi ky", "ky boi", "co quan:", "thoi gian ky", "email",
-                                       "cong bao", "tin hoc", ".gov.vn"};
+  static const char* const kMarks[] = {"nguoi ky", "ky boi",   "co quan:", "thoi gian ky",
+                                       "email",    "cong bao", "tin hoc",  ".gov.vn"};
   for (const char* m : kMarks) {
     if (folded.find(m) != std::string_view::npos) return true;
   }
@@ -98,16 +100,17 @@ bool IsSignatureStamp(std::string_view text, std::string_view folded) {
 
 // Words that open the body, a salutation or a recital: the summary has ended.
 bool OpensBody(std::string_view folded) {
-  static const char* const kOpeners[] = {
-      "can cu", "kinh gui", "thuc hien", "ngay ", "xet ", "theo ", "de ", "trong ", "nham ",
-      "vua qua", "sau khi", "hom nay", "tiep theo", "dieu ", "noi nhan", "thi hanh", "chuyen:"};
+  static const char* const kOpeners[] = {"can cu",    "kinh gui", "thuc hien", "ngay ",    "xet ",    "theo ",
+                                         "de ",       "trong ",   "nham ",     "vua qua",  "sau khi", "hom nay",
+                                         "tiep theo", "dieu ",    "noi nhan",  "thi hanh", "chuyen:"};
   for (const char* o : kOpeners) {
     if (StartsWith(folded, o)) return true;
   }
   // "1.", "I.", "a)": a numbered point.
   size_t n = 0;
-  while (n < folded.size() && n < 4 && (std::isdigit(static_cast<unsigned char>(folded[n])) ||
-                                       std::string_view("ivx").find(folded[n]) != std::string_view::npos)) {
+  while (n < folded.size() && n < 4 &&
+         (std::isdigit(static_cast<unsigned char>(folded[n])) ||
+          std::string_view("ivx").find(folded[n]) != std::string_view::npos)) {
     ++n;
   }
   if (n == 0 && !folded.empty() && folded[0] >= 'a' && folded[0] <= 'z') n = 1;
@@ -117,9 +120,9 @@ bool OpensBody(std::string_view folded) {
 // The authority line under a decision's summary: "BỘ TRƯỞNG BỘ …", "CHỦ TỊCH ỦY BAN …".
 bool IsAuthorityLine(std::string_view folded) {
   static const char* const kAuthorities[] = {
-      "bo truong", "chu tich", "uy ban nhan dan", "ban thuong vu", "ban chap hanh", "thu tuong",
-      "giam doc", "hieu truong", "hoi dong", "tong cuc truong", "cuc truong", "tinh uy",
-      "thanh uy", "huyen uy", "thuong truc", "vu truong", "chanh van phong", "truong ban"};
+      "bo truong", "chu tich",    "uy ban nhan dan", "ban thuong vu",   "ban chap hanh",   "thu tuong",
+      "giam doc",  "hieu truong", "hoi dong",        "tong cuc truong", "cuc truong",      "tinh uy",
+      "thanh uy",  "huyen uy",    "thuong truc",     "vu truong",       "chanh van phong", "truong ban"};
   for (const char* a : kAuthorities) {
     if (StartsWith(folded, a)) return true;
   }
@@ -164,7 +167,7 @@ std::optional<std::string> CleanDigits(std::string_view raw) {
 
 struct NumberResult {
   std::optional<std::string> number;
-  std::string rest;  // the notation after the number, "/QĐ-UBND", when a "Số" line was read
+  std::string rest;                           // the notation after the number, "/QĐ-UBND", when a "Số" line was read
   std::optional<catalog::DocumentType> type;  // from the notation's abbreviation
   bool found = false;                         // a "Số …" line with a notation was seen
 };
@@ -196,8 +199,7 @@ std::string ReplaceEth(std::string s) {
   // U+00D0 (Icelandic eth) for U+0110 (Đ): a look-alike fonts and OCR produce.
   std::string out;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) == 0xC3 && i + 1 < s.size() &&
-        static_cast<unsigned char>(s[i + 1]) == 0x90) {
+    if (static_cast<unsigned char>(s[i]) == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x90) {
       out += "\xC4\x90";
       ++i;
     } else {
@@ -331,12 +333,12 @@ std::pair<NumberResult, int> FindNumber(const std::vector<Line>& lines, int zone
       if (!found_prefix) continue;
       for (size_t j = from; j < tokens.size(); ++j) {
         // What OCR made of handwritten digits ("đ#", "6Š", "õ†") before the printed "/QĐ-UBND".
-        const bool written = acc.empty() && CodePoints(tokens[j]) <= 3 && j + 1 < tokens.size() && tokens[j + 1][0] == '/';
+        const bool written =
+            acc.empty() && CodePoints(tokens[j]) <= 3 && j + 1 < tokens.size() && tokens[j + 1][0] == '/';
         if (!written && !NotationPiece(tokens[j], acc)) break;
         acc += tokens[j];
       }
-      if (acc.find_first_of("/-") == std::string::npos ||
-          acc.find_first_of("/-") == acc.size() - 1) {
+      if (acc.find_first_of("/-") == std::string::npos || acc.find_first_of("/-") == acc.size() - 1) {
         // "Số: 542" with "/TB-UBND" on the next line of the same block.
         for (int k = i + 1; k < zone_end && k <= i + 2; ++k) {
           if (lines[k].blank) continue;
@@ -440,8 +442,7 @@ std::vector<std::string> IssuerWords(const std::string& cell) {
   while (lead < kept.size() && !IsUpperWord(kept[lead])) ++lead;
   kept.erase(kept.begin(), kept.begin() + lead);
   // Rules and the Party asterisk are not words.
-  kept.erase(std::remove_if(kept.begin(), kept.end(), [](const std::string& w) { return !HasLetters(w); }),
-             kept.end());
+  kept.erase(std::remove_if(kept.begin(), kept.end(), [](const std::string& w) { return !HasLetters(w); }), kept.end());
   return kept;
 }
 
@@ -522,8 +523,8 @@ std::optional<T> FindStamp(const std::vector<Line>& lines, int zone_end,
           auto capital_word = [](const std::string& w) {
             return IsUpperWord(w) && w.find_first_of("0123456789/-") == std::string::npos;
           };
-          const bool edge_of_header = at == 0 ? (clean.size() > n && !capital_word(clean[n]))
-                                              : (at > 0 && !capital_word(clean[at - 1]));
+          const bool edge_of_header =
+              at == 0 ? (clean.size() > n && !capital_word(clean[n])) : (at > 0 && !capital_word(clean[at - 1]));
           if (!alone && !edge_of_header) continue;
           if (!best || static_cast<int>(value) > static_cast<int>(*best)) best = value;
         }
@@ -599,9 +600,7 @@ std::optional<std::string> ReadTitle(const std::vector<Line>& lines, int start, 
 
 }  // namespace
 
-DocumentMetadata ExtractHeaderMetadata(std::string_view page_text) {
-  return ExtractHeaderMetadata(page_text, nullptr);
-}
+DocumentMetadata ExtractHeaderMetadata(std::string_view page_text) { return ExtractHeaderMetadata(page_text, nullptr); }
 
 DocumentMetadata ExtractHeaderMetadata(std::string_view page_text, std::string* notation_rest) {
   DocumentMetadata meta;

@@ -25,8 +25,8 @@
 #include "indexer/file_name.h"
 #include "indexer/file_state.h"
 #include "indexer/folder_walk.h"
-#include "indexer/jsonl_input.h"
 #include "indexer/index_writer.h"
+#include "indexer/jsonl_input.h"
 #include "indexer/worker_pool.h"
 
 namespace luutru::indexer {
@@ -51,14 +51,13 @@ bool StatFile(const fs::path& p, uint64_t& size, int64_t& mtime_ns) {
 
 // Rebuilds a file's pages from the documents stored for it, or nullopt when they do not cover
 // every page (then the file is extracted again).
-std::optional<std::vector<catalog::Page>> StoredPages(const Xapian::Database& db,
-                                                      const std::string& file, int page_count) {
+std::optional<std::vector<catalog::Page>> StoredPages(const Xapian::Database& db, const std::string& file,
+                                                      int page_count) {
   if (page_count <= 0) return std::nullopt;
   std::vector<std::optional<catalog::Page>> pages(static_cast<size_t>(page_count));
   const std::string term = catalog::schema::FileTerm(file);
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-    const catalog::schema::StoredDocument stored =
-        catalog::schema::ReadStoredDocument(db.get_document(*it));
+    const catalog::schema::StoredDocument stored = catalog::schema::ReadStoredDocument(db.get_document(*it));
     const catalog::ArchiveDocument& d = stored.doc;
     for (size_t i = 0; i < d.pages.size(); ++i) {
       const int p = d.first_page + static_cast<int>(i);
@@ -96,7 +95,8 @@ class Report {
 json PagesJson(const std::vector<ExtractedPage>& pages) {
   json out = json::array();
   for (size_t i = 0; i < pages.size(); ++i) {
-    json p{{"page", i + 1}, {"source", std::string(catalog::TextSourceName(pages[i].page.source))},
+    json p{{"page", i + 1},
+           {"source", std::string(catalog::TextSourceName(pages[i].page.source))},
            {"ocr_cached", pages[i].ocr_from_cache}};
     if (pages[i].page.source == catalog::TextSource::kOcr) p["ocr_confidence"] = pages[i].page.ocr_confidence;
     out.push_back(std::move(p));
@@ -109,12 +109,9 @@ enum PathProblem { kDoesNotExist, kCannotBeRead, kFolderNotJsonl, kDeviceNotJson
 const char* Reason(const IndexOptions& options, PathProblem problem) {
   const bool en = options.language == Lang::kEn;
   switch (problem) {
-    case kDoesNotExist:
-      return en ? "does not exist" : "không tồn tại";
-    case kCannotBeRead:
-      return en ? "cannot be read" : "không đọc được";
-    case kFolderNotJsonl:
-      return en ? "is a folder, not a JSONL file" : "là thư mục, không phải tệp JSONL";
+    case kDoesNotExist: return en ? "does not exist" : "không tồn tại";
+    case kCannotBeRead: return en ? "cannot be read" : "không đọc được";
+    case kFolderNotJsonl: return en ? "is a folder, not a JSONL file" : "là thư mục, không phải tệp JSONL";
     case kDeviceNotJsonl:
       return en ? "is a device or socket, not a JSONL file" : "là thiết bị hoặc socket, không phải tệp JSONL";
   }
@@ -136,8 +133,8 @@ std::unique_ptr<Xapian::WritableDatabase> OpenDatabase(const IndexOptions& optio
   try {
     return std::make_unique<Xapian::WritableDatabase>(options.db.string(), Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::Error& e) {
-    error = RunError{RunError::Kind::kDatabase,
-                     msg.DatabaseError(options.db.string() + ": " + e.get_description(), false)};
+    error =
+        RunError{RunError::Kind::kDatabase, msg.DatabaseError(options.db.string() + ": " + e.get_description(), false)};
     return nullptr;
   }
 }
@@ -167,8 +164,8 @@ void NoteCutText(const std::vector<ExtractedPage>& pages, const std::string& sho
     listener.Notice(msg.TextCut(shown, list, kMaxPageTextBytes, largest));
   }
   if (budget_from > 0) listener.Notice(msg.FileTextCut(shown, budget_from, kMaxFileTextBytes));
-  line["text_cut"] = json{{"pages", std::move(cut)}, {"limit_bytes", kMaxPageTextBytes},
-                          {"file_limit_bytes", kMaxFileTextBytes}};
+  line["text_cut"] =
+      json{{"pages", std::move(cut)}, {"limit_bytes", kMaxPageTextBytes}, {"file_limit_bytes", kMaxFileTextBytes}};
 }
 
 // Catalog rows whose file is not among the PDFs found: a typo or a file moved away leaves its row
@@ -204,8 +201,7 @@ class IndexRun {
     std::unique_ptr<Xapian::WritableDatabase> db = OpenDatabase(options_, msg_, error_);
     if (!db) return Stop();
     if (!report_.Open(options_.report)) {
-      error_ = RunError{RunError::Kind::kReport,
-                        msg_.ReportError(ShowName(options_.report->string()))};
+      error_ = RunError{RunError::Kind::kReport, msg_.ReportError(ShowName(options_.report->string()))};
       return Stop();
     }
     IndexWriter writer(*db, options_.batch_documents, kBatchSeconds);
@@ -302,14 +298,17 @@ class IndexRun {
     for (const fs::path& u : unreadable_) {
       // Its PDFs were not indexed: the run is not complete (exit 1), and none of them is deleted.
       listener_.Notice(msg_.UnreadableFolder(ShowName(u.string())));
-      report_.Write(json{{"file", ShowName(u.string())}, {"path", ShowName(u.string())}, {"status", "failed"},
+      report_.Write(json{{"file", ShowName(u.string())},
+                         {"path", ShowName(u.string())},
+                         {"status", "failed"},
                          {"reason", "cannot read folder"}});
       ++summary_.failed;
     }
     for (const SkippedEntry& k : walker.skipped) {
       // Not a PDF that failed: a device, or a link the walk does not take (said, never silent).
       listener_.Notice(msg_.Skipped(ShowName(k.path.string()), k.kind, ShowName(k.detail)));
-      report_.Write(json{{"file", ShowName(k.path.string())}, {"path", ShowName(k.path.string())},
+      report_.Write(json{{"file", ShowName(k.path.string())},
+                         {"path", ShowName(k.path.string())},
                          {"status", "skipped"},
                          {"reason", Messages::SkipReasonEnglish(k.kind, ShowName(k.detail))}});
       ++summary_.skipped;
@@ -329,8 +328,8 @@ class IndexRun {
       if (!options_.full && st == states_.end()) {
         // Failed before and not changed since: the same bytes would fail the same way.
         auto f = failures_.find(c.file);
-        if (f != failures_.end() && f->second.file.path == c.path.string() &&
-            f->second.file.size == c.size && f->second.file.mtime_ns == c.mtime_ns) {
+        if (f != failures_.end() && f->second.file.path == c.path.string() && f->second.file.size == c.size &&
+            f->second.file.mtime_ns == c.mtime_ns) {
           Fail(c, f->second.reason, /*remembered=*/true);
           ++done_;
           continue;
@@ -373,11 +372,17 @@ class IndexRun {
         state.rows_digest = digest;
         writer.ReplaceFile(c.file, docs, state);
         summary_.documents += static_cast<long>(docs.size());
-        report_.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
-                           {"reapplied", true}, {"documents", docs.size()}, {"pages", json::array()}});
+        report_.Write(json{{"file", ShowName(c.file)},
+                           {"path", ShowName(c.path.string())},
+                           {"status", "unchanged"},
+                           {"reapplied", true},
+                           {"documents", docs.size()},
+                           {"pages", json::array()}});
       } else {
         if (state.size != st->second.size || state.mtime_ns != st->second.mtime_ns) writer.UpdateState(state);
-        report_.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "unchanged"},
+        report_.Write(json{{"file", ShowName(c.file)},
+                           {"path", ShowName(c.path.string())},
+                           {"status", "unchanged"},
                            {"pages", json::array()}});
       }
       ++summary_.unchanged;
@@ -436,7 +441,9 @@ class IndexRun {
   // One extracted file → its documents and its state, through the writer.
   void WriteExtracted(const Candidate& c, ExtractedFile file, IndexWriter& writer) {
     if (failures_.count(c.file)) writer.SetFailure(FileState{c.file, {}, {}, 0, 0, {}, {}, 0}, "");
-    json line{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "indexed"},
+    json line{{"file", ShowName(c.file)},
+              {"path", ShowName(c.path.string())},
+              {"status", "indexed"},
               {"pages", PagesJson(file.pages)}};
     NoteCutText(file.pages, ShowName(c.path.string()), msg_, listener_, line);
     // Moved, not copied: a file's text is held once, then its documents' once.
@@ -485,8 +492,12 @@ class IndexRun {
   void Fail(const Candidate& c, const std::string& reason, bool remembered = false) {
     const bool kept = states_.count(c.file) > 0;
     listener_.Notice(msg_.FileFailed(ShowName(c.path.string()), reason, kept, remembered));
-    report_.Write(json{{"file", ShowName(c.file)}, {"path", ShowName(c.path.string())}, {"status", "failed"},
-                       {"reason", reason}, {"kept_previous", kept}, {"remembered", remembered}});
+    report_.Write(json{{"file", ShowName(c.file)},
+                       {"path", ShowName(c.path.string())},
+                       {"status", "failed"},
+                       {"reason", reason},
+                       {"kept_previous", kept},
+                       {"remembered", remembered}});
     ++summary_.failed;
   }
 
@@ -501,21 +512,19 @@ class IndexRun {
   std::vector<Root> roots_;                  // CheckPaths
   std::map<std::string, FileState> states_;  // the database's, as the run began
   std::map<std::string, FileFailure> failures_;
-  std::vector<fs::path> walked_;             // Collect: the folders walked in full
+  std::vector<fs::path> walked_;  // Collect: the folders walked in full
   std::set<std::string> walked_roots_;
-  std::vector<fs::path> unreadable_;         // folders under them that could not be read
-  std::vector<Candidate> candidates_;        // the PDFs found
+  std::vector<fs::path> unreadable_;   // folders under them that could not be read
+  std::vector<Candidate> candidates_;  // the PDFs found
   long total_ = 0;
-  std::set<std::string> seen_;               // Decide: relative files taken
+  std::set<std::string> seen_;  // Decide: relative files taken
   std::vector<Candidate> to_extract_;
-  long done_ = 0;                            // files decided or extracted
+  long done_ = 0;  // files decided or extracted
 };
 
 }  // namespace
 
-RunOutcome RunIndex(const IndexOptions& options, RunListener& listener) {
-  return IndexRun(options, listener).Run();
-}
+RunOutcome RunIndex(const IndexOptions& options, RunListener& listener) { return IndexRun(options, listener).Run(); }
 
 RunOutcome RunJsonl(const IndexOptions& options, RunListener& listener) {
   const Messages msg(options.language);
@@ -534,8 +543,9 @@ RunOutcome RunJsonl(const IndexOptions& options, RunListener& listener) {
     }
     // A pipe is a fine input (a program writing documents); a folder or a device is a mistake.
     if (S_ISDIR(st.st_mode) || S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
-      return stop(RunError::Kind::kPath,
-                  msg.MissingPath(ShowName(f), Reason(options, S_ISDIR(st.st_mode) ? kFolderNotJsonl : kDeviceNotJsonl)));
+      return stop(
+          RunError::Kind::kPath,
+          msg.MissingPath(ShowName(f), Reason(options, S_ISDIR(st.st_mode) ? kFolderNotJsonl : kDeviceNotJsonl)));
     }
     if (access(f.c_str(), R_OK) != 0) {
       return stop(RunError::Kind::kPath, msg.MissingPath(ShowName(f), Reason(options, kCannotBeRead)));

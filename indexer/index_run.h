@@ -36,7 +36,7 @@ struct IndexOptions {
   std::vector<std::string> jsonl;  // pre-extracted documents instead of paths
   // The walk follows a link out of the PATHs only when asked (each folder at most once).
   bool follow_links = false;
-  int max_pages = kDefaultMaxPages;              // per file (extract.h)
+  int max_pages = kDefaultMaxPages;               // per file (extract.h)
   int max_file_seconds = kDefaultMaxFileSeconds;  // per file
   // Changes a commit holds at most (index_writer.h): a kill loses at most this much work. Small
   // batches let a test kill a run between commits.

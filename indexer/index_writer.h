@@ -29,8 +29,7 @@ class IndexWriter {
   IndexWriter(Xapian::WritableDatabase& db, int batch_documents, int batch_seconds);
 
   // Replaces every document of `file` with `docs`, and its state with `state`.
-  void ReplaceFile(const std::string& file, const std::vector<catalog::ArchiveDocument>& docs,
-                   const FileState& state);
+  void ReplaceFile(const std::string& file, const std::vector<catalog::ArchiveDocument>& docs, const FileState& state);
   // A file whose state changed but not its documents (the same bytes, a new modification time).
   void UpdateState(const FileState& state);
   // A file gone from its folder: its documents and its state.

@@ -1,9 +1,9 @@
 // DecodeJpegGray: libjpeg with an error manager that jumps back instead of calling exit().
 #include "indexer/jpeg_image.h"
 
-// jpeglib.h needs size_t and FILE declared first.
 #include <csetjmp>
-#include <cstdio>
+#include <cstdio>  // jpeglib.h needs size_t and FILE declared first
+
 #include <jpeglib.h>
 
 namespace luutru::indexer {
@@ -15,9 +15,7 @@ struct ErrorManager {
 };
 
 // libjpeg cannot go on: back to the setjmp in Decode. Only C frames (libjpeg's) lie between.
-[[noreturn]] void OnError(j_common_ptr cinfo) {
-  std::longjmp(reinterpret_cast<ErrorManager*>(cinfo->err)->jump, 1);
-}
+[[noreturn]] void OnError(j_common_ptr cinfo) { std::longjmp(reinterpret_cast<ErrorManager*>(cinfo->err)->jump, 1); }
 
 // Quiet; a warning about corrupt data (level -1) is counted, and Decode then gives up.
 void OnMessage(j_common_ptr cinfo, int level) {
@@ -26,15 +24,15 @@ void OnMessage(j_common_ptr cinfo, int level) {
 
 // Everything between setjmp and a longjmp back to it is libjpeg's C code or trivially
 // destructible locals, so the jump skips no destructor. `out` lives in the caller.
-bool Decode(jpeg_decompress_struct* cinfo, ErrorManager* errors, const unsigned char* data,
-            std::size_t size, const JpegExpectation& expected, GrayImage* out) {
+bool Decode(jpeg_decompress_struct* cinfo, ErrorManager* errors, const unsigned char* data, std::size_t size,
+            const JpegExpectation& expected, GrayImage* out) {
   if (setjmp(errors->jump)) return false;
   jpeg_create_decompress(cinfo);
   jpeg_mem_src(cinfo, data, static_cast<unsigned long>(size));
   if (jpeg_read_header(cinfo, TRUE) != JPEG_HEADER_OK) return false;
   const bool grey = cinfo->num_components == 1 && cinfo->jpeg_color_space == JCS_GRAYSCALE;
-  const bool colour = cinfo->num_components == 3 &&
-                      (cinfo->jpeg_color_space == JCS_YCbCr || cinfo->jpeg_color_space == JCS_RGB);
+  const bool colour =
+      cinfo->num_components == 3 && (cinfo->jpeg_color_space == JCS_YCbCr || cinfo->jpeg_color_space == JCS_RGB);
   if (!(grey || colour) || cinfo->num_components != expected.components ||
       static_cast<int>(cinfo->image_width) != expected.width ||
       static_cast<int>(cinfo->image_height) != expected.height) {
@@ -60,8 +58,7 @@ bool Decode(jpeg_decompress_struct* cinfo, ErrorManager* errors, const unsigned 
 
 }  // namespace
 
-std::optional<GrayImage> DecodeJpegGray(const unsigned char* data, std::size_t size,
-                                        const JpegExpectation& expected) {
+std::optional<GrayImage> DecodeJpegGray(const unsigned char* data, std::size_t size, const JpegExpectation& expected) {
   if (!data || size == 0 || expected.width < 1 || expected.height < 1) return std::nullopt;
   jpeg_decompress_struct cinfo{};  // zeroed: destroying it is safe even if creation failed
   ErrorManager errors{};

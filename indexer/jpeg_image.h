@@ -20,8 +20,7 @@ struct JpegExpectation {
   int components = 0;  // 1 (grey) or 3 (colour)
 };
 
-std::optional<GrayImage> DecodeJpegGray(const unsigned char* data, std::size_t size,
-                                        const JpegExpectation& expected);
+std::optional<GrayImage> DecodeJpegGray(const unsigned char* data, std::size_t size, const JpegExpectation& expected);
 
 }  // namespace luutru::indexer
 

@@ -65,7 +65,8 @@ std::pair<int, int> PageRange(const nlohmann::json& pr) {
     throw std::runtime_error("\"page_range\" is neither \"A-B\" nor [A, B]");
   }
   const std::string shown = std::to_string(first) + "-" + std::to_string(last);
-  if (first < 1 || first > 1000000000) throw std::runtime_error("\"page_range\" " + shown + " does not start at a page");
+  if (first < 1 || first > 1000000000)
+    throw std::runtime_error("\"page_range\" " + shown + " does not start at a page");
   if (last < first) throw std::runtime_error("\"page_range\" " + shown + " ends before it starts");
   if (last > 1000000000) throw std::runtime_error("\"page_range\" " + shown + " does not end at a page");
   return {static_cast<int>(first), static_cast<int>(last)};
@@ -107,8 +108,8 @@ catalog::ArchiveDocument ParseJsonlDocument(std::string_view line, std::vector<i
   if (auto pr = j.find("page_range"); pr != j.end() && !pr->is_null()) {
     const auto [first, last] = PageRange(*pr);
     if (static_cast<size_t>(last - first) + 1 != doc.pages.size()) {
-      throw std::runtime_error("\"page_range\" " + std::to_string(first) + "-" + std::to_string(last) +
-                               " holds " + std::to_string(last - first + 1) + " pages, \"pages\" has " +
+      throw std::runtime_error("\"page_range\" " + std::to_string(first) + "-" + std::to_string(last) + " holds " +
+                               std::to_string(last - first + 1) + " pages, \"pages\" has " +
                                std::to_string(doc.pages.size()));
     }
     doc.first_page = first;

@@ -4,9 +4,9 @@
 
 #include <boost/program_options.hpp>
 
-#include <filesystem>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -53,26 +53,25 @@ int main(int argc, char** argv) {
   luutru::indexer::IndexOptions options;
   std::string lang_flag, ocr_mode = "auto", catalog, report;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  po::options_description visible("luutru-index --db DIR [options] PATH...\n"
-                                  "luutru-index --db DIR --jsonl FILE...");
-  visible.add_options()
-      ("help,h", "this help")
-      ("db", po::value<std::string>()->required(), "Xapian database folder (created if missing)")
-      ("catalog", po::value(&catalog), "catalog CSV; files are matched relative to its folder")
-      ("jobs,j", po::value(&jobs), "worker processes (default: all cores)")
-      ("ocr", po::value(&ocr_mode), "auto|always|never (default auto)")
-      ("ocr-lang", po::value(&options.ocr_languages)->default_value("vie"), "Tesseract languages")
-      ("full", po::bool_switch(&options.full), "re-extract every file (the OCR cache is reused)")
-      ("report", po::value(&report), "per-file report, one JSON object a line")
-      ("jsonl", po::value<std::vector<std::string>>()->multitoken(), "pre-extracted documents")
-      ("follow-links", po::bool_switch(&options.follow_links),
-       "follow links that lead out of the PATHs (each folder at most once)")
-      ("max-pages", po::value(&options.max_pages)->default_value(luutru::indexer::kDefaultMaxPages),
-       "a PDF with more pages is reported and not indexed")
-      ("max-file-seconds",
-       po::value(&options.max_file_seconds)->default_value(luutru::indexer::kDefaultMaxFileSeconds),
-       "the most time one PDF may take; then it is reported and the run goes on")
-      ("lang", po::value(&lang_flag), "vi|en: language of messages");
+  po::options_description visible(
+      "luutru-index --db DIR [options] PATH...\n"
+      "luutru-index --db DIR --jsonl FILE...");
+  visible.add_options()("help,h", "this help")("db", po::value<std::string>()->required(),
+                                               "Xapian database folder (created if missing)")(
+      "catalog", po::value(&catalog), "catalog CSV; files are matched relative to its folder")(
+      "jobs,j", po::value(&jobs), "worker processes (default: all cores)")("ocr", po::value(&ocr_mode),
+                                                                           "auto|always|never (default auto)")(
+      "ocr-lang", po::value(&options.ocr_languages)->default_value("vie"), "Tesseract languages")(
+      "full", po::bool_switch(&options.full), "re-extract every file (the OCR cache is reused)")(
+      "report", po::value(&report), "per-file report, one JSON object a line")(
+      "jsonl", po::value<std::vector<std::string>>()->multitoken(), "pre-extracted documents")(
+      "follow-links", po::bool_switch(&options.follow_links),
+      "follow links that lead out of the PATHs (each folder at most once)")(
+      "max-pages", po::value(&options.max_pages)->default_value(luutru::indexer::kDefaultMaxPages),
+      "a PDF with more pages is reported and not indexed")(
+      "max-file-seconds", po::value(&options.max_file_seconds)->default_value(luutru::indexer::kDefaultMaxFileSeconds),
+      "the most time one PDF may take; then it is reported and the run goes on")("lang", po::value(&lang_flag),
+                                                                                 "vi|en: language of messages");
   luutru::cli::AddCommonOptions(visible, true, true);
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(), "")
@@ -101,8 +100,8 @@ int main(int argc, char** argv) {
     po::notify(vm);
   } catch (const po::error& e) {
     options.language = luutru::indexer::ChooseLang(vm.count("lang") ? vm["lang"].as<std::string>() : lang_flag);
-    std::fprintf(stderr, "%s%s\n%s", options.language == Lang::kEn ? "usage error: " : "lỗi cú pháp: ",
-                 e.what(), "luutru-index --help\n");
+    std::fprintf(stderr, "%s%s\n%s", options.language == Lang::kEn ? "usage error: " : "lỗi cú pháp: ", e.what(),
+                 "luutru-index --help\n");
     return 2;
   }
   options.language = luutru::indexer::ChooseLang(lang_flag);
@@ -146,8 +145,9 @@ int main(int argc, char** argv) {
   options.program = luutru::cli::FindHelper("luutru-index-worker", argv[0]);
   if (options.program.empty()) {
     const auto places = luutru::cli::HelperCandidates("luutru-index-worker", argv[0]);
-    std::fprintf(stderr, "luutru-index: %s %s, %s\n", en ? "the extraction program is missing:" : "thiếu chương trình trích xuất:",
-                 places.front().c_str(), places.back().c_str());
+    std::fprintf(stderr, "luutru-index: %s %s, %s\n",
+                 en ? "the extraction program is missing:" : "thiếu chương trình trích xuất:", places.front().c_str(),
+                 places.back().c_str());
     return 1;
   }
   StderrListener listener;

@@ -50,12 +50,11 @@ std::string VietnameseReason(const std::string& reason) {
 
 }  // namespace
 
-std::string Messages::FileFailed(const std::string& file, const std::string& reason_en,
-                                 bool kept, bool remembered) const {
+std::string Messages::FileFailed(const std::string& file, const std::string& reason_en, bool kept,
+                                 bool remembered) const {
   const std::string reason = en_ ? reason_en : VietnameseReason(reason_en);
   if (en_) {
-    return "error: " + file + ": " + reason +
-           (kept ? " (its previous index entry is kept)" : "") +
+    return "error: " + file + ": " + reason + (kept ? " (its previous index entry is kept)" : "") +
            (remembered ? " (unchanged since the last run, not read again; --full reads it)" : "");
   }
   return "lỗi: " + file + ": " + reason + (kept ? " (giữ nguyên bản đã lập chỉ mục trước đó)" : "") +
@@ -103,18 +102,18 @@ std::string Messages::SummaryLine(const Summary& s) const {
   std::snprintf(secs, sizeof secs, "%.1f", s.seconds);
   std::string sec = secs;
   if (en_) {
-    return "done: " + std::to_string(s.files) + " files, " + std::to_string(s.documents) +
-           " documents, " + std::to_string(s.pages) + " pages, " + std::to_string(s.unchanged) +
-           " skipped (unchanged), " + std::to_string(s.deleted) + " deleted, " +
-           std::to_string(s.failed) + " failed, " +
-           (s.skipped ? std::to_string(s.skipped) + " left aside (devices, FIFOs, sockets, links not followed), " : "") +
+    return "done: " + std::to_string(s.files) + " files, " + std::to_string(s.documents) + " documents, " +
+           std::to_string(s.pages) + " pages, " + std::to_string(s.unchanged) + " skipped (unchanged), " +
+           std::to_string(s.deleted) + " deleted, " + std::to_string(s.failed) + " failed, " +
+           (s.skipped ? std::to_string(s.skipped) + " left aside (devices, FIFOs, sockets, links not followed), "
+                      : "") +
            sec + " s";
   }
-  for (char& c : sec) if (c == '.') c = ',';
-  return "xong: " + std::to_string(s.files) + " tệp, " + std::to_string(s.documents) +
-         " văn bản, " + std::to_string(s.pages) + " trang, " + std::to_string(s.unchanged) +
-         " bỏ qua (không đổi), " + std::to_string(s.deleted) + " đã xóa, " +
-         std::to_string(s.failed) + " lỗi, " +
+  for (char& c : sec)
+    if (c == '.') c = ',';
+  return "xong: " + std::to_string(s.files) + " tệp, " + std::to_string(s.documents) + " văn bản, " +
+         std::to_string(s.pages) + " trang, " + std::to_string(s.unchanged) + " bỏ qua (không đổi), " +
+         std::to_string(s.deleted) + " đã xóa, " + std::to_string(s.failed) + " lỗi, " +
          (s.skipped ? std::to_string(s.skipped) + " để ngoài (thiết bị, FIFO, socket, liên kết không đi theo), " : "") +
          sec + " giây";
 }
@@ -125,16 +124,12 @@ std::string Messages::JsonlError(const std::string& file, long line, const std::
 
 std::string Messages::SkipReasonEnglish(SkipKind kind, const std::string& detail) {
   switch (kind) {
-    case SkipKind::kLoop:
-      return "link to the folder " + detail + ", which holds the link (a loop); not followed";
+    case SkipKind::kLoop: return "link to the folder " + detail + ", which holds the link (a loop); not followed";
     case SkipKind::kOutside:
       return "link out of the folders being indexed, to " + detail + "; not followed (--follow-links follows it)";
-    case SkipKind::kSeen:
-      return "link to " + detail + ", already indexed by another path; not followed again";
-    case SkipKind::kSpecial:
-      return detail + ", not a file; skipped";
-    case SkipKind::kBrokenLink:
-      return "link to " + detail + ", which does not exist; skipped";
+    case SkipKind::kSeen: return "link to " + detail + ", already indexed by another path; not followed again";
+    case SkipKind::kSpecial: return detail + ", not a file; skipped";
+    case SkipKind::kBrokenLink: return "link to " + detail + ", which does not exist; skipped";
   }
   return detail;
 }
@@ -161,37 +156,32 @@ std::string Messages::Skipped(const std::string& path, SkipKind kind, const std:
       why = kind_vi + ", không phải tệp; bỏ qua";
       break;
     }
-    case SkipKind::kBrokenLink:
-      why = "liên kết tới " + detail + ", nơi không tồn tại; bỏ qua";
-      break;
+    case SkipKind::kBrokenLink: why = "liên kết tới " + detail + ", nơi không tồn tại; bỏ qua"; break;
   }
   return "cảnh báo: " + path + ": " + why;
 }
 
-std::string Messages::TextCut(const std::string& file, const std::string& pages, size_t limit,
-                              uint64_t largest) const {
+std::string Messages::TextCut(const std::string& file, const std::string& pages, size_t limit, uint64_t largest) const {
   if (en_) {
-    return "note: " + file + ": the text of page " + pages + " is larger than the " +
-           std::to_string(limit) + " bytes kept a page" +
-           (largest ? " (up to " + std::to_string(largest) + " bytes)" : "") + "; only the first " +
-           std::to_string(limit) + " bytes are indexed";
+    return "note: " + file + ": the text of page " + pages + " is larger than the " + std::to_string(limit) +
+           " bytes kept a page" + (largest ? " (up to " + std::to_string(largest) + " bytes)" : "") +
+           "; only the first " + std::to_string(limit) + " bytes are indexed";
   }
   return "lưu ý: " + file + ": văn bản của trang " + pages + " dài hơn " + std::to_string(limit) +
-         " byte được giữ cho mỗi trang" + (largest ? " (tới " + std::to_string(largest) + " byte)" : "") +
-         "; chỉ " + std::to_string(limit) + " byte đầu được lập chỉ mục";
+         " byte được giữ cho mỗi trang" + (largest ? " (tới " + std::to_string(largest) + " byte)" : "") + "; chỉ " +
+         std::to_string(limit) + " byte đầu được lập chỉ mục";
 }
 
 std::string Messages::FileTextCut(const std::string& file, int from, size_t limit) const {
   if (en_) {
-    return "note: " + file + ": the file's text reached the " + std::to_string(limit) +
-           " bytes kept a file at page " + std::to_string(from) + "; the text from there on is not indexed";
+    return "note: " + file + ": the file's text reached the " + std::to_string(limit) + " bytes kept a file at page " +
+           std::to_string(from) + "; the text from there on is not indexed";
   }
   return "lưu ý: " + file + ": văn bản của tệp đã tới " + std::to_string(limit) +
          " byte được giữ cho mỗi tệp ở trang " + std::to_string(from) + "; phần từ đó trở đi không được lập chỉ mục";
 }
 
-std::string Messages::ProgressAt(long done, long total, const std::string& file, int page,
-                                 int pages) const {
+std::string Messages::ProgressAt(long done, long total, const std::string& file, int page, int pages) const {
   std::string out = Progress(done, total);
   if (file.empty()) return out;
   out += " · " + file;

@@ -23,19 +23,18 @@ struct Summary {
 
 // Why the walk leaves an entry aside (Messages::Skipped's `detail` in brackets).
 enum class SkipKind {
-  kLoop,         // a link to a folder that holds the link [the folder]
-  kOutside,      // a link out of the PATHs, without --follow-links [its target]
-  kSeen,         // a link to what the walk already took [its target]
-  kSpecial,      // a device, FIFO or socket [its kind, in English]
-  kBrokenLink,   // a link that leads nowhere [its target]
+  kLoop,        // a link to a folder that holds the link [the folder]
+  kOutside,     // a link out of the PATHs, without --follow-links [its target]
+  kSeen,        // a link to what the walk already took [its target]
+  kSpecial,     // a device, FIFO or socket [its kind, in English]
+  kBrokenLink,  // a link that leads nowhere [its target]
 };
 
 class Messages {
  public:
   explicit Messages(Lang lang) : en_(lang == Lang::kEn) {}
   // `remembered`: the file failed so in an earlier run and has not changed since (not read again).
-  std::string FileFailed(const std::string& file, const std::string& reason, bool kept,
-                         bool remembered = false) const;
+  std::string FileFailed(const std::string& file, const std::string& reason, bool kept, bool remembered = false) const;
   std::string MissingPath(const std::string& path, const std::string& reason) const;
   std::string UnreadableFolder(const std::string& path) const;
   std::string DatabaseError(const std::string& what, bool committed_before) const;
@@ -53,8 +52,7 @@ class Messages {
   static std::string SkipReasonEnglish(SkipKind kind, const std::string& detail);
   // Pages (1-based) whose text was larger than the `limit` bytes kept a page; `largest` in bytes,
   // 0 when not known.
-  std::string TextCut(const std::string& file, const std::string& pages, size_t limit,
-                      uint64_t largest) const;
+  std::string TextCut(const std::string& file, const std::string& pages, size_t limit, uint64_t largest) const;
   // The file's text reached the `limit` bytes kept a file at page `from` (1-based).
   std::string FileTextCut(const std::string& file, int from, size_t limit) const;
   // The progress line while files are extracted: "12/40 files · a/b.pdf page 37/300".

@@ -34,8 +34,8 @@ struct OcrWord {
 };
 
 struct OcrPage {
-  std::string text;              // UTF-8 in NFC, lines separated by '\n'
-  double mean_confidence = 0;    // Tesseract MeanTextConf, 0-100
+  std::string text;            // UTF-8 in NFC, lines separated by '\n'
+  double mean_confidence = 0;  // Tesseract MeanTextConf, 0-100
   std::vector<OcrWord> words;
   bool from_embedded_image = false;  // read from the scan's own image, not a rendering
   double image_dpi = 0;              // resolution of the image Tesseract read

@@ -84,8 +84,7 @@ void OcrCache::Store(const std::string& key, const OcrPage& page) {
   j["dpi"] = page.image_dpi;
   nlohmann::json words = nlohmann::json::array();
   for (const OcrWord& w : page.words) {
-    words.push_back({{"text", w.text}, {"box", {w.x0, w.y0, w.x1, w.y1}},
-                     {"confidence", w.confidence}});
+    words.push_back({{"text", w.text}, {"box", {w.x0, w.y0, w.x1, w.y1}}, {"confidence", w.confidence}});
   }
   j["words"] = std::move(words);
   if (page.header_digits) j["header_digits"] = catalog::HeaderDigitsToJson(*page.header_digits);
@@ -95,8 +94,7 @@ void OcrCache::Store(const std::string& key, const OcrPage& page) {
   // A unique temporary name per process and call: workers may store the same page at once.
   static std::atomic<unsigned> counter{0};
   const std::filesystem::path tmp =
-      target.parent_path() /
-      ("." + key + "." + std::to_string(getpid()) + "." + std::to_string(counter++) + ".tmp");
+      target.parent_path() / ("." + key + "." + std::to_string(getpid()) + "." + std::to_string(counter++) + ".tmp");
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << j.dump();
@@ -112,8 +110,7 @@ void OcrCache::Store(const std::string& key, const OcrPage& page) {
   if (ec) {
     std::error_code ignored;
     std::filesystem::remove(tmp, ignored);
-    throw std::runtime_error("cannot store OCR cache entry " + target.string() + ": " +
-                             ec.message());
+    throw std::runtime_error("cannot store OCR cache entry " + target.string() + ": " + ec.message());
   }
 }
 

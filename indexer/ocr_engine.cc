@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "indexer/embedded_image.h"
+#include "indexer/gray_image.h"
 #include "indexer/header_digits.h"
 #include "indexer/ocr.h"
-#include "indexer/gray_image.h"
 
 namespace luutru::indexer {
 namespace {
@@ -61,8 +61,7 @@ GrayImage Upscale(const GrayImage& image, double dpi) {
   for (int y = 0; y < out.height; ++y) {
     const l_uint32* line = data + static_cast<size_t>(y) * scaled_wpl;
     for (int x = 0; x < out.width; ++x) {
-      out.pixels[static_cast<size_t>(y) * out.width + x] =
-          static_cast<std::uint8_t>(GET_DATA_BYTE(line, x));
+      out.pixels[static_cast<size_t>(y) * out.width + x] = static_cast<std::uint8_t>(GET_DATA_BYTE(line, x));
     }
   }
   pixDestroy(&scaled);
@@ -153,8 +152,7 @@ struct OcrEngine::Impl {
   std::vector<std::unique_ptr<tesseract::TessBaseAPI>> digit_readers;
 };
 
-OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image)
-    : impl_(std::make_unique<Impl>()) {
+OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image) : impl_(std::make_unique<Impl>()) {
   impl_->image = image;
   impl_->languages = languages;
   setenv("OMP_THREAD_LIMIT", "1", 1);
@@ -185,8 +183,7 @@ OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image)
 
 OcrEngine::~OcrEngine() { impl_->api.End(); }
 
-OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::document& doc,
-                             int index) {
+OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::document& doc, int index) {
   if (index < 0 || index >= doc.pages()) {
     throw std::out_of_range("page " + std::to_string(index + 1) + " is not in the document");
   }

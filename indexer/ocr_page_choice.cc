@@ -7,8 +7,8 @@
 #include <optional>
 #include <string_view>
 
-#include "indexer/ocr.h"
 #include "indexer/gray_image.h"
+#include "indexer/ocr.h"
 
 namespace luutru::indexer {
 namespace {
@@ -50,8 +50,7 @@ bool PageNeedsOcr(const poppler::page& page, std::string_view text_layer,
   // A short text layer over a page image: OCR unless its words account for most of the ink
   // (an invisible OCR layer, or typed text on a painted background).
   const PageCoverage c = MeasureCoverage(page);
-  return c.painted >= kPageImage && c.ink_outside_text >= kUnexplainedInk &&
-         c.ink_outside_text >= 0.5 * c.ink;
+  return c.painted >= kPageImage && c.ink_outside_text >= kUnexplainedInk && c.ink_outside_text >= 0.5 * c.ink;
 }
 
 }  // namespace luutru::indexer

@@ -19,20 +19,24 @@ constexpr std::u16string_view kVietnameseLetters =
 
 bool IsVietnameseLetter(UChar32 c) {
   const UChar32 lower = u_tolower(c);
-  return lower <= 0xFFFF && kVietnameseLetters.find(static_cast<char16_t>(lower)) !=
-                                std::u16string_view::npos;
+  return lower <= 0xFFFF && kVietnameseLetters.find(static_cast<char16_t>(lower)) != std::u16string_view::npos;
 }
 
 // Punctuation beyond ASCII that Vietnamese office text uses.
 bool IsTypographicPunctuation(UChar32 c) {
   switch (c) {
-    case 0x2018: case 0x2019: case 0x201C: case 0x201D:  // quotes
-    case 0x2013: case 0x2014:                            // dashes
-    case 0x2026:                                         // ellipsis
-    case 0x00B0: case 0x00A7: case 0x2116:               // ° § №
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:  // quotes
+    case 0x2013:
+    case 0x2014:  // dashes
+    case 0x2026:  // ellipsis
+    case 0x00B0:
+    case 0x00A7:
+    case 0x2116:  // ° § №
       return true;
-    default:
-      return false;
+    default: return false;
   }
 }
 
@@ -51,8 +55,8 @@ std::string CleanOcrText(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normalizer unavailable");
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   text = nfc->normalize(text, status);
   if (U_FAILURE(status)) throw std::runtime_error("ICU NFC normalization failed");
 

@@ -21,7 +21,8 @@ class ContentPrefix : public Pipeline {
  public:
   explicit ContentPrefix(size_t keep) : Pipeline("content prefix", nullptr), keep_(keep) {}
   void write(unsigned char const* data, size_t len) override {
-    if (prefix_.size() < keep_) prefix_.append(reinterpret_cast<const char*>(data), std::min(len, keep_ - prefix_.size()));
+    if (prefix_.size() < keep_)
+      prefix_.append(reinterpret_cast<const char*>(data), std::min(len, keep_ - prefix_.size()));
     total_ += len;
   }
   void finish() override {}

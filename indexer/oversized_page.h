@@ -32,8 +32,8 @@ inline constexpr size_t kScannedContentBytes = 16 << 20;
 inline constexpr size_t kMaxShownBytes = 128 << 10;
 
 struct CutPage {
-  std::string pdf;             // a one-page PDF: the page, its content cut
-  size_t content_bytes = 0;    // the decoded size of the page's whole content
+  std::string pdf;           // a one-page PDF: the page, its content cut
+  size_t content_bytes = 0;  // the decoded size of the page's whole content
 };
 
 class OversizedPages {

@@ -32,8 +32,7 @@ struct Segment {
 };
 
 std::vector<Line> GroupLines(std::vector<Word> words) {
-  std::stable_sort(words.begin(), words.end(),
-                   [](const Word& a, const Word& b) { return a.CenterY() < b.CenterY(); });
+  std::stable_sort(words.begin(), words.end(), [](const Word& a, const Word& b) { return a.CenterY() < b.CenterY(); });
   std::vector<Line> lines;
   for (Word& w : words) {
     // A word belongs to the last line when their vertical extents overlap by half the smaller
@@ -55,8 +54,7 @@ std::vector<Line> GroupLines(std::vector<Word> words) {
     lines.push_back(std::move(line));
   }
   for (Line& line : lines) {
-    std::stable_sort(line.words.begin(), line.words.end(),
-                     [](const Word& a, const Word& b) { return a.x0 < b.x0; });
+    std::stable_sort(line.words.begin(), line.words.end(), [](const Word& a, const Word& b) { return a.x0 < b.x0; });
   }
   return lines;
 }

@@ -27,8 +27,8 @@ class PaintFinder : public QPDFObjectHandle::ParserCallbacks {
     if (object.isInlineImage()) {
       paints_ = true;
     } else if (object.isOperator()) {
-      static const std::set<std::string> kPainting = {"S", "s", "f", "F", "f*", "B", "B*", "b", "b*",
-                                                       "Tj", "TJ", "'", "\"", "Do", "sh", "BI", "EI"};
+      static const std::set<std::string> kPainting = {"S",  "s",  "f", "F",  "f*", "B",  "B*", "b", "b*",
+                                                      "Tj", "TJ", "'", "\"", "Do", "sh", "BI", "EI"};
       paints_ = kPainting.count(object.getOperatorValue()) > 0;
     }
     if (paints_) terminateParsing();

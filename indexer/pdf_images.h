@@ -30,7 +30,7 @@ class PdfImageCensus {
 
  private:
   struct Document;
-  std::shared_ptr<Document> pdf_;       // kept open for DrawsNothing
+  std::shared_ptr<Document> pdf_;      // kept open for DrawsNothing
   std::vector<std::uint64_t> pixels_;  // per page
 };
 

@@ -197,8 +197,8 @@ std::vector<WorkerResult> WorkerPool::Wait(int timeout_ms) {
     if (now >= w.deadline) {
       kill(w.pid, SIGKILL);
       Reap(w);
-      results.push_back(WorkerResult{w.job.tag, std::nullopt,
-                                     "timed out after " + std::to_string(w.limit_seconds) + " s"});
+      results.push_back(
+          WorkerResult{w.job.tag, std::nullopt, "timed out after " + std::to_string(w.limit_seconds) + " s"});
       Spawn(w);
     }
   }

@@ -47,17 +47,18 @@ nlohmann::json PageToJson(const ExtractedPage& p) {
 ExtractedPage PageFromJson(const json& j) {
   ExtractedPage p;
   p.page.text = j.at(page_key::kText).get<std::string>();
-  p.page.source = catalog::ParseTextSource(j.at(page_key::kSource).get<std::string>())
-                      .value_or(catalog::TextSource::kNone);
+  p.page.source =
+      catalog::ParseTextSource(j.at(page_key::kSource).get<std::string>()).value_or(catalog::TextSource::kNone);
   p.page.ocr_confidence = j.at(page_key::kConfidence).get<double>();
   p.ocr_from_cache = j.at(page_key::kFromCache).get<bool>();
   p.text_bytes = j.value(page_key::kTextBytes, uint64_t{0});
   p.file_budget = j.value(page_key::kFileBudget, false);
   for (const json& w : j.at(page_key::kWords)) {
-    p.page.words.push_back(catalog::WordBox{w.at(0).get<std::string>(), w.at(1).get<float>(),
-                                            w.at(2).get<float>(), w.at(3).get<float>(), w.at(4).get<float>()});
+    p.page.words.push_back(catalog::WordBox{w.at(0).get<std::string>(), w.at(1).get<float>(), w.at(2).get<float>(),
+                                            w.at(3).get<float>(), w.at(4).get<float>()});
   }
-  if (auto it = j.find(page_key::kHeaderDigits); it != j.end()) p.page.header_digits = catalog::HeaderDigitsFromJson(*it);
+  if (auto it = j.find(page_key::kHeaderDigits); it != j.end())
+    p.page.header_digits = catalog::HeaderDigitsFromJson(*it);
   return p;
 }
 
@@ -91,8 +92,11 @@ bool ReadFrame(int fd, std::string& payload) {
 
 std::string InitFrame(const ExtractOptions& options) {
   const char* mode = options.ocr == OcrMode::kAlways ? "always" : options.ocr == OcrMode::kNever ? "never" : "auto";
-  return json{{"ocr", mode}, {"lang", options.ocr_languages}, {"cache", BytesToJson(options.ocr_cache_dir.string())},
-              {"max_pages", options.max_pages}}.dump();
+  return json{{"ocr", mode},
+              {"lang", options.ocr_languages},
+              {"cache", BytesToJson(options.ocr_cache_dir.string())},
+              {"max_pages", options.max_pages}}
+      .dump();
 }
 
 ExtractOptions ParseInitFrame(const std::string& frame) {

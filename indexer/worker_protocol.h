@@ -31,24 +31,24 @@ namespace luutru::indexer {
 
 namespace worker_message {
 inline constexpr char kType[] = "t";
-inline constexpr char kPages[] = "pages";    // "n": the page count
-inline constexpr char kAt[] = "at";          // "i": the page, 0-based
-inline constexpr char kPage[] = "page";      // the page keys below
-inline constexpr char kDone[] = "done";      // "hash"
-inline constexpr char kError[] = "error";    // "reason"
+inline constexpr char kPages[] = "pages";  // "n": the page count
+inline constexpr char kAt[] = "at";        // "i": the page, 0-based
+inline constexpr char kPage[] = "page";    // the page keys below
+inline constexpr char kDone[] = "done";    // "hash"
+inline constexpr char kError[] = "error";  // "reason"
 inline constexpr char kMemory[] = "memory";
 }  // namespace worker_message
 
 // The keys of a "page" message, one letter each: a page's frame is mostly its text.
 namespace page_key {
-inline constexpr char kText[] = "x";           // catalog::Page::text
-inline constexpr char kSource[] = "s";         // TextSourceName
-inline constexpr char kConfidence[] = "c";     // ocr_confidence
-inline constexpr char kFromCache[] = "k";      // ExtractedPage::ocr_from_cache
-inline constexpr char kTextBytes[] = "n";      // ExtractedPage::text_bytes (optional)
-inline constexpr char kFileBudget[] = "b";     // ExtractedPage::file_budget (optional)
-inline constexpr char kWords[] = "w";          // word boxes: [text, x0, y0, x1, y1]
-inline constexpr char kHeaderDigits[] = "h";   // HeaderDigitsToJson (optional)
+inline constexpr char kText[] = "x";          // catalog::Page::text
+inline constexpr char kSource[] = "s";        // TextSourceName
+inline constexpr char kConfidence[] = "c";    // ocr_confidence
+inline constexpr char kFromCache[] = "k";     // ExtractedPage::ocr_from_cache
+inline constexpr char kTextBytes[] = "n";     // ExtractedPage::text_bytes (optional)
+inline constexpr char kFileBudget[] = "b";    // ExtractedPage::file_budget (optional)
+inline constexpr char kWords[] = "w";         // word boxes: [text, x0, y0, x1, y1]
+inline constexpr char kHeaderDigits[] = "h";  // HeaderDigitsToJson (optional)
 }  // namespace page_key
 
 // Frames. Both retry on EINTR and short transfers; WriteFrame refuses a payload over the limit.

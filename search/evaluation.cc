@@ -15,13 +15,20 @@ constexpr int kCutoff = 10;
 constexpr int kDepth = 100;  // how deep to look for the first relevant document (MRR)
 
 void ApplyOne(const std::string& key, const std::string& value, SearchRequest& r) {
-  if (key == "unit") r.unit = value;
-  else if (key == "number") r.number = value;
-  else if (key == "type") r.type = value;
-  else if (key == "from") r.from = value;
-  else if (key == "to") r.to = value;
-  else if (key == "sort") r.sort = value == "date" ? SortOrder::kDate : value == "-date" ? SortOrder::kDateDescending : SortOrder::kRelevance;
-  else if (key == "group-by") r.group_by_unit = value == "unit";
+  if (key == "unit")
+    r.unit = value;
+  else if (key == "number")
+    r.number = value;
+  else if (key == "type")
+    r.type = value;
+  else if (key == "from")
+    r.from = value;
+  else if (key == "to")
+    r.to = value;
+  else if (key == "sort")
+    r.sort = value == "date" ? SortOrder::kDate : value == "-date" ? SortOrder::kDateDescending : SortOrder::kRelevance;
+  else if (key == "group-by")
+    r.group_by_unit = value == "unit";
   else if (key == "clearance") {
     auto level = catalog::ParseSecrecy(value);
     if (!level) throw std::invalid_argument("bad clearance: " + value);
@@ -134,8 +141,8 @@ std::map<std::string, ClassQuality> Evaluate(const Searcher& searcher, std::istr
       if (i < static_cast<size_t>(kCutoff) && counted.insert(key).second) ++found_in_cutoff;
     }
     ++c.ranked;
-    c.recall_at_10 += static_cast<double>(found_in_cutoff) /
-                      static_cast<double>(std::min<size_t>(relevant.size(), kCutoff));
+    c.recall_at_10 +=
+        static_cast<double>(found_in_cutoff) / static_cast<double>(std::min<size_t>(relevant.size(), kCutoff));
     c.mrr += first ? 1.0 / first : 0.0;
     if (!first || first > kCutoff) c.misses.push_back(line);
   }

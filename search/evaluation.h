@@ -26,8 +26,8 @@ struct ClassQuality {
   int queries = 0;
   // Over the queries with relevant documents (`ranked` of them), the documents shown first:
   int ranked = 0;
-  double recall_at_10 = 0;  // mean share of the relevant documents (of 10, when more) in the first 10
-  double mrr = 0;           // mean reciprocal rank of the first relevant document (0 if none in 100)
+  double recall_at_10 = 0;          // mean share of the relevant documents (of 10, when more) in the first 10
+  double mrr = 0;                   // mean reciprocal rank of the first relevant document (0 if none in 100)
   std::vector<std::string> misses;  // queries whose first relevant document is not in the top 10
   // Over the queries that no document answers (`absent` of them): the share answered with total 0.
   int absent = 0;

@@ -8,8 +8,7 @@
 namespace luutru::search {
 namespace {
 
-std::vector<Xapian::termpos> Positions(const Xapian::Database& db, Xapian::docid did,
-                                       const std::string& term) {
+std::vector<Xapian::termpos> Positions(const Xapian::Database& db, Xapian::docid did, const std::string& term) {
   std::vector<Xapian::termpos> out;
   try {
     for (auto it = db.positionlist_begin(did, term); it != db.positionlist_end(did, term); ++it) {
@@ -68,8 +67,8 @@ std::vector<int> HitPages(const catalog::schema::StoredDocument& stored, const D
   return complete.empty() ? all : complete;
 }
 
-std::vector<SnippetAnchor> SnippetAnchors(const catalog::schema::StoredDocument& stored,
-                                          const DocumentMatches& matches, const std::vector<int>& pages) {
+std::vector<SnippetAnchor> SnippetAnchors(const catalog::schema::StoredDocument& stored, const DocumentMatches& matches,
+                                          const std::vector<int>& pages) {
   std::vector<SnippetAnchor> anchors;
   const auto& page_starts = stored.page_start_positions;
   for (const SequenceStart& start : matches.starts) {

@@ -40,8 +40,8 @@ DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
 std::vector<int> HitPages(const catalog::schema::StoredDocument& stored, const DocumentMatches& matches);
 
 // The starts that lie on `pages`, as word offsets on their page, for MakeSnippetAt.
-std::vector<SnippetAnchor> SnippetAnchors(const catalog::schema::StoredDocument& stored,
-                                          const DocumentMatches& matches, const std::vector<int>& pages);
+std::vector<SnippetAnchor> SnippetAnchors(const catalog::schema::StoredDocument& stored, const DocumentMatches& matches,
+                                          const std::vector<int>& pages);
 
 }  // namespace luutru::search
 

@@ -36,8 +36,8 @@ size_t TerminalWidth() {
 
 int Usage(Lang lang, const std::string& problem, const po::options_description& options) {
   std::cerr << "luutru-search: " << problem << "\n\n"
-            << Tr(lang, "Cách dùng", "Usage")
-            << ": luutru-search --db DIR [--db DIR ...] [" << Tr(lang, "tùy chọn", "options") << "] [QUERY]\n"
+            << Tr(lang, "Cách dùng", "Usage") << ": luutru-search --db DIR [--db DIR ...] ["
+            << Tr(lang, "tùy chọn", "options") << "] [QUERY]\n"
             << options;
   return kUsageError;
 }
@@ -53,28 +53,36 @@ int main(int argc, char** argv) {
   const Lang lang = ChooseLang(lang_option, std::getenv("LANG"));
 
   po::options_description options(std::string(Tr(lang, "Tùy chọn", "Options")));
-  options.add_options()
-      ("help,h", Tr(lang, "hiện hướng dẫn này", "show this help").data())
-      ("db", po::value<std::vector<std::string>>()->composing(),
-       Tr(lang, "cơ sở dữ liệu (lặp lại để tìm nhiều cơ sở dữ liệu như một)",
-          "database directory (repeat to search several as one)").data())
-      ("format", po::value<std::string>()->default_value("table"), "table | json | csv")
-      ("limit", po::value<int>()->default_value(10),
-       Tr(lang, "số kết quả (số hồ sơ khi --group-by unit)", "number of results (units with --group-by unit)").data())
-      ("offset", po::value<int>()->default_value(0), Tr(lang, "bỏ qua N kết quả đầu", "skip the first N results").data())
-      ("unit", po::value<std::string>(), Tr(lang, "mã hồ sơ (đơn vị bảo quản)", "storage unit code").data())
-      ("number", po::value<std::string>(), Tr(lang, "số và ký hiệu văn bản, ví dụ 45-TB/TU, 30/2020/NĐ-CP, 02-CP", "document number, e.g. 45-TB/TU, 30/2020/NĐ-CP, 02-CP").data())
-      ("type", po::value<std::string>(), Tr(lang, "loại văn bản: tên hoặc viết tắt (CT, \"chi thi\")", "document type: name or abbreviation (CT, \"chi thi\")").data())
-      ("from", po::value<std::string>(), Tr(lang, "từ ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD", "from date: YYYY, YYYY-MM or YYYY-MM-DD").data())
-      ("review", Tr(lang, "danh sách văn bản có số, ngày, loại hoặc cơ quan ban hành chưa chắc hoặc chưa đọc được",
-                    "documents whose number, date, type or issuer is doubtful or unread").data())
-      ("to", po::value<std::string>(), Tr(lang, "đến ngày (bao gồm cả kỳ đó)", "to date (the whole period included)").data())
-      ("group-by", po::value<std::string>(), Tr(lang, "unit: mỗi dòng một hồ sơ (phiếu lấy hồ sơ)", "unit: one row per storage unit (a pull list)").data())
-      ("loose", Tr(lang, "sau kết quả, hiện cả văn bản có đủ các từ nhưng nằm rời nhau",
-                     "after the answer, also show documents holding every word, but apart").data())
-      ("sort", po::value<std::string>(), "relevance | date | -date")
-      ("clearance", po::value<std::string>()->default_value("thuong"), "thuong | mat | toi-mat | tuyet-mat")
-      ("lang", po::value<std::string>(), "vi | en");
+  options.add_options()("help,h", Tr(lang, "hiện hướng dẫn này", "show this help").data())(
+      "db", po::value<std::vector<std::string>>()->composing(),
+      Tr(lang, "cơ sở dữ liệu (lặp lại để tìm nhiều cơ sở dữ liệu như một)",
+         "database directory (repeat to search several as one)")
+          .data())("format", po::value<std::string>()->default_value("table"), "table | json | csv")(
+      "limit", po::value<int>()->default_value(10),
+      Tr(lang, "số kết quả (số hồ sơ khi --group-by unit)", "number of results (units with --group-by unit)").data())(
+      "offset", po::value<int>()->default_value(0),
+      Tr(lang, "bỏ qua N kết quả đầu", "skip the first N results").data())(
+      "unit", po::value<std::string>(), Tr(lang, "mã hồ sơ (đơn vị bảo quản)", "storage unit code").data())(
+      "number", po::value<std::string>(),
+      Tr(lang, "số và ký hiệu văn bản, ví dụ 45-TB/TU, 30/2020/NĐ-CP, 02-CP",
+         "document number, e.g. 45-TB/TU, 30/2020/NĐ-CP, 02-CP")
+          .data())("type", po::value<std::string>(),
+                   Tr(lang, "loại văn bản: tên hoặc viết tắt (CT, \"chi thi\")",
+                      "document type: name or abbreviation (CT, \"chi thi\")")
+                       .data())(
+      "from", po::value<std::string>(),
+      Tr(lang, "từ ngày: YYYY, YYYY-MM hoặc YYYY-MM-DD", "from date: YYYY, YYYY-MM or YYYY-MM-DD").data())(
+      "review", Tr(lang, "danh sách văn bản có số, ngày, loại hoặc cơ quan ban hành chưa chắc hoặc chưa đọc được",
+                   "documents whose number, date, type or issuer is doubtful or unread")
+                    .data())("to", po::value<std::string>(),
+                             Tr(lang, "đến ngày (bao gồm cả kỳ đó)", "to date (the whole period included)").data())(
+      "group-by", po::value<std::string>(),
+      Tr(lang, "unit: mỗi dòng một hồ sơ (phiếu lấy hồ sơ)", "unit: one row per storage unit (a pull list)").data())(
+      "loose", Tr(lang, "sau kết quả, hiện cả văn bản có đủ các từ nhưng nằm rời nhau",
+                  "after the answer, also show documents holding every word, but apart")
+                   .data())("sort", po::value<std::string>(), "relevance | date | -date")(
+      "clearance", po::value<std::string>()->default_value("thuong"), "thuong | mat | toi-mat | tuyet-mat")(
+      "lang", po::value<std::string>(), "vi | en");
   luutru::cli::AddCommonOptions(options, lang == Lang::kEn, false);
   po::options_description hidden;
   hidden.add_options()("query", po::value<std::vector<std::string>>(), "QUERY");
@@ -127,7 +135,9 @@ int main(int argc, char** argv) {
   request.limit = vm["limit"].as<int>();
   request.offset = vm["offset"].as<int>();
   if (request.limit < 0 || request.offset < 0) {
-    return Usage(lang, std::string(Tr(lang, "--limit và --offset phải không âm", "--limit and --offset must not be negative")), options);
+    return Usage(
+        lang, std::string(Tr(lang, "--limit và --offset phải không âm", "--limit and --offset must not be negative")),
+        options);
   }
   if (vm.count("group-by")) {
     if (vm["group-by"].as<std::string>() != "unit") {
@@ -138,14 +148,20 @@ int main(int argc, char** argv) {
   request.loose = vm.count("loose") > 0;
   if (vm.count("sort")) {
     const std::string sort = vm["sort"].as<std::string>();
-    if (sort == "relevance") request.sort = SortOrder::kRelevance;
-    else if (sort == "date") request.sort = SortOrder::kDate;
-    else if (sort == "-date") request.sort = SortOrder::kDateDescending;
-    else return Usage(lang, std::string(Tr(lang, "--sort không hợp lệ: ", "invalid --sort: ")) + sort, options);
+    if (sort == "relevance")
+      request.sort = SortOrder::kRelevance;
+    else if (sort == "date")
+      request.sort = SortOrder::kDate;
+    else if (sort == "-date")
+      request.sort = SortOrder::kDateDescending;
+    else
+      return Usage(lang, std::string(Tr(lang, "--sort không hợp lệ: ", "invalid --sort: ")) + sort, options);
   }
   const std::string clearance = vm["clearance"].as<std::string>();
   auto level = luutru::catalog::ParseSecrecy(clearance);
-  if (!level) return Usage(lang, std::string(Tr(lang, "--clearance không hợp lệ: ", "invalid --clearance: ")) + clearance, options);
+  if (!level)
+    return Usage(lang, std::string(Tr(lang, "--clearance không hợp lệ: ", "invalid --clearance: ")) + clearance,
+                 options);
   request.clearance = *level;
   const std::string format = vm["format"].as<std::string>();
   if (format != "table" && format != "json" && format != "csv") {
@@ -162,9 +178,11 @@ int main(int argc, char** argv) {
       WriteCsv(std::cout, response, lang);
       if (response.total == 0) std::cerr << ZeroResultHints(response, lang);
       if (response.total == 0 && response.loose_shown && response.total_loose > 0) {
-        std::cerr << Tr(lang, "Không có văn bản nào chứa liền các từ đã nhập; các dòng trên chỉ có đủ các từ (cột Khớp: rời).",
-                        "No document holds the words as typed; the rows above only hold every word (column match: words).")
-                  << '\n';
+        std::cerr
+            << Tr(lang,
+                  "Không có văn bản nào chứa liền các từ đã nhập; các dòng trên chỉ có đủ các từ (cột Khớp: rời).",
+                  "No document holds the words as typed; the rows above only hold every word (column match: words).")
+            << '\n';
       }
     } else {
       WriteTable(std::cout, response, lang, TerminalWidth());
@@ -176,7 +194,8 @@ int main(int argc, char** argv) {
   } catch (const SearchError& e) {
     std::cerr << "luutru-search: " << DescribeError(lang, e) << '\n';
   } catch (const Xapian::Error& e) {
-    std::cerr << "luutru-search: " << Tr(lang, "lỗi cơ sở dữ liệu: ", "database error: ") << e.get_description() << '\n';
+    std::cerr << "luutru-search: " << Tr(lang, "lỗi cơ sở dữ liệu: ", "database error: ") << e.get_description()
+              << '\n';
   }
   return kUsageError;
 }

@@ -20,13 +20,14 @@ std::string DescribeNumberProblem(Lang lang, const tokenizers::NotationProblem& 
     case Part::kNumber:
       return missing ? std::string(Tr(lang, "thiếu số ở đầu", "no number at the start"))
                      : std::string(Tr(lang, "phần số ", "the number ")) + quoted +
-                           std::string(Tr(lang, " không phải 1 đến 5 chữ số đứng đầu",
-                                          " is not 1 to 5 digits at the start"));
+                           std::string(
+                               Tr(lang, " không phải 1 đến 5 chữ số đứng đầu", " is not 1 to 5 digits at the start"));
     case Part::kSeparator:
       return missing ? std::string(Tr(lang, "sau số thiếu '/' hoặc '-' và ký hiệu",
                                       "the number is not followed by '/' or '-' and a symbol"))
                      : std::string(Tr(lang, "sau số cần '/' hoặc '-', không phải ",
-                                      "the number must be followed by '/' or '-', not ")) + quoted;
+                                      "the number must be followed by '/' or '-', not ")) +
+                           quoted;
     case Part::kYear:
       return quoted + std::string(Tr(lang, " sau '/' không phải năm (4 chữ số) có '/' theo sau",
                                      " after '/' is not a year (four digits) followed by '/'"));
@@ -75,9 +76,10 @@ std::string DescribeError(Lang lang, const SearchError& error) {
     case SearchError::Kind::kEmptyDateRange:
       return std::string(Tr(lang, "--from sau --to: ", "--from is after --to: ")) + d;
     case SearchError::Kind::kAmbiguousUnit:
-      out = std::string(Tr(lang, "mã hồ sơ ", "unit code ")) + "'" + d + "' " +
-            std::string(Tr(lang, "khớp với nhiều hồ sơ; hãy ghi đầy đủ mã:",
-                           "matches several storage units; give the full code:"));
+      out =
+          std::string(Tr(lang, "mã hồ sơ ", "unit code ")) + "'" + d + "' " +
+          std::string(Tr(
+              lang, "khớp với nhiều hồ sơ; hãy ghi đầy đủ mã:", "matches several storage units; give the full code:"));
       for (const auto& c : error.candidates()) {
         out += "\n  " + c.code;
         if (!c.box.empty()) out += std::string(Tr(lang, " (hộp ", " (box ")) + c.box + ")";
@@ -85,8 +87,9 @@ std::string DescribeError(Lang lang, const SearchError& error) {
       }
       return out;
     case SearchError::Kind::kEmptyRequest:
-      return std::string(Tr(lang, "không có gì để tìm: hãy nhập từ khóa hoặc một bộ lọc "
-                                  "(--unit, --number, --type, --from, --to)",
+      return std::string(Tr(lang,
+                            "không có gì để tìm: hãy nhập từ khóa hoặc một bộ lọc "
+                            "(--unit, --number, --type, --from, --to)",
                             "nothing to search for: give words or a filter "
                             "(--unit, --number, --type, --from, --to)"));
     case SearchError::Kind::kQueryTooLarge:
@@ -100,15 +103,9 @@ std::string DescribeError(Lang lang, const SearchError& error) {
 std::string DescribeError(Lang lang, const QuerySyntaxError& error, std::string_view query) {
   std::string_view what;
   switch (error.problem()) {
-    case QuerySyntaxError::Problem::kUnclosedQuote:
-      what = Tr(lang, "thiếu dấu \" đóng", "unclosed quote");
-      break;
-    case QuerySyntaxError::Problem::kUnclosedParen:
-      what = Tr(lang, "thiếu dấu ) đóng", "unclosed parenthesis");
-      break;
-    case QuerySyntaxError::Problem::kUnexpectedParen:
-      what = Tr(lang, "dấu ) thừa", "unexpected ')'");
-      break;
+    case QuerySyntaxError::Problem::kUnclosedQuote: what = Tr(lang, "thiếu dấu \" đóng", "unclosed quote"); break;
+    case QuerySyntaxError::Problem::kUnclosedParen: what = Tr(lang, "thiếu dấu ) đóng", "unclosed parenthesis"); break;
+    case QuerySyntaxError::Problem::kUnexpectedParen: what = Tr(lang, "dấu ) thừa", "unexpected ')'"); break;
     case QuerySyntaxError::Problem::kMissingOperand:
       what = Tr(lang, "toán tử (OR, AND, NOT, -) thiếu từ đi kèm", "operator (OR, AND, NOT, -) without a word");
       break;

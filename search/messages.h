@@ -20,9 +20,7 @@ using cli::Lang;
 Lang ChooseLang(std::string_view option, const char* lang_env);
 
 // Picks the text for `lang`.
-inline std::string_view Tr(Lang lang, std::string_view vi, std::string_view en) {
-  return lang == Lang::kEn ? en : vi;
-}
+inline std::string_view Tr(Lang lang, std::string_view vi, std::string_view en) { return lang == Lang::kEn ? en : vi; }
 
 // One paragraph explaining the error, naming what was wrong.
 std::string DescribeError(Lang lang, const SearchError& error);

@@ -22,7 +22,8 @@ constexpr double kNear = 20;
 
 // Digits handwriting and OCR mix up.
 bool Confusable(char a, char b) {
-  static constexpr const char* kPairs[] = {"17", "38", "56", "68", "08", "06", "49", "27", "14", "89", "23", "35", "05", "09"};
+  static constexpr const char* kPairs[] = {"17", "38", "56", "68", "08", "06", "49",
+                                           "27", "14", "89", "23", "35", "05", "09"};
   for (const char* p : kPairs) {
     if ((a == p[0] && b == p[1]) || (a == p[1] && b == p[0])) return true;
   }
@@ -75,8 +76,9 @@ RankedLookup RankedNumberLookup(const Xapian::Database& db, const std::string& k
                                                                     Xapian::Query(*doubtful))
                                                     : Xapian::Query(exact)));
     if (doubtful && db.term_exists(*doubtful)) candidates = true;
-    if (doubtful) tiers.push_back(Weighted(kDoubtfulAsTyped, Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(exact),
-                                                                           Xapian::Query(*doubtful))));
+    if (doubtful)
+      tiers.push_back(Weighted(kDoubtfulAsTyped,
+                               Xapian::Query(Xapian::Query::OP_AND, Xapian::Query(exact), Xapian::Query(*doubtful))));
   }
   if (!digits.empty() && !rest.empty()) {
     // Candidates: the same printed part, digits doubtful (closer ones first) or unread.
@@ -84,8 +86,9 @@ RankedLookup RankedNumberLookup(const Xapian::Database& db, const std::string& k
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       const std::string term = *it;
       const std::string read = term.substr(prefix.size());
-      const double fit = read.empty() ? 35 : std::max(0, 60 - 15 * DigitDistance(WithoutLeadingZeros(digits),
-                                                                                 WithoutLeadingZeros(read)));
+      const double fit =
+          read.empty() ? 35
+                       : std::max(0, 60 - 15 * DigitDistance(WithoutLeadingZeros(digits), WithoutLeadingZeros(read)));
       tiers.push_back(Weighted(kCandidate + fit, Xapian::Query(term)));
       candidates = true;
     }
@@ -105,7 +108,8 @@ RankedLookup RankedNumberLookup(const Xapian::Database& db, const std::string& k
     for (const std::string& v : variants) {
       const std::string term = std::string(schema::kNumber) + WithoutLeadingZeros(v) + rest;
       if (v.empty() || term == exact || !db.term_exists(term)) continue;
-      tiers.push_back(Weighted(kConfusionAway, Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), read_by_ocr)));
+      tiers.push_back(
+          Weighted(kConfusionAway, Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), read_by_ocr)));
       candidates = true;
     }
   }

@@ -47,16 +47,20 @@ std::string HeadLine(const catalog::ArchiveDocument& doc, Lang lang) {
   std::string out = m.number ? *m.number : std::string(Tr(lang, "(không số)", "(no number)"));
   // A field read with doubt says so where it is shown.
   const auto doubt = [&](const std::optional<catalog::FieldConfidence>& c) {
-    return c == catalog::FieldConfidence::kDoubtful ? std::string(Tr(lang, " (chưa chắc)", " (doubtful)")) : std::string();
+    return c == catalog::FieldConfidence::kDoubtful ? std::string(Tr(lang, " (chưa chắc)", " (doubtful)"))
+                                                    : std::string();
   };
   out += doubt(m.number_confidence);
   out += " · ";
-  out += m.date ? ShowDate(*m.date, lang) + doubt(m.date_confidence) : std::string(Tr(lang, "(không ngày)", "(undated)"));
+  out +=
+      m.date ? ShowDate(*m.date, lang) + doubt(m.date_confidence) : std::string(Tr(lang, "(không ngày)", "(undated)"));
   if (m.type) out += " · " + *m.type;
   if (m.issuer) out += " · " + *m.issuer;
   // Secret documents are only listed to readers cleared for them; say so on the line.
-  if (!m.secrecy) out += std::string(Tr(lang, " · độ mật không rõ", " · secrecy unknown"));
-  else if (*m.secrecy != catalog::Secrecy::kNormal) out += " · " + catalog::SecrecyName(*m.secrecy);
+  if (!m.secrecy)
+    out += std::string(Tr(lang, " · độ mật không rõ", " · secrecy unknown"));
+  else if (*m.secrecy != catalog::Secrecy::kNormal)
+    out += " · " + catalog::SecrecyName(*m.secrecy);
   return out;
 }
 
@@ -81,8 +85,8 @@ void WriteDocument(std::ostream& out, const DocumentHit& hit, Lang lang, size_t 
                    const std::string& label, bool show_unit) {
   const std::string score = std::to_string(hit.score) + "%";
   const size_t room = width - indent - label.size() - score.size() - 1;
-  out << std::string(indent, ' ') << label
-      << PadToWidth(TruncateToWidth(HeadLine(hit.doc, lang), room), room) << ' ' << score << '\n';
+  out << std::string(indent, ' ') << label << PadToWidth(TruncateToWidth(HeadLine(hit.doc, lang), room), room) << ' '
+      << score << '\n';
   const size_t body = indent + label.size();
   if (hit.number_match == "candidate") {
     out << std::string(body, ' ')
@@ -92,13 +96,14 @@ void WriteDocument(std::ostream& out, const DocumentHit& hit, Lang lang, size_t 
   }
   if (!hit.review.empty()) {
     std::string fields;
-    for (const std::string& f : hit.review) fields += (fields.empty() ? "" : ", ") + ReviewFieldName(f, lang == Lang::kEn);
+    for (const std::string& f : hit.review)
+      fields += (fields.empty() ? "" : ", ") + ReviewFieldName(f, lang == Lang::kEn);
     out << std::string(body, ' ') << Tr(lang, "[cần kiểm tra: ", "[to check: ") << fields << "]\n";
   }
   if (hit.doc.meta.title) WriteWrapped(out, *hit.doc.meta.title, body, width, 2);
   if (show_unit) out << std::string(body, ' ') << TruncateToWidth(UnitLine(hit.doc.unit, lang), width - body) << '\n';
-  std::string file = std::string(Tr(lang, "Tệp: ", "File: ")) + hit.doc.file + std::string(Tr(lang, " · tr. ", " · p. ")) +
-                     PageRange(hit.doc);
+  std::string file = std::string(Tr(lang, "Tệp: ", "File: ")) + hit.doc.file +
+                     std::string(Tr(lang, " · tr. ", " · p. ")) + PageRange(hit.doc);
   if (!hit.pages.empty()) file += std::string(Tr(lang, " · khớp ở tr. ", " · matched on p. ")) + JoinPages(hit.pages);
   WriteWrapped(out, file, body, width, 2);
   if (hit.snippet) WriteWrapped(out, *hit.snippet, body, width, 3);
@@ -136,7 +141,7 @@ std::vector<std::string> NearNumbers(const SearchResponse& response) {
 
 std::string NearNumbersNote(const SearchResponse& response, Lang lang) {
   std::string note(Tr(lang, "Gồm cả các số khác số đã nhập một ký tự, có thể do OCR đọc sai: ",
-                       "Including numbers one character away from the one typed, as OCR may have misread them: "));
+                      "Including numbers one character away from the one typed, as OCR may have misread them: "));
   const std::vector<std::string> numbers = NearNumbers(response);
   for (size_t i = 0; i < numbers.size(); ++i) note += (i ? ", " : "") + numbers[i];
   return note;
@@ -169,8 +174,10 @@ void WriteString(JsonWriter& w, std::string_view s) {
     const int32_t start = at;
     UChar32 c;
     U8_NEXT(s.data(), at, n, c);
-    if (c < 0) clean += "\xEF\xBF\xBD";
-    else clean.append(s.data() + start, static_cast<size_t>(at - start));
+    if (c < 0)
+      clean += "\xEF\xBF\xBD";
+    else
+      clean.append(s.data() + start, static_cast<size_t>(at - start));
   }
   w.String(clean.data(), static_cast<rapidjson::SizeType>(clean.size()));
 }
@@ -186,8 +193,10 @@ void WriteValue(JsonWriter& w, uint64_t n) { w.Uint64(n); }
 void WriteValue(JsonWriter& w, bool b) { w.Bool(b); }
 
 void WriteValue(JsonWriter& w, const std::optional<std::string>& s) {
-  if (s) WriteString(w, *s);
-  else w.Null();
+  if (s)
+    WriteString(w, *s);
+  else
+    w.Null();
 }
 
 template <class T>
@@ -285,8 +294,10 @@ void WriteJson(std::ostream& out, const SearchResponse& response) {
   WriteMember(w, "total_is_estimate", response.total_is_estimate);
   WriteMember(w, "total_loose", response.total_loose);
   WriteMember(w, "total_loose_is_estimate", response.total_loose_is_estimate);
-  if (response.grouped) write_results(response.units);
-  else write_results(response.documents);
+  if (response.grouped)
+    write_results(response.units);
+  else
+    write_results(response.documents);
   if (!response.near_numbers.empty()) WriteMember(w, "near_numbers", NearNumbers(response));
   if (response.total == 0) {
     WriteMember(w, "suggestion", response.help.suggestion);
@@ -364,8 +375,9 @@ std::string LooseLine(const SearchResponse& response, Lang lang) {
                   : Tr(lang, " hồ sơ có văn bản đủ các từ nhưng nằm rời nhau",
                        " storage units hold documents with every word, but apart");
   } else {
-    line += other ? Tr(lang, " văn bản khác có đủ các từ nhưng nằm rời nhau", " other documents hold every word, but apart")
-                  : Tr(lang, " văn bản có đủ các từ nhưng nằm rời nhau", " documents hold every word, but apart");
+    line +=
+        other ? Tr(lang, " văn bản khác có đủ các từ nhưng nằm rời nhau", " other documents hold every word, but apart")
+              : Tr(lang, " văn bản có đủ các từ nhưng nằm rời nhau", " documents hold every word, but apart");
   }
   return line;
 }
@@ -429,15 +441,17 @@ void WriteTable(std::ostream& out, const SearchResponse& response, Lang lang, si
   }
   const uint64_t all = response.total + (response.loose_shown ? response.total_loose : 0);
   if (shown == 0) {
-    out << Tr(lang, "Không còn kết quả ở vị trí này (--offset quá lớn).", "No results at this offset (--offset too large).")
+    out << Tr(lang, "Không còn kết quả ở vị trí này (--offset quá lớn).",
+              "No results at this offset (--offset too large).")
         << '\n';
   } else if (static_cast<uint64_t>(first_rank) - 1 + shown < all) {
     out << Tr(lang, "Hiển thị ", "Showing ") << first_rank << "–" << (first_rank - 1 + static_cast<int>(shown))
-        << Tr(lang, "; xem tiếp với --offset ", "; see more with --offset ") << (first_rank - 1 + static_cast<int>(shown))
-        << '\n';
+        << Tr(lang, "; xem tiếp với --offset ", "; see more with --offset ")
+        << (first_rank - 1 + static_cast<int>(shown)) << '\n';
   }
   if (!response.loose_shown && response.total_loose > 0) {
-    WriteWrapped(out, LooseLine(response, lang) + std::string(Tr(lang, " (xem với --loose).", " (see them with --loose).")),
+    WriteWrapped(out,
+                 LooseLine(response, lang) + std::string(Tr(lang, " (xem với --loose).", " (see them with --loose).")),
                  0, width, 3);
   }
 }
@@ -466,28 +480,53 @@ void WriteCsv(std::ostream& out, const SearchResponse& response, Lang lang) {
         docs += d.doc.meta.number.value_or(d.doc.file);
         if (d.doc.meta.date) docs += " (" + d.doc.meta.date->ToString() + ")";
       }
-      CsvRow(out, {std::to_string(u.rank), u.unit.code, u.unit.title, u.unit.box,
-                   std::to_string(u.matching_documents), docs, MatchCell(u.match, lang)});
+      CsvRow(out, {std::to_string(u.rank), u.unit.code, u.unit.title, u.unit.box, std::to_string(u.matching_documents),
+                   docs, MatchCell(u.match, lang)});
     }
     return;
   }
-  CsvRow(out, {std::string(Tr(lang, "STT", "rank")), std::string(Tr(lang, "Điểm", "score")),
-               std::string(Tr(lang, "Số, ký hiệu", "number")), std::string(Tr(lang, "Ngày", "date")),
-               std::string(Tr(lang, "Loại", "type")), std::string(Tr(lang, "Trích yếu", "title")),
-               std::string(Tr(lang, "Cơ quan ban hành", "issuer")), std::string(Tr(lang, "Mã hồ sơ", "unit_code")),
-               std::string(Tr(lang, "Tiêu đề hồ sơ", "unit_title")), std::string(Tr(lang, "Hộp", "box")),
-               std::string(Tr(lang, "Tệp", "file")), std::string(Tr(lang, "Trang", "page_range")),
-               std::string(Tr(lang, "Trang khớp", "pages")), std::string(Tr(lang, "Độ mật", "secrecy")),
-               std::string(Tr(lang, "Độ khẩn", "urgency")), std::string(Tr(lang, "OCR", "ocr")),
-               std::string(Tr(lang, "Trích đoạn", "snippet")), std::string(Tr(lang, "Mã văn bản", "id")),
-               std::string(Tr(lang, "Đường dẫn", "path")), std::string(Tr(lang, "Khớp", "match"))});
+  CsvRow(out, {std::string(Tr(lang, "STT", "rank")),
+               std::string(Tr(lang, "Điểm", "score")),
+               std::string(Tr(lang, "Số, ký hiệu", "number")),
+               std::string(Tr(lang, "Ngày", "date")),
+               std::string(Tr(lang, "Loại", "type")),
+               std::string(Tr(lang, "Trích yếu", "title")),
+               std::string(Tr(lang, "Cơ quan ban hành", "issuer")),
+               std::string(Tr(lang, "Mã hồ sơ", "unit_code")),
+               std::string(Tr(lang, "Tiêu đề hồ sơ", "unit_title")),
+               std::string(Tr(lang, "Hộp", "box")),
+               std::string(Tr(lang, "Tệp", "file")),
+               std::string(Tr(lang, "Trang", "page_range")),
+               std::string(Tr(lang, "Trang khớp", "pages")),
+               std::string(Tr(lang, "Độ mật", "secrecy")),
+               std::string(Tr(lang, "Độ khẩn", "urgency")),
+               std::string(Tr(lang, "OCR", "ocr")),
+               std::string(Tr(lang, "Trích đoạn", "snippet")),
+               std::string(Tr(lang, "Mã văn bản", "id")),
+               std::string(Tr(lang, "Đường dẫn", "path")),
+               std::string(Tr(lang, "Khớp", "match"))});
   for (const DocumentHit& d : response.documents) {
     const auto& m = d.doc.meta;
-    CsvRow(out, {std::to_string(d.rank), std::to_string(d.score), m.number.value_or(""),
-                 m.date ? m.date->ToString() : "", m.type.value_or(""), m.title.value_or(""), m.issuer.value_or(""),
-                 d.doc.unit.code, d.doc.unit.title, d.doc.unit.box, d.doc.file, PageRange(d.doc), JoinPages(d.pages),
-                 m.secrecy ? catalog::SecrecyName(*m.secrecy) : "", m.urgency ? catalog::UrgencyName(*m.urgency) : "",
-                 d.doc.HasOcr() ? "1" : "0", d.snippet.value_or(""), d.id, d.doc.path, MatchCell(d.match, lang)});
+    CsvRow(out, {std::to_string(d.rank),
+                 std::to_string(d.score),
+                 m.number.value_or(""),
+                 m.date ? m.date->ToString() : "",
+                 m.type.value_or(""),
+                 m.title.value_or(""),
+                 m.issuer.value_or(""),
+                 d.doc.unit.code,
+                 d.doc.unit.title,
+                 d.doc.unit.box,
+                 d.doc.file,
+                 PageRange(d.doc),
+                 JoinPages(d.pages),
+                 m.secrecy ? catalog::SecrecyName(*m.secrecy) : "",
+                 m.urgency ? catalog::UrgencyName(*m.urgency) : "",
+                 d.doc.HasOcr() ? "1" : "0",
+                 d.snippet.value_or(""),
+                 d.id,
+                 d.doc.path,
+                 MatchCell(d.match, lang)});
   }
 }
 

@@ -45,8 +45,7 @@ std::vector<Item> Items(std::string_view text) {
   std::vector<Item> items;
   for (Token& t : tokenizers::Tokenize(text)) {
     if (!items.empty() && items.back().compound() && t.begin >= items.back().token.begin &&
-        t.end <= items.back().token.end &&
-        (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber)) {
+        t.end <= items.back().token.end && (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber)) {
       items.back().parts.push_back(std::move(t));
       continue;
     }
@@ -133,8 +132,9 @@ Xapian::Query PhraseQuery(const std::vector<MatchWord>& words, bool word_pairs, 
   }
   Xapian::Query weight(Xapian::Query::OP_AND, folded.begin(), folded.end());
   if (marked) {
-    weight = Xapian::Query(Xapian::Query::OP_OR, weight,
-                           Xapian::Query(kExactBoost, Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end())));
+    weight =
+        Xapian::Query(Xapian::Query::OP_OR, weight,
+                      Xapian::Query(kExactBoost, Xapian::Query(Xapian::Query::OP_AND, exact.begin(), exact.end())));
   }
   // The pairs (and chains) decide which documents match; the words weigh. (An AND_MAYBE of the
   // pairs, weightless, and the words matched other documents in the sanitizer build's runs of
@@ -170,12 +170,13 @@ class Segmenter {
     std::vector<std::pair<size_t, size_t>> parts;
     if (!Cut(0, run_.size(), parts)) parts = {{0, run_.size()}};
     std::vector<std::vector<MatchWord>> out;
-    for (const auto& [begin, end] : parts) out.emplace_back(run_.begin() + static_cast<long>(begin), run_.begin() + static_cast<long>(end));
+    for (const auto& [begin, end] : parts)
+      out.emplace_back(run_.begin() + static_cast<long>(begin), run_.begin() + static_cast<long>(end));
     return out;
   }
 
  private:
-  static constexpr int kBudget = 48;        // held checks for one run
+  static constexpr int kBudget = 48;                // held checks for one run
   static constexpr Xapian::doccount kPairCap = 50;  // pairs are told apart up to this many documents
 
   bool Held(size_t begin, size_t end) {
@@ -191,9 +192,7 @@ class Segmenter {
     if (auto it = pair_counts_.find(k); it != pair_counts_.end()) return it->second;
     const std::vector<MatchWord> pair{run_[k - 1], run_[k]};
     const Xapian::doccount count =
-        resolvers_.count_up_to
-            ? resolvers_.count_up_to(StandingTogether(pair, resolvers_.word_pairs), kPairCap)
-            : 0;
+        resolvers_.count_up_to ? resolvers_.count_up_to(StandingTogether(pair, resolvers_.word_pairs), kPairCap) : 0;
     return pair_counts_[k] = count;
   }
 
@@ -243,7 +242,8 @@ class Compiler {
       if (!checks_.empty()) {
         // Every checked concept is required, so its position check may stand at the top.
         std::vector<Xapian::Query> chained;
-        for (const MatchSequence& check : checks_) chained.push_back(StandingTogether(check.words, resolvers_.word_pairs));
+        for (const MatchSequence& check : checks_)
+          chained.push_back(StandingTogether(check.words, resolvers_.word_pairs));
         out.query = Xapian::Query(Xapian::Query::OP_FILTER, part.query,
                                   Xapian::Query(Xapian::Query::OP_AND, chained.begin(), chained.end()));
       }
@@ -251,8 +251,10 @@ class Compiler {
     }
     out.checks = std::move(checks_);
     out.sequences = std::move(sequences_);
-    if (tiers_) out.loose_sequences = std::move(loose_sequences_);
-    else out.loose_sequences = out.sequences;
+    if (tiers_)
+      out.loose_sequences = std::move(loose_sequences_);
+    else
+      out.loose_sequences = out.sequences;
     out.fields = std::move(fields_);
     return out;
   }
@@ -288,9 +290,9 @@ class Compiler {
       if (run.empty()) return;
       // A run of two or three words is never cut (no two concepts of two words or more), so
       // whether a document holds it need not be asked here.
-      const std::vector<std::vector<MatchWord>> concepts =
-          run.size() >= 4 && resolvers_.any_visible ? Segmenter(run, resolvers_).Concepts()
-                                                    : std::vector<std::vector<MatchWord>>{run};
+      const std::vector<std::vector<MatchWord>> concepts = run.size() >= 4 && resolvers_.any_visible
+                                                               ? Segmenter(run, resolvers_).Concepts()
+                                                               : std::vector<std::vector<MatchWord>>{run};
       for (const std::vector<MatchWord>& concept_words : concepts) {
         weighted.push_back(ConceptQuery(concept_words, negated));
         if (!negated) sequences_.push_back(MatchSequence{concept_words});
@@ -407,7 +409,8 @@ class Compiler {
     if (phrase || !has_compound) {
       // A quoted phrase, or one unquoted run such as "TP.HCM": its words in order.
       if (positional.empty()) return {};
-      query = phrase && has_compound ? PhraseQuery(positional, resolvers_.word_pairs) : ConceptQuery(positional, negated);
+      query =
+          phrase && has_compound ? PhraseQuery(positional, resolvers_.word_pairs) : ConceptQuery(positional, negated);
       if (!negated) Searched(MatchSequence{positional});
       if (phrase && has_compound) {
         // A notation or date inside a phrase also matches its indexed whole.
@@ -442,12 +445,14 @@ class Compiler {
   }
 
   static Xapian::Query CompoundTermQuery(const Item& item) {
-    if (item.token.kind == TokenKind::kDate) return Xapian::Query(schema::PrefixedTerm(schema::kTextDate, item.token.exact));
+    if (item.token.kind == TokenKind::kDate)
+      return Xapian::Query(schema::PrefixedTerm(schema::kTextDate, item.token.exact));
     // The document's own number (weighted), or a notation cited in its text.
     auto* fixed = new Xapian::FixedWeightPostingSource(kOwnNumberWeight);
     Xapian::Query own(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
                       Xapian::Query(schema::PrefixedTerm(schema::kNumber, item.token.folded)));
-    return Xapian::Query(Xapian::Query::OP_OR, own, Xapian::Query(schema::PrefixedTerm(schema::kTextNotation, item.token.folded)));
+    return Xapian::Query(Xapian::Query::OP_OR, own,
+                         Xapian::Query(schema::PrefixedTerm(schema::kTextNotation, item.token.folded)));
   }
 
   Part CompileField(const QueryNode& node, bool /*negated*/) {
@@ -486,8 +491,8 @@ class Compiler {
   // A concept. One the answer requires, of three words or more, is matched here by its pairs
   // alone; the check that they chain is kept apart (CompiledQuery::checks).
   Xapian::Query ConceptQuery(const std::vector<MatchWord>& words, bool negated) {
-    const bool checked = optional_ == 0 && !negated && words.size() >= 3 && resolvers_.word_pairs &&
-                         !WordPairs(words).empty();
+    const bool checked =
+        optional_ == 0 && !negated && words.size() >= 3 && resolvers_.word_pairs && !WordPairs(words).empty();
     if (!checked) return PhraseQuery(words, resolvers_.word_pairs);
     checks_.push_back(MatchSequence{words});
     return PhraseQuery(words, resolvers_.word_pairs, /*positions=*/false);

@@ -14,11 +14,16 @@ struct FieldAlias {
 };
 
 constexpr std::array<FieldAlias, 10> kFieldAliases = {{
-    {"so", QueryField::kNumber},   {"number", QueryField::kNumber},
-    {"loai", QueryField::kType},   {"type", QueryField::kType},
-    {"nam", QueryField::kYear},    {"year", QueryField::kYear},
-    {"hoso", QueryField::kUnit},   {"unit", QueryField::kUnit},
-    {"coquan", QueryField::kIssuer}, {"issuer", QueryField::kIssuer},
+    {"so", QueryField::kNumber},
+    {"number", QueryField::kNumber},
+    {"loai", QueryField::kType},
+    {"type", QueryField::kType},
+    {"nam", QueryField::kYear},
+    {"year", QueryField::kYear},
+    {"hoso", QueryField::kUnit},
+    {"unit", QueryField::kUnit},
+    {"coquan", QueryField::kIssuer},
+    {"issuer", QueryField::kIssuer},
 }};
 
 // Typographic quotes are quotes too: text pasted from a word processor has them.
@@ -59,8 +64,8 @@ class Lexer {
         Lexeme lex{Lexeme::Kind::kPhrase, start, std::move(text)};
         lex.text_offset = text_offset;
         out.push_back(std::move(lex));
-      } else if ((c == '-' || c == '+') && i_ + 1 < q_.size() && !IsSpace(q_[i_ + 1]) &&
-                 q_[i_ + 1] != ')' && q_[i_ + 1] != '-' && q_[i_ + 1] != '+') {
+      } else if ((c == '-' || c == '+') && i_ + 1 < q_.size() && !IsSpace(q_[i_ + 1]) && q_[i_ + 1] != ')' &&
+                 q_[i_ + 1] != '-' && q_[i_ + 1] != '+') {
         if (c == '-') out.push_back({Lexeme::Kind::kMinus, start, {}});
         ++i_;  // '+' only says "required", which every word already is
       } else {
@@ -93,8 +98,7 @@ class Lexer {
 
   void ReadWordOrField(std::vector<Lexeme>& out) {
     const size_t start = i_;
-    while (i_ < q_.size() && !IsSpace(q_[i_]) && q_[i_] != '(' && q_[i_] != ')' && !QuoteAt(i_) &&
-           q_[i_] != ':') {
+    while (i_ < q_.size() && !IsSpace(q_[i_]) && q_[i_] != '(' && q_[i_] != ')' && !QuoteAt(i_) && q_[i_] != ':') {
       ++i_;
     }
     std::string_view head = q_.substr(start, i_ - start);
@@ -189,10 +193,8 @@ class Parser {
     switch (Peek().kind) {
       case Lexeme::Kind::kClose:
       case Lexeme::Kind::kOr:
-      case Lexeme::Kind::kAnd:
-        return false;
-      default:
-        return true;
+      case Lexeme::Kind::kAnd: return false;
+      default: return true;
     }
   }
 
@@ -200,8 +202,7 @@ class Parser {
     std::vector<QueryNode> parts;
     if (!StartsOperand()) {
       // "OR b", "a OR", "AND b": an operator with nothing on one side. "()" is fine.
-      if (!AtEnd() && Peek().kind == Lexeme::Kind::kClose && pos_ > 0 &&
-          lex_[pos_ - 1].kind == Lexeme::Kind::kOpen) {
+      if (!AtEnd() && Peek().kind == Lexeme::Kind::kClose && pos_ > 0 && lex_[pos_ - 1].kind == Lexeme::Kind::kOpen) {
         return QueryNode{};
       }
       if (AtEnd() && lex_.empty()) return QueryNode{};
@@ -303,8 +304,6 @@ std::string_view QueryFieldName(QueryField field) {
   return "";
 }
 
-QueryNode ParseQuery(std::string_view query) {
-  return Parser(Lexer(query).Run(), query.size()).Run();
-}
+QueryNode ParseQuery(std::string_view query) { return Parser(Lexer(query).Run(), query.size()).Run(); }
 
 }  // namespace luutru::search

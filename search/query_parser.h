@@ -54,11 +54,11 @@ struct QueryNode {
 class QuerySyntaxError : public std::runtime_error {
  public:
   enum class Problem {
-    kUnclosedQuote,     // "abc
-    kUnclosedParen,     // (abc
-    kUnexpectedParen,   // abc)
-    kMissingOperand,    // abc OR, NOT, -
-    kEmptyFieldValue,   // so: with nothing after it
+    kUnclosedQuote,    // "abc
+    kUnclosedParen,    // (abc
+    kUnexpectedParen,  // abc)
+    kMissingOperand,   // abc OR, NOT, -
+    kEmptyFieldValue,  // so: with nothing after it
   };
   QuerySyntaxError(Problem problem, size_t offset);
   Problem problem() const { return problem_; }

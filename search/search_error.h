@@ -15,7 +15,7 @@ namespace luutru::search {
 
 // A storage unit offered when a code was ambiguous.
 struct UnitCandidate {
-  std::string code;   // as the archive writes it
+  std::string code;  // as the archive writes it
   std::string title;
   std::string box;
 };
@@ -23,18 +23,17 @@ struct UnitCandidate {
 class SearchError : public std::runtime_error {
  public:
   enum class Kind {
-    kDatabase,       // detail: the database path; reason: Xapian's message
-    kBadNumber,      // detail: what was given to --number / so:; number_problem: why
-    kUnknownType,    // detail: what was given to --type / loai:
-    kBadDate,        // detail: what was given to --from / --to
-    kBadYear,        // detail: what was given to nam:
-    kEmptyDateRange, // detail: "FROM..TO"
-    kAmbiguousUnit,  // detail: the code; candidates: the units it could mean
-    kEmptyRequest,   // no query and no filter: nothing to search for
-    kQueryTooLarge,  // detail: the terms the request needs; reason: the most allowed
+    kDatabase,        // detail: the database path; reason: Xapian's message
+    kBadNumber,       // detail: what was given to --number / so:; number_problem: why
+    kUnknownType,     // detail: what was given to --type / loai:
+    kBadDate,         // detail: what was given to --from / --to
+    kBadYear,         // detail: what was given to nam:
+    kEmptyDateRange,  // detail: "FROM..TO"
+    kAmbiguousUnit,   // detail: the code; candidates: the units it could mean
+    kEmptyRequest,    // no query and no filter: nothing to search for
+    kQueryTooLarge,   // detail: the terms the request needs; reason: the most allowed
   };
-  SearchError(Kind kind, std::string detail, std::string reason = {},
-              std::vector<UnitCandidate> candidates = {})
+  SearchError(Kind kind, std::string detail, std::string reason = {}, std::vector<UnitCandidate> candidates = {})
       : std::runtime_error(detail + (reason.empty() ? "" : ": " + reason)),
         kind_(kind),
         detail_(std::move(detail)),

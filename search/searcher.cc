@@ -5,8 +5,8 @@
 #include <set>
 
 #include "search/hit_pages.h"
-#include "search/number_lookup.h"
 #include "search/issuer_names.h"
+#include "search/number_lookup.h"
 #include "search/review.h"
 #include "search/search_error.h"
 #include "search/snippet.h"
@@ -86,7 +86,8 @@ Searcher Searcher::Open(const std::vector<std::string>& paths) {
     try {
       Xapian::Database shard(path);
       const std::string pairs(schema::kWordPair);
-      word_pairs = word_pairs && (shard.get_doccount() == 0 || shard.allterms_begin(pairs) != shard.allterms_end(pairs));
+      word_pairs =
+          word_pairs && (shard.get_doccount() == 0 || shard.allterms_begin(pairs) != shard.allterms_end(pairs));
       db.add_database(shard);
     } catch (const Xapian::Error& e) {
       // The context names a remote shard ("remote:tcp(host:port)") when that is what failed.
@@ -143,7 +144,9 @@ uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy cle
 std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::Secrecy clearance) const {
   const std::string key = catalog::UnitKey(code);
   if (key.empty()) return {};
-  auto visible = [&](const std::string& k) { return AnyVisible(Xapian::Query(schema::PrefixedTerm(schema::kUnit, k)), clearance); };
+  auto visible = [&](const std::string& k) {
+    return AnyVisible(Xapian::Query(schema::PrefixedTerm(schema::kUnit, k)), clearance);
+  };
   if (db_.term_exists(schema::PrefixedTerm(schema::kUnit, key)) && visible(key)) return {key};
   std::vector<std::string> matches;
   const std::string prefix(schema::kUnit);
@@ -197,7 +200,8 @@ Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::
   const Xapian::Query exact(schema::PrefixedTerm(schema::kNumber, key));
   const bool found = visible(exact);
   // Only OCR misreads a number that is also found as typed.
-  const Xapian::Query read_by_ocr(schema::PrefixedTerm(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
+  const Xapian::Query read_by_ocr(
+      schema::PrefixedTerm(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
   auto restrict = [&](Xapian::Query q) { return found ? Xapian::Query(Xapian::Query::OP_FILTER, q, read_by_ocr) : q; };
   NumberLookup lookup;
   std::vector<Xapian::Query> alternatives;
@@ -256,7 +260,7 @@ std::vector<MatchSequence> Searcher::Concepts(std::string_view query, catalog::S
 }
 
 DocumentHit Searcher::MakeHit(const Xapian::MSetIterator& it, const std::vector<MatchSequence>& sequences,
-                             int rank) const {
+                              int rank) const {
   DocumentHit hit;
   hit.rank = rank;
   hit.score = it.get_percent();
@@ -325,8 +329,7 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
   count_run.max_items = kCheckAtLeast;
   count_run.check_at_least = kCheckAtLeast;
   Xapian::MSet units = Execute(full, clearance, count_run);
-  if (units.get_matches_lower_bound() != units.get_matches_upper_bound() &&
-      clearance != catalog::Secrecy::kTopSecret) {
+  if (units.get_matches_lower_bound() != units.get_matches_upper_bound() && clearance != catalog::Secrecy::kTopSecret) {
     count_run.max_items = count_run.check_at_least = db_.get_doccount();
     units = Execute(full, clearance, count_run);
   }
@@ -355,9 +358,9 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
     unit.match = tier;
     unit.rank = first_rank + static_cast<int>(u - offset);
     unit.key = order[u];
-    unit.matching_documents =
-        CountVisible(Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(schema::PrefixedTerm(schema::kUnit, unit.key))),
-                     clearance);
+    unit.matching_documents = CountVisible(
+        Xapian::Query(Xapian::Query::OP_FILTER, full, Xapian::Query(schema::PrefixedTerm(schema::kUnit, unit.key))),
+        clearance);
     int rank = 0;
     for (const auto& it : members[unit.key]) {
       items.push_back(it);
@@ -410,8 +413,7 @@ Searcher::RequestFilters Searcher::Filters(const SearchRequest& request, SearchR
     named.emplace_back("--unit", UnitFilter(keys));
   }
   if (request.number) {
-    const Xapian::Query as_typed =
-        NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number);
+    const Xapian::Query as_typed = NumberFilter(*request.number, LookupsFor(clearance, &response.near_numbers).number);
     filters.number_key = tokenizers::NotationKey(*request.number);
     // Ranked by fit when it is all that was asked (a filter, so boolean, beside words).
     const RankedLookup ranked = RankedNumberLookup(db_, *filters.number_key, as_typed);
@@ -419,9 +421,12 @@ Searcher::RequestFilters Searcher::Filters(const SearchRequest& request, SearchR
   }
   if (request.review) named.emplace_back("--review", ReviewFilter());
   if (request.type) named.emplace_back("--type", TypeFilter(*request.type));
-  if (request.fonds) named.emplace_back("--fonds", Xapian::Query(schema::PrefixedTerm(schema::kFonds, catalog::UnitKey(*request.fonds))));
+  if (request.fonds)
+    named.emplace_back("--fonds",
+                       Xapian::Query(schema::PrefixedTerm(schema::kFonds, catalog::UnitKey(*request.fonds))));
   if (request.inventory) {
-    named.emplace_back("--inventory", Xapian::Query(schema::PrefixedTerm(schema::kInventory, catalog::UnitKey(*request.inventory))));
+    named.emplace_back("--inventory",
+                       Xapian::Query(schema::PrefixedTerm(schema::kInventory, catalog::UnitKey(*request.inventory))));
   }
   if (request.from) named.emplace_back("--from", FromFilter(*request.from));
   if (request.to) named.emplace_back("--to", ToFilter(*request.to));
@@ -429,8 +434,8 @@ Searcher::RequestFilters Searcher::Filters(const SearchRequest& request, SearchR
   return filters;
 }
 
-void Searcher::FindDocuments(const SearchRequest& request, const CompiledQuery& compiled,
-                             const RequestFilters& filters, SearchResponse& response) const {
+void Searcher::FindDocuments(const SearchRequest& request, const CompiledQuery& compiled, const RequestFilters& filters,
+                             SearchResponse& response) const {
   const catalog::Secrecy clearance = request.clearance;
   const std::vector<Xapian::Query> filter_queries = filters.Queries();
   const Xapian::Query full = AndAll(compiled.query, filter_queries);
@@ -446,8 +451,8 @@ void Searcher::FindDocuments(const SearchRequest& request, const CompiledQuery& 
     // No words to rank by: a unit listing is in catalog order, anything else by date.
     // A number alone: by how well each document fits it, then by date.
     run.sort = compiled.HasWords() || filters.number_key ? SortOrder::kRelevance
-               : request.unit                          ? SortOrder::kDefault
-                                                       : SortOrder::kDate;
+               : request.unit                            ? SortOrder::kDefault
+                                                         : SortOrder::kDate;
     run.ties_by_date = !compiled.HasWords() && filters.number_key;
   }
   const Xapian::doccount limit = static_cast<Xapian::doccount>(std::max(request.limit, 0));
@@ -459,26 +464,25 @@ void Searcher::FindDocuments(const SearchRequest& request, const CompiledQuery& 
   const Xapian::Query candidates = by_pairs ? AndAll(compiled.candidates, filter_queries) : full;
   Run counted = run;
   counted.check_at_least = kCheckAtLeast;
-  const TierTotal answer =
-      by_pairs ? AnswerByConcepts(full, candidates, compiled.checks, compiled.sequences, counted, offset, limit,
-                                  static_cast<int>(offset) + 1, clearance, response)
-               : AnswerTier(full, compiled.sequences, MatchTier::kPhrase, run, offset, limit,
-                            static_cast<int>(offset) + 1, clearance, response);
+  const TierTotal answer = by_pairs ? AnswerByConcepts(full, candidates, compiled.checks, compiled.sequences, counted,
+                                                       offset, limit, static_cast<int>(offset) + 1, clearance, response)
+                                    : AnswerTier(full, compiled.sequences, MatchTier::kPhrase, run, offset, limit,
+                                                 static_cast<int>(offset) + 1, clearance, response);
   response.total = answer.total;
   response.total_is_estimate = answer.estimate;
   if (!compiled.loose.empty()) {
     // The words tier: every word of the request, not every concept whole. Counted always,
     // shown after the answer only when asked or when there is no answer.
     const Xapian::Query every_word = AndAll(compiled.loose, filter_queries);
-    const Xapian::Query loose = answer.total == 0 && !answer.estimate
-                                    ? every_word
-                                    : Xapian::Query(Xapian::Query::OP_AND_NOT, every_word, full);
+    const Xapian::Query loose =
+        answer.total == 0 && !answer.estimate ? every_word : Xapian::Query(Xapian::Query::OP_AND_NOT, every_word, full);
     response.loose_shown = request.loose || response.total == 0;
     const size_t shown = request.group_by_unit ? response.units.size() : response.documents.size();
     const Xapian::doccount loose_offset =
         offset > response.total ? offset - static_cast<Xapian::doccount>(response.total) : 0;
-    const Xapian::doccount loose_limit =
-        response.loose_shown && shown < limit && offset + limit > response.total ? limit - static_cast<Xapian::doccount>(shown) : 0;
+    const Xapian::doccount loose_limit = response.loose_shown && shown < limit && offset + limit > response.total
+                                             ? limit - static_cast<Xapian::doccount>(shown)
+                                             : 0;
     TierTotal words;
     if (loose_limit == 0 && !request.group_by_unit) {
       words = CountWordsTier(every_word, candidates, by_pairs, answer, clearance);

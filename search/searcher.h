@@ -27,20 +27,20 @@
 namespace luutru::search {
 
 enum class SortOrder {
-  kDefault,    // relevance when words were searched; catalog order for a unit listing; else date
+  kDefault,  // relevance when words were searched; catalog order for a unit listing; else date
   kRelevance,
-  kDate,       // oldest first, undated last
+  kDate,  // oldest first, undated last
   kDateDescending,
 };
 
 struct SearchRequest {
-  std::string query;                  // the query language of query_parser.h; may be empty
-  std::optional<std::string> unit;    // --unit: storage unit code, however typed
-  std::optional<std::string> number;  // --number: số và ký hiệu
-  std::optional<std::string> type;    // --type: name or abbreviation
+  std::string query;                     // the query language of query_parser.h; may be empty
+  std::optional<std::string> unit;       // --unit: storage unit code, however typed
+  std::optional<std::string> number;     // --number: số và ký hiệu
+  std::optional<std::string> type;       // --type: name or abbreviation
   std::optional<std::string> fonds;      // phông, however typed ("Phông 12", "phong 12")
   std::optional<std::string> inventory;  // mục lục, however typed
-  std::optional<std::string> from;    // --from / --to: YYYY, YYYY-MM or YYYY-MM-DD
+  std::optional<std::string> from;       // --from / --to: YYYY, YYYY-MM or YYYY-MM-DD
   std::optional<std::string> to;
   bool group_by_unit = false;
   // --loose: the words tier (documents holding every word only apart) is shown after the
@@ -64,7 +64,7 @@ struct DocumentHit {
   int rank = 0;   // from offset + 1 (within its unit when grouped)
   int score = 0;  // relevance percentage
   std::string id;
-  catalog::ArchiveDocument doc;  // in a search answer its pages carry no text (FindDocument's do)
+  catalog::ArchiveDocument doc;        // in a search answer its pages carry no text (FindDocument's do)
   std::vector<int> pages;              // where the words matched, from the start of the file
   std::optional<std::string> snippet;  // matched words marked « »; nullopt without words
   // With --number: "number" when the document was read as it, "candidate" when its digits are
@@ -79,7 +79,7 @@ struct UnitHit {
   int rank = 0;
   std::string key;  // catalog::UnitKey
   catalog::StorageUnit unit;
-  uint64_t matching_documents = 0;  // exact
+  uint64_t matching_documents = 0;     // exact
   std::vector<DocumentHit> documents;  // the best 3
 };
 
@@ -183,9 +183,9 @@ class Searcher {
     Xapian::doccount first = 0;
     Xapian::doccount max_items = 0;
     Xapian::doccount check_at_least = 0;
-    bool unranked = false;  // only which documents match counts: no weights to compute
+    bool unranked = false;      // only which documents match counts: no weights to compute
     bool ties_by_date = false;  // kRelevance: equal weights oldest first
-    bool coordinate = false;  // weight = query terms a document holds (no collection statistics)
+    bool coordinate = false;    // weight = query terms a document holds (no collection statistics)
   };
   // THE one function that runs a query: it ANDs the clearance filter into every query (none at
   // the highest clearance, which sees every document).
@@ -210,15 +210,15 @@ class Searcher {
     uint64_t total = 0;
     bool estimate = false;
   };
-  TierTotal AnswerTier(const Xapian::Query& query, const std::vector<MatchSequence>& sequences, MatchTier tier,
-                       Run run, Xapian::doccount offset, Xapian::doccount limit, int first_rank,
-                       catalog::Secrecy clearance, SearchResponse& response) const;
+  TierTotal AnswerTier(const Xapian::Query& query, const std::vector<MatchSequence>& sequences, MatchTier tier, Run run,
+                       Xapian::doccount offset, Xapian::doccount limit, int first_rank, catalog::Secrecy clearance,
+                       SearchResponse& response) const;
   // The option filters of a request (--unit, --number, --review, --type, --fonds, --inventory,
   // --from, --to), each by the name an empty answer blames it with.
   struct RequestFilters {
     std::vector<std::pair<std::string, Xapian::Query>> named;
-    bool unit_not_found = false;             // --unit named no unit this reader may see
-    std::optional<std::string> number_key;   // --number's notation key
+    bool unit_not_found = false;            // --unit named no unit this reader may see
+    std::optional<std::string> number_key;  // --number's notation key
     std::vector<Xapian::Query> Queries() const;
   };
   // Search's steps.
@@ -241,10 +241,9 @@ class Searcher {
   // the candidates, else the sample's share of the candidates, an estimate. `run.check_at_least`
   // bounds the count of candidates as in AnswerTier.
   TierTotal AnswerByConcepts(const Xapian::Query& full, const Xapian::Query& candidates,
-                             const std::vector<MatchSequence>& checks,
-                             const std::vector<MatchSequence>& sequences, Run run, Xapian::doccount offset,
-                             Xapian::doccount limit, int first_rank, catalog::Secrecy clearance,
-                             SearchResponse& response) const;
+                             const std::vector<MatchSequence>& checks, const std::vector<MatchSequence>& sequences,
+                             Run run, Xapian::doccount offset, Xapian::doccount limit, int first_rank,
+                             catalog::Secrecy clearance, SearchResponse& response) const;
   // The words tier's total, counted without ranking or reading positions: documents of
   // `every_word` (the words tier's query, answer included) that are not in `answer`, whose
   // documents are those of `candidates` (whose concepts chain, when `chains_checked`; else

@@ -73,9 +73,9 @@ Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const 
     if (up_to_last == found.size() && found.size() < count.max_items) {
       out.total = chained.size();  // no candidate after the last that chains
     } else {
-      out.total = static_cast<uint64_t>(std::llround(static_cast<double>(Holders(found, candidates, clearance)) *
-                                                   chained.size() /
-                                                   std::max<Xapian::doccount>(up_to_last, chained.size())));
+      out.total =
+          static_cast<uint64_t>(std::llround(static_cast<double>(Holders(found, candidates, clearance)) *
+                                             chained.size() / std::max<Xapian::doccount>(up_to_last, chained.size())));
       out.total = std::max<uint64_t>(out.total, chained.size());
       out.estimate = true;
     }

@@ -187,8 +187,6 @@ std::vector<Match> FindMatches(std::string_view text, const FirstWords& first_wo
 
 bool IsSpaceByte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-
-
 // Renders text[begin, end) with whitespace collapsed and the matches inside marked.
 std::string Render(std::string_view text, size_t begin, size_t end, const std::vector<Match>& matches) {
   // Merge matches separated only by whitespace into runs.
@@ -256,8 +254,8 @@ struct Window {
 // The best window of about `width` characters on page `page_index` whose text is `text`,
 // starting kLeadChars before one of `matches`: most distinct sequences, then exact-form matches,
 // then most matches. Score -1 when there are no matches.
-Window BestWindow(std::string_view text, size_t page_index, const std::vector<Match>& matches,
-                  size_t sequence_count, size_t width) {
+Window BestWindow(std::string_view text, size_t page_index, const std::vector<Match>& matches, size_t sequence_count,
+                  size_t width) {
   Window best;
   // seen_in[s] == first + 1 when sequence s has been counted in the window starting at `first`.
   std::vector<size_t> seen_in(sequence_count, 0);
@@ -349,8 +347,7 @@ std::optional<std::string> RenderWindow(const catalog::ArchiveDocument& doc, Win
 
 }  // namespace
 
-std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
-                                       const std::vector<int>& preferred_pages,
+std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc, const std::vector<int>& preferred_pages,
                                        const std::vector<MatchSequence>& sequences, size_t width) {
   if (sequences.empty() || doc.pages.empty()) return std::nullopt;
   std::vector<size_t> candidates;
@@ -370,8 +367,7 @@ std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
   return RenderWindow(doc, best.window, best.matches, width);
 }
 
-std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
-                                         const std::vector<SnippetAnchor>& anchors,
+std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc, const std::vector<SnippetAnchor>& anchors,
                                          const std::vector<MatchSequence>& sequences, size_t width) {
   if (sequences.empty() || doc.pages.empty()) return std::nullopt;
   // A sequence typed twice is anchored once, under its first index; FindMatches reports both.

@@ -27,10 +27,8 @@ inline constexpr size_t kSnippetChars = 200;
 // then most matches. Adjacent matched words share one pair of marks: «nhà đại đoàn kết».
 // Whitespace is collapsed; "… " and " …" show where text was cut. nullopt when `sequences` is
 // empty or the document has no text.
-std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc,
-                                       const std::vector<int>& preferred_pages,
-                                       const std::vector<MatchSequence>& sequences,
-                                       size_t width = kSnippetChars);
+std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc, const std::vector<int>& preferred_pages,
+                                       const std::vector<MatchSequence>& sequences, size_t width = kSnippetChars);
 
 // Where the index found a searched sequence starting: word `word` (0 = the page's first word) of
 // doc.pages[page_index].
@@ -45,10 +43,8 @@ struct SnippetAnchor {
 // its matches instead of its text. Where the words there do not hold the anchored matches, the
 // page is analyzed whole. Empty `anchors` (the words matched only in the title): as
 // MakeSnippet(doc, {}, ...).
-std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc,
-                                         const std::vector<SnippetAnchor>& anchors,
-                                         const std::vector<MatchSequence>& sequences,
-                                         size_t width = kSnippetChars);
+std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc, const std::vector<SnippetAnchor>& anchors,
+                                         const std::vector<MatchSequence>& sequences, size_t width = kSnippetChars);
 
 }  // namespace luutru::search
 

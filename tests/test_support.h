@@ -76,12 +76,12 @@ class TempDir {
 }  // namespace luutru::testing
 
 // Skips the current test when ../shared is absent, with a message that says why.
-#define LUUTRU_REQUIRE_SHARED(var)                                                   \
-  auto var##_opt = ::luutru::testing::SharedDir();                                   \
-  if (!var##_opt) {                                                                  \
+#define LUUTRU_REQUIRE_SHARED(var)                                                    \
+  auto var##_opt = ::luutru::testing::SharedDir();                                    \
+  if (!var##_opt) {                                                                   \
     GTEST_SKIP() << "../shared is not beside this checkout (set LUUTRU_SHARED_DIR); " \
-                    "the real-document tests run in CI";                             \
-  }                                                                                  \
+                    "the real-document tests run in CI";                              \
+  }                                                                                   \
   const std::filesystem::path var = *var##_opt
 
 #endif  // LUUTRU_TESTS_TEST_SUPPORT_H_

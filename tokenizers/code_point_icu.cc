@@ -69,7 +69,8 @@ std::u32string UnmarkByIcu(char32_t c) {
   if (c == U'Đ') return U"D";
   if (c >= 0xD800 && c <= 0xDFFF) return std::u32string(1, c);
   icu::UnicodeString decomposition;
-  if (!Nfd().getDecomposition(static_cast<UChar32>(c), decomposition) && !(ClassBitsByIcu(c) & kMarkBit)) return std::u32string(1, c);
+  if (!Nfd().getDecomposition(static_cast<UChar32>(c), decomposition) && !(ClassBitsByIcu(c) & kMarkBit))
+    return std::u32string(1, c);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString decomposed = Nfd().normalize(icu::UnicodeString(static_cast<UChar32>(c)), status);
   if (U_FAILURE(status)) return std::u32string(1, c);

@@ -24,8 +24,10 @@ int main() {
   std::printf("};\n\nconstexpr bool kNfcInertTable[kCodePointTableSize] = {");
   for (char32_t c = 0; c < kCodePointTableSize; ++c) std::printf("%s%d", Separator(c, 32), NfcInertByIcu(c) ? 1 : 0);
   std::printf("};\n\nconstexpr char32_t kFoldTable[kCodePointTableSize] = {");
-  for (char32_t c = 0; c < kCodePointTableSize; ++c) std::printf("%s0x%X", Separator(c, 16), static_cast<unsigned>(FoldByIcu(c)));
-  std::printf("};\n\n// offset into kUnmarkedPool << 4 | length\nconstexpr uint32_t kUnmarkedIndex[kCodePointTableSize] = {");
+  for (char32_t c = 0; c < kCodePointTableSize; ++c)
+    std::printf("%s0x%X", Separator(c, 16), static_cast<unsigned>(FoldByIcu(c)));
+  std::printf(
+      "};\n\n// offset into kUnmarkedPool << 4 | length\nconstexpr uint32_t kUnmarkedIndex[kCodePointTableSize] = {");
   for (char32_t c = 0; c < kCodePointTableSize; ++c) {
     const std::u32string unmarked = UnmarkByIcu(c);
     if (unmarked.size() > 15) return 1;  // the index keeps 4 bits of length

@@ -22,14 +22,14 @@ using internal::VowelOf;
 // table's. An extractor returns each byte as the Latin-1 character with the same number.
 // Bytes 0xB0..0xB4 are the five combining tone marks.
 constexpr std::u32string_view kTcvn3High =
-    U"ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨ"  // 0x80
-    U"ÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"  // 0x90
-    U"\u00A0ĂÂÊÔƠƯĐăâêôơưđẰ"  // 0xA0
+    U"ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨ"                           // 0x80
+    U"ÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ"                           // 0x90
+    U"\u00A0ĂÂÊÔƠƯĐăâêôơưđẰ"                      // 0xA0
     U"\u0300\u0309\u0303\u0301\u0323àảãáạẲằẳẵắẴ"  // 0xB0
-    U"ẮẦẨẪẤỀặầẩẫấậèỂẻẽ"  // 0xC0
-    U"éẹềểễếệìỉỄẾỒĩíịò"  // 0xD0
-    U"Ổỏõóọồổỗốộờởỡớợù"  // 0xE0
-    U"ỖủũúụừửữứựỳỷỹýỵỐ";  // 0xF0
+    U"ẮẦẨẪẤỀặầẩẫấậèỂẻẽ"                           // 0xC0
+    U"éẹềểễếệìỉỄẾỒĩíịò"                           // 0xD0
+    U"Ổỏõóọồổỗốộờởỡớợù"                           // 0xE0
+    U"ỖủũúụừửữứựỳỷỹýỵỐ";                          // 0xF0
 
 // The few capitals TCVN 5712 puts among the C0 controls.
 char32_t Tcvn3Low(char32_t c) {
@@ -70,8 +70,8 @@ void MergeTcvn3Capitals(std::u32string* text) {
     if (i + 1 < s.size()) {
       VowelInfo base = VowelOf(s[i]);
       VowelInfo next = VowelOf(s[i + 1]);
-      if (base.base >= 0 && base.upper && base.tone == internal::kLevel && next.base == base.base &&
-          !next.upper && next.tone != internal::kLevel) {
+      if (base.base >= 0 && base.upper && base.tone == internal::kLevel && next.base == base.base && !next.upper &&
+          next.tone != internal::kLevel) {
         out.push_back(ComposeVowel(next.base, next.tone, true));
         ++i;
         continue;
@@ -184,11 +184,16 @@ std::u32string ConvertTcvn3(std::u32string_view in) {
 // VNI-Windows writes a vowel as its base letter followed by one mark character.
 int VniTone(char32_t c) {
   switch (c) {
-    case U'ø': case U'Ø': return internal::kGrave;
-    case U'ù': case U'Ù': return internal::kAcute;
-    case U'û': case U'Û': return internal::kHook;
-    case U'õ': case U'Õ': return internal::kTilde;
-    case U'ï': case U'Ï': return internal::kDot;
+    case U'ø':
+    case U'Ø': return internal::kGrave;
+    case U'ù':
+    case U'Ù': return internal::kAcute;
+    case U'û':
+    case U'Û': return internal::kHook;
+    case U'õ':
+    case U'Õ': return internal::kTilde;
+    case U'ï':
+    case U'Ï': return internal::kDot;
     default: return -1;
   }
 }
@@ -196,12 +201,18 @@ int VniTone(char32_t c) {
 // Circumflex (â ê ô) with its tone: â à á å ã ä.
 int VniCircumflexTone(char32_t c) {
   switch (c) {
-    case U'â': case U'Â': return internal::kLevel;
-    case U'à': case U'À': return internal::kGrave;
-    case U'á': case U'Á': return internal::kAcute;
-    case U'å': case U'Å': return internal::kHook;
-    case U'ã': case U'Ã': return internal::kTilde;
-    case U'ä': case U'Ä': return internal::kDot;
+    case U'â':
+    case U'Â': return internal::kLevel;
+    case U'à':
+    case U'À': return internal::kGrave;
+    case U'á':
+    case U'Á': return internal::kAcute;
+    case U'å':
+    case U'Å': return internal::kHook;
+    case U'ã':
+    case U'Ã': return internal::kTilde;
+    case U'ä':
+    case U'Ä': return internal::kDot;
     default: return -1;
   }
 }
@@ -209,12 +220,18 @@ int VniCircumflexTone(char32_t c) {
 // Breve (ă) with its tone: ê è é ú ü ë.
 int VniBreveTone(char32_t c) {
   switch (c) {
-    case U'ê': case U'Ê': return internal::kLevel;
-    case U'è': case U'È': return internal::kGrave;
-    case U'é': case U'É': return internal::kAcute;
-    case U'ú': case U'Ú': return internal::kHook;
-    case U'ü': case U'Ü': return internal::kTilde;
-    case U'ë': case U'Ë': return internal::kDot;
+    case U'ê':
+    case U'Ê': return internal::kLevel;
+    case U'è':
+    case U'È': return internal::kGrave;
+    case U'é':
+    case U'É': return internal::kAcute;
+    case U'ú':
+    case U'Ú': return internal::kHook;
+    case U'ü':
+    case U'Ü': return internal::kTilde;
+    case U'ë':
+    case U'Ë': return internal::kDot;
     default: return -1;
   }
 }
@@ -222,11 +239,16 @@ int VniBreveTone(char32_t c) {
 // The i with a tone is one character of its own: ì í æ ó ò.
 int VniIToneOf(char32_t c) {
   switch (c) {
-    case U'ì': case U'Ì': return internal::kGrave;
-    case U'í': case U'Í': return internal::kAcute;
-    case U'æ': case U'Æ': return internal::kHook;
-    case U'ó': case U'Ó': return internal::kTilde;
-    case U'ò': case U'Ò': return internal::kDot;
+    case U'ì':
+    case U'Ì': return internal::kGrave;
+    case U'í':
+    case U'Í': return internal::kAcute;
+    case U'æ':
+    case U'Æ': return internal::kHook;
+    case U'ó':
+    case U'Ó': return internal::kTilde;
+    case U'ò':
+    case U'Ò': return internal::kDot;
     default: return -1;
   }
 }
@@ -247,8 +269,10 @@ std::u32string ConvertVni(std::u32string_view in) {
       case U'u': base = internal::kU; break;
       case U'y': base = internal::kY; break;
       case U'i': base = internal::kI; break;
-      case U'ô': case U'Ô': base = internal::kOw; break;  // ơ
-      case U'ö': case U'Ö': base = internal::kUw; break;  // ư
+      case U'ô':
+      case U'Ô': base = internal::kOw; break;  // ơ
+      case U'ö':
+      case U'Ö': base = internal::kUw; break;  // ư
       case U'ñ': out.push_back(U'đ'); continue;
       case U'Ñ': out.push_back(U'Đ'); continue;
       default: break;
@@ -305,19 +329,26 @@ std::u32string Convert(std::u32string_view text, LegacyEncoding encoding) {
 // combining tone marks of decomposed text.
 bool IsGenuineVietnamese(char32_t c) {
   switch (c) {
-    case U'ă': case U'Ă': case U'đ': case U'Đ': case U'ĩ': case U'Ĩ':
-    case U'ũ': case U'Ũ': case U'ơ': case U'Ơ': case U'ư': case U'Ư':
-      return true;
+    case U'ă':
+    case U'Ă':
+    case U'đ':
+    case U'Đ':
+    case U'ĩ':
+    case U'Ĩ':
+    case U'ũ':
+    case U'Ũ':
+    case U'ơ':
+    case U'Ơ':
+    case U'ư':
+    case U'Ư': return true;
     default:
-      return (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x0300 || c == 0x0301 || c == 0x0303 ||
-             c == 0x0309 || c == 0x0323;
+      return (c >= 0x1EA0 && c <= 0x1EF9) || c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309 || c == 0x0323;
   }
 }
 
 // What a legacy-encoded word may be made of: ASCII letters and the Latin-1 look-alikes.
 bool IsLegacyWordChar(char32_t c) {
-  return IsLetter(c) || (c >= 0x80 && c <= 0xFF && c != 0xA0) || c == kMinusSign ||
-         Tcvn3Low(c) != 0;
+  return IsLetter(c) || (c >= 0x80 && c <= 0xFF && c != 0xA0) || c == kMinusSign || Tcvn3Low(c) != 0;
 }
 
 }  // namespace
@@ -370,8 +401,7 @@ LegacyEncoding DetectLegacyEncoding(std::string_view utf8) {
   // repaired (legacy Vietnamese has a look-alike in every other word; French has "où" now and
   // then), and no genuine Vietnamese letters to speak of: a false repair is worse than a
   // missed one.
-  if (best < 2 || best * 10 < candidates * 6 || best * 5 < words || genuine * 4 > best ||
-      tcvn3 == vni) {
+  if (best < 2 || best * 10 < candidates * 6 || best * 5 < words || genuine * 4 > best || tcvn3 == vni) {
     return LegacyEncoding::kNone;
   }
   return tcvn3 > vni ? LegacyEncoding::kTcvn3 : LegacyEncoding::kVni;

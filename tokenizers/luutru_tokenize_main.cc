@@ -101,11 +101,8 @@ const Messages& ChooseMessages(int argc, char** argv) {
 int main(int argc, char** argv) {
   const Messages& m = ChooseMessages(argc, argv);
   po::options_description options(m.usage);
-  options.add_options()
-      ("help,h", m.help)
-      ("normalize", m.normalize)
-      ("offsets", m.offsets)
-      ("lang", po::value<std::string>(), m.lang);
+  options.add_options()("help,h", m.help)("normalize", m.normalize)("offsets", m.offsets)(
+      "lang", po::value<std::string>(), m.lang);
   luutru::cli::AddCommonOptions(options, &m == &kEnglish, false);
   po::variables_map vm;
   try {

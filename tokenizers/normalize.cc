@@ -35,8 +35,7 @@ void RepairLookAlikes(std::u32string* text) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == U'Ð') {
       s[i] = U'Đ';
-    } else if (s[i] == U'ð' && (i == 0 || !IsWordChar(s[i - 1])) && i + 1 < s.size() &&
-               VowelOf(s[i + 1]).base >= 0) {
+    } else if (s[i] == U'ð' && (i == 0 || !IsWordChar(s[i - 1])) && i + 1 < s.size() && VowelOf(s[i + 1]).base >= 0) {
       s[i] = U'đ';
     }
   }
@@ -52,8 +51,8 @@ void CanonicalizeToneInRun(std::u32string* text, size_t begin, size_t end) {
   VowelInfo first = VowelOf(s[end - 2]);
   VowelInfo second = VowelOf(s[end - 1]);
   if (first.base < 0 || second.base < 0 || first.tone != kLevel || second.tone == kLevel) return;
-  bool cluster = (first.base == kO && (second.base == kA || second.base == kE)) ||
-                 (first.base == kU && second.base == kY);
+  bool cluster =
+      (first.base == kO && (second.base == kA || second.base == kE)) || (first.base == kU && second.base == kY);
   if (!cluster) return;
   if (end - begin >= 3) {
     char32_t before = s[end - 3];

@@ -42,12 +42,16 @@ void FillWordForms(std::u32string_view word, Piece* piece) {
 // The separators a notation or a date is built with; dash look-alikes count as "-".
 char32_t CanonicalSeparator(char32_t c) {
   switch (c) {
-    case U'-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
-      return U'-';
-    case U'/': case U'.': case U':':
-      return c;
-    default:
-      return 0;
+    case U'-':
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2212: return U'-';
+    case U'/':
+    case U'.':
+    case U':': return c;
+    default: return 0;
   }
 }
 
@@ -248,11 +252,10 @@ std::string FoldedOf(const PieceText& t, const Piece& p) {
 // white space or a colon between.
 bool CitesADocument(const PieceText& t, size_t i) {
   static const std::vector<std::vector<std::string_view>> kNames = {
-      {"so"},          {"luat"},        {"lenh"},       {"nghi", "dinh"}, {"quyet", "dinh"},
-      {"chi", "thi"},  {"thong", "tu"}, {"nghi", "quyet"}, {"thong", "bao"}, {"thong", "tri"},
-      {"cong", "van"}, {"phap", "lenh"}, {"sac", "lenh"}, {"sac", "luat"}, {"dieu", "le"},
-      {"quy", "dinh"}, {"huong", "dan"}, {"ke", "hoach"}, {"bao", "cao"},  {"to", "trinh"},
-      {"cong", "dien"}, {"lien", "tich"}, {"quyet", "nghi"}};
+      {"so"},          {"luat"},          {"lenh"},         {"nghi", "dinh"}, {"quyet", "dinh"}, {"chi", "thi"},
+      {"thong", "tu"}, {"nghi", "quyet"}, {"thong", "bao"}, {"thong", "tri"}, {"cong", "van"},   {"phap", "lenh"},
+      {"sac", "lenh"}, {"sac", "luat"},   {"dieu", "le"},   {"quy", "dinh"},  {"huong", "dan"},  {"ke", "hoach"},
+      {"bao", "cao"},  {"to", "trinh"},   {"cong", "dien"}, {"lien", "tich"}, {"quyet", "nghi"}};
   const auto& ps = t.pieces();
   auto only_spaces = [&](size_t p, bool colon) {
     for (char32_t c : t.GapAfter(p)) {
@@ -288,8 +291,8 @@ int DaysInMonth(int year, int month) {
   return kDays[month - 1];
 }
 
-std::optional<Compound> MakeDate(const PieceText& t, size_t first, size_t last, const Piece& day,
-                                 const Piece& month, const Piece& year) {
+std::optional<Compound> MakeDate(const PieceText& t, size_t first, size_t last, const Piece& day, const Piece& month,
+                                 const Piece& year) {
   if (DigitCount(t, day) > 2 || DigitCount(t, month) > 2 || DigitCount(t, year) != 4) return std::nullopt;
   int d = std::stoi(day.exact), m = std::stoi(month.exact), y = std::stoi(year.exact);
   if (y < 1000 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
@@ -430,8 +433,7 @@ std::optional<Compound> MatchNotation(const PieceText& t, size_t i, bool whole_t
     // ("Nghị định 02-CP"), as "khu 5-AB" has the same shape.
     CaseCount letters = first.number ? CaseCount{} : CountCase(t, first);
     if (letters.upper + letters.lower < 2) return fail(Part::kSymbol, k + 1);
-    if (!whole_text && (!IsAbbreviation(t, first) || (g.spaced && !IsAllCapitals(t, first)) ||
-                        !CitesADocument(t, i))) {
+    if (!whole_text && (!IsAbbreviation(t, first) || (g.spaced && !IsAllCapitals(t, first)) || !CitesADocument(t, i))) {
       return std::nullopt;
     }
     std::optional<size_t> last = MatchOrganisation(t, k + 1, &b, whole_text, stop);
@@ -479,8 +481,8 @@ std::optional<Compound> MatchDate(const PieceText& t, size_t i) {
   if (ps[i].number && i + 2 < ps.size()) {
     Gap g1 = ReadGap(t.GapAfter(i));
     Gap g2 = ReadGap(t.GapAfter(i + 1));
-    if (g1.sep == 0 || g1.sep == U':' || !IsSeparatorGap(g1, g1.sep, false) ||
-        !IsSeparatorGap(g2, g1.sep, false) || !ps[i + 1].number || !ps[i + 2].number) {
+    if (g1.sep == 0 || g1.sep == U':' || !IsSeparatorGap(g1, g1.sep, false) || !IsSeparatorGap(g2, g1.sep, false) ||
+        !ps[i + 1].number || !ps[i + 2].number) {
       return std::nullopt;
     }
     return MakeDate(t, i, i + 2, ps[i], ps[i + 1], ps[i + 2]);

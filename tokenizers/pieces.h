@@ -20,8 +20,8 @@ struct Piece {
   size_t cp_end = 0;
   size_t byte_begin = 0;  // byte range in the UTF-8 given to PieceText
   size_t byte_end = 0;
-  std::string exact;    // ExactForm; a number without leading zeros
-  std::string folded;   // FoldedForm
+  std::string exact;   // ExactForm; a number without leading zeros
+  std::string folded;  // FoldedForm
 };
 
 class PieceText {

@@ -115,10 +115,10 @@ namespace {
 // Rows: the twelve vowels (VowelBase order), columns: the six tones (Tone order); lower case,
 // then upper case.
 constexpr std::u32string_view kVowelRows[2][kVowelCount] = {
-    {U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ", U"êềếểễệ", U"iìíỉĩị",
-     U"oòóỏõọ", U"ôồốổỗộ", U"ơờớởỡợ", U"uùúủũụ", U"ưừứửữự", U"yỳýỷỹỵ"},
-    {U"AÀÁẢÃẠ", U"ĂẰẮẲẴẶ", U"ÂẦẤẨẪẬ", U"EÈÉẺẼẸ", U"ÊỀẾỂỄỆ", U"IÌÍỈĨỊ",
-     U"OÒÓỎÕỌ", U"ÔỒỐỔỖỘ", U"ƠỜỚỞỠỢ", U"UÙÚỦŨỤ", U"ƯỪỨỬỮỰ", U"YỲÝỶỸỴ"},
+    {U"aàáảãạ", U"ăằắẳẵặ", U"âầấẩẫậ", U"eèéẻẽẹ", U"êềếểễệ", U"iìíỉĩị", U"oòóỏõọ", U"ôồốổỗộ", U"ơờớởỡợ", U"uùúủũụ",
+     U"ưừứửữự", U"yỳýỷỹỵ"},
+    {U"AÀÁẢÃẠ", U"ĂẰẮẲẴẶ", U"ÂẦẤẨẪẬ", U"EÈÉẺẼẸ", U"ÊỀẾỂỄỆ", U"IÌÍỈĨỊ", U"OÒÓỎÕỌ", U"ÔỒỐỔỖỘ", U"ƠỜỚỞỠỢ", U"UÙÚỦŨỤ",
+     U"ƯỪỨỬỮỰ", U"YỲÝỶỸỴ"},
 };
 
 // All Vietnamese vowels lie below U+1F00; one table entry per code point.
@@ -151,30 +151,24 @@ VowelInfo VowelOf(char32_t c) {
   return kVowels.info[c];
 }
 
-char32_t ComposeVowel(int base, int tone, bool upper) {
-  return kVowels.compose[base][tone][upper ? 1 : 0];
-}
+char32_t ComposeVowel(int base, int tone, bool upper) { return kVowels.compose[base][tone][upper ? 1 : 0]; }
 
 namespace {
 
 // Onsets (phụ âm đầu) and codas (âm cuối) of Vietnamese syllables.
 constexpr std::u32string_view kOnsets[] = {
-    U"ngh", U"ng", U"nh", U"ch", U"gh", U"kh", U"ph", U"th", U"tr", U"gi", U"qu",
-    U"b",   U"c",  U"d",  U"đ",  U"g",  U"h",  U"k",  U"l",  U"m",  U"n",  U"p",
-    U"r",   U"s",  U"t",  U"v",  U"x",  U"",
+    U"ngh", U"ng", U"nh", U"ch", U"gh", U"kh", U"ph", U"th", U"tr", U"gi", U"qu", U"b", U"c", U"d",
+    U"đ",   U"g",  U"h",  U"k",  U"l",  U"m",  U"n",  U"p",  U"r",  U"s",  U"t",  U"v", U"x", U"",
 };
 constexpr std::u32string_view kCodas[] = {U"",  U"c", U"ch", U"m", U"n", U"ng", U"nh",
                                           U"p", U"t", U"i",  U"y", U"o", U"u"};
 
 // Vowel nuclei written with their shape marks (tone removed); a final i/y/o/u glide is a coda.
-constexpr std::u32string_view kNuclei[] = {
-    U"a",  U"ă",  U"â",  U"e",  U"ê",  U"i",  U"o",  U"ô",  U"ơ",  U"u",   U"ư",   U"y",
-    U"ia", U"iê", U"ya", U"yê", U"ua", U"uô", U"ưa", U"ươ", U"oa", U"oă",  U"oe",  U"uâ",
-    U"uê", U"uy", U"uơ", U"uya", U"uyê", U"oo"};
+constexpr std::u32string_view kNuclei[] = {U"a",  U"ă",  U"â",  U"e",  U"ê",  U"i",  U"o",  U"ô",   U"ơ",   U"u",
+                                           U"ư",  U"y",  U"ia", U"iê", U"ya", U"yê", U"ua", U"uô",  U"ưa",  U"ươ",
+                                           U"oa", U"oă", U"oe", U"uâ", U"uê", U"uy", U"uơ", U"uya", U"uyê", U"oo"};
 
-bool StartsWith(std::u32string_view s, std::u32string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
+bool StartsWith(std::u32string_view s, std::u32string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 
 }  // namespace
 

@@ -39,9 +39,7 @@ std::string EncodeUtf8(std::u32string_view text);
 bool IsLetterSlow(char32_t c);
 bool IsMarkSlow(char32_t c);
 bool IsDecimalDigitSlow(char32_t c);
-inline bool IsLetter(char32_t c) {
-  return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : IsLetterSlow(c);
-}
+inline bool IsLetter(char32_t c) { return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : IsLetterSlow(c); }
 inline bool IsMark(char32_t c) { return c >= 0x300 && IsMarkSlow(c); }
 inline bool IsDecimalDigit(char32_t c) { return c < 0x80 ? (c >= '0' && c <= '9') : IsDecimalDigitSlow(c); }
 int DigitValue(char32_t c);  // 0..9 for a decimal digit

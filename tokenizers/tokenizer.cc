@@ -9,8 +9,12 @@ namespace {
 
 // The word or number token of piece `i`, taking its forms.
 Token PieceToken(internal::Piece& p, size_t i) {
-  return Token{p.number ? TokenKind::kNumber : TokenKind::kWord, std::move(p.exact), std::move(p.folded),
-               static_cast<uint32_t>(i + 1), p.byte_begin, p.byte_end};
+  return Token{p.number ? TokenKind::kNumber : TokenKind::kWord,
+               std::move(p.exact),
+               std::move(p.folded),
+               static_cast<uint32_t>(i + 1),
+               p.byte_begin,
+               p.byte_end};
 }
 
 }  // namespace
@@ -31,8 +35,8 @@ std::vector<Token> Tokenize(std::string_view text) {
         c = internal::MatchNotation(t, i);
       }
       if (c) {
-        tokens.push_back(Token{kind, std::move(c->exact), std::move(c->folded), position,
-                               pieces[c->first].byte_begin, pieces[c->last].byte_end});
+        tokens.push_back(Token{kind, std::move(c->exact), std::move(c->folded), position, pieces[c->first].byte_begin,
+                               pieces[c->last].byte_end});
         compound_free_from = c->last + 1;
       }
     }

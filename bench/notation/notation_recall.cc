@@ -32,9 +32,12 @@ int main(int argc, char** argv) {
   std::filesystem::path index_program = LUUTRU_INDEX_BINARY;
   bool show_misses = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--notations") && i + 1 < argc) tsv = argv[++i];
-    else if (!std::strcmp(argv[i], "--index-program") && i + 1 < argc) index_program = argv[++i];
-    else if (!std::strcmp(argv[i], "--misses")) show_misses = true;
+    if (!std::strcmp(argv[i], "--notations") && i + 1 < argc)
+      tsv = argv[++i];
+    else if (!std::strcmp(argv[i], "--index-program") && i + 1 < argc)
+      index_program = argv[++i];
+    else if (!std::strcmp(argv[i], "--misses"))
+      show_misses = true;
     else {
       std::cerr << "usage: notation_recall [--notations FILE.tsv] [--index-program PATH] [--misses]\n";
       return 2;
@@ -48,8 +51,7 @@ int main(int argc, char** argv) {
     const auto recall = luutru::bench::MeasureNumberRecall(notations, index_program, work);
     std::cout << "== --number on " << recall.numbers << " distinct real numbers (" << notations.size()
               << " documents each way), " << tsv.filename().string() << '\n';
-    std::cout << std::left << std::setw(10) << "route" << std::right << std::setw(19) << "every document found"
-              << '\n';
+    std::cout << std::left << std::setw(10) << "route" << std::right << std::setw(19) << "every document found" << '\n';
     PrintShare("catalog", recall.found_from_catalog, recall.numbers, recall.missed_from_catalog, show_misses);
     PrintShare("text", recall.found_from_text, recall.numbers, recall.missed_from_text, show_misses);
   } catch (const std::exception& e) {

@@ -37,8 +37,8 @@ std::string Upper(const std::string& text) {
 std::string HeaderPage(const RealNotation& n) {
   std::string page = Upper(n.issuer) + "\nSố: " + n.number + "\n";
   if (n.date.size() == 10) {
-    page += "Hà Nội, ngày " + n.date.substr(8, 2) + " tháng " + n.date.substr(5, 2) + " năm " + n.date.substr(0, 4) +
-            "\n";
+    page +=
+        "Hà Nội, ngày " + n.date.substr(8, 2) + " tháng " + n.date.substr(5, 2) + " năm " + n.date.substr(0, 4) + "\n";
   }
   return page + Upper(n.type) + "\n" + n.title + "\n";
 }
@@ -67,8 +67,8 @@ std::vector<RealNotation> ReadRealNotations(const std::filesystem::path& tsv) {
   return notations;
 }
 
-NumberRecall MeasureNumberRecall(const std::vector<RealNotation>& notations,
-                                 const std::filesystem::path& index_program, const std::filesystem::path& work) {
+NumberRecall MeasureNumberRecall(const std::vector<RealNotation>& notations, const std::filesystem::path& index_program,
+                                 const std::filesystem::path& work) {
   std::filesystem::create_directories(work);
   const std::filesystem::path jsonl = work / "real-notations.jsonl";
   const std::filesystem::path db = work / "db";
@@ -79,7 +79,9 @@ NumberRecall MeasureNumberRecall(const std::vector<RealNotation>& notations,
     for (size_t i = 0; i < notations.size(); ++i) {
       const RealNotation& n = notations[i];
       const std::string name = std::to_string(i + 1) + ".pdf";
-      nlohmann::json common = {{"doc_type", n.type}, {"issuer", n.issuer}, {"title", n.title},
+      nlohmann::json common = {{"doc_type", n.type},
+                               {"issuer", n.issuer},
+                               {"title", n.title},
                                {"doc_date", n.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(n.date)},
                                {"secrecy", "thường"}};
       nlohmann::json from_catalog = common;
@@ -96,8 +98,8 @@ NumberRecall MeasureNumberRecall(const std::vector<RealNotation>& notations,
     if (!out) throw std::runtime_error(jsonl.string() + ": cannot be written");
   }
   std::filesystem::remove_all(db);
-  const std::string command = ShellQuote(index_program.string()) + " --db " + ShellQuote(db.string()) +
-                              " --jsonl " + ShellQuote(jsonl.string()) + " >/dev/null 2>&1";
+  const std::string command = ShellQuote(index_program.string()) + " --db " + ShellQuote(db.string()) + " --jsonl " +
+                              ShellQuote(jsonl.string()) + " >/dev/null 2>&1";
   if (std::system(command.c_str()) != 0) throw std::runtime_error("indexing failed: " + command);
 
   const search::Searcher searcher = search::Searcher::Open({db.string()});
@@ -119,10 +121,14 @@ NumberRecall MeasureNumberRecall(const std::vector<RealNotation>& notations,
       }
       return true;
     };
-    if (all_in(expected_catalog)) ++recall.found_from_catalog;
-    else recall.missed_from_catalog.push_back(number);
-    if (all_in(text_files[number])) ++recall.found_from_text;
-    else recall.missed_from_text.push_back(number);
+    if (all_in(expected_catalog))
+      ++recall.found_from_catalog;
+    else
+      recall.missed_from_catalog.push_back(number);
+    if (all_in(text_files[number]))
+      ++recall.found_from_text;
+    else
+      recall.missed_from_text.push_back(number);
   }
   return recall;
 }

@@ -37,8 +37,8 @@ struct NumberRecall {
 // Writes each line as two documents (catalog number; number only in the text) into one
 // luutru-index --jsonl file under `work`, indexes it with `index_program`, then asks --number for
 // each distinct number. Throws std::runtime_error when indexing fails.
-NumberRecall MeasureNumberRecall(const std::vector<RealNotation>& notations,
-                                 const std::filesystem::path& index_program, const std::filesystem::path& work);
+NumberRecall MeasureNumberRecall(const std::vector<RealNotation>& notations, const std::filesystem::path& index_program,
+                                 const std::filesystem::path& work);
 
 }  // namespace luutru::bench
 

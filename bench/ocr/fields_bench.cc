@@ -45,13 +45,14 @@ int main(int argc, char** argv) {
 
   std::ifstream truth(argv[2]);
   std::string line;
-  int rows = 0, numbered = 0, number_right = 0, number_right_read = 0, number_wrong_read = 0,
-      number_doubtful_wrong = 0, number_partial = 0, number_null = 0, lookup_top3 = 0, days = 0, day_right = 0,
-      date_wrong_read = 0, month_right = 0;
+  int rows = 0, numbered = 0, number_right = 0, number_right_read = 0, number_wrong_read = 0, number_doubtful_wrong = 0,
+      number_partial = 0, number_null = 0, lookup_top3 = 0, days = 0, day_right = 0, date_wrong_read = 0,
+      month_right = 0;
   while (std::getline(truth, line)) {
     std::istringstream fields(line);
     std::string file, number, date;
-    if (!std::getline(fields, file, '\t') || !std::getline(fields, number, '\t') || !std::getline(fields, date, '\t')) continue;
+    if (!std::getline(fields, file, '\t') || !std::getline(fields, number, '\t') || !std::getline(fields, date, '\t'))
+      continue;
     ++rows;
     const auto found = first_documents.find(file);
     if (found == first_documents.end()) {
@@ -116,13 +117,15 @@ int main(int argc, char** argv) {
     std::string checked;
     for (const auto& c : m.date_checked_by) checked += (checked.empty() ? "" : ",") + c;
     std::printf("%-28s number %-14s got %-16s %-9s %-14s | date %-10s got %-10s %-9s %-18s %s | lookup %s\n",
-                file.c_str(), number.c_str(), m.number.value_or("null").c_str(), Confidence(m.number_confidence).c_str(),
-                verdict.c_str(), date.c_str(), got_date.empty() ? "null" : got_date.c_str(),
-                Confidence(m.date_confidence).c_str(), date_verdict.c_str(), checked.empty() ? "-" : checked.c_str(),
+                file.c_str(), number.c_str(), m.number.value_or("null").c_str(),
+                Confidence(m.number_confidence).c_str(), verdict.c_str(), date.c_str(),
+                got_date.empty() ? "null" : got_date.c_str(), Confidence(m.date_confidence).c_str(),
+                date_verdict.c_str(), checked.empty() ? "-" : checked.c_str(),
                 rank ? ("rank " + std::to_string(rank)).c_str() : "not in top 3");
   }
   std::printf("\ndocuments: %d, with a number: %d\n", rows, numbered);
-  std::printf("numbers right: %d of %d (%d of them read, the rest doubtful)\n", number_right, numbered, number_right_read);
+  std::printf("numbers right: %d of %d (%d of them read, the rest doubtful)\n", number_right, numbered,
+              number_right_read);
   std::printf("numbers wrong but shown as read: %d; wrong and marked doubtful: %d; letters only (?/…): %d; null: %d\n",
               number_wrong_read, number_doubtful_wrong, number_partial, number_null);
   std::printf("dates right to the day: %d of %d whose day is known; day wrong but shown as read: %d\n", day_right, days,

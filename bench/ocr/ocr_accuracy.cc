@@ -23,8 +23,7 @@ std::vector<UChar32> CodePoints(const std::string& path) {
   ss << in.rdbuf();
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString text =
-      icu::Normalizer2::getNFCInstance(status)->normalize(icu::UnicodeString::fromUTF8(ss.str()),
-                                                          status);
+      icu::Normalizer2::getNFCInstance(status)->normalize(icu::UnicodeString::fromUTF8(ss.str()), status);
   std::vector<UChar32> out;
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
     const UChar32 c = text.char32At(i);

@@ -10,8 +10,8 @@
 #include <poppler-document.h>
 
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -67,25 +67,23 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     const std::clock_t c0 = std::clock();
     const luutru::indexer::OcrPage result = engine.Recognize(file, *doc, page - 1);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const double cpu_seconds = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
-    const std::string name = std::filesystem::path(file).stem().string() + ".p" +
-                             std::to_string(page) + ".txt";
+    const std::string name = std::filesystem::path(file).stem().string() + ".p" + std::to_string(page) + ".txt";
     std::ofstream(std::filesystem::path(out) / name) << result.text << '\n';
     std::string digits;
     if (result.header_digits) {
       auto show = [&](const char* field, const std::optional<luutru::catalog::DigitReading>& r) {
-        if (r) digits += std::string(" ") + field + "=" + (r->digits.empty() ? "-" : r->digits) + "(" +
-                         std::to_string(r->votes) + "/" + std::to_string(r->readings) + ")";
+        if (r)
+          digits += std::string(" ") + field + "=" + (r->digits.empty() ? "-" : r->digits) + "(" +
+                    std::to_string(r->votes) + "/" + std::to_string(r->readings) + ")";
       };
       show("number", result.header_digits->number);
       show("day", result.header_digits->day);
       show("month", result.header_digits->month);
     }
-    std::printf("%s %.3f conf=%.0f %s %.0f dpi, %.3f CPU s%s\n", name.c_str(), seconds,
-                result.mean_confidence, result.from_embedded_image ? "embedded" : "rendered",
-                result.image_dpi, cpu_seconds, digits.c_str());
+    std::printf("%s %.3f conf=%.0f %s %.0f dpi, %.3f CPU s%s\n", name.c_str(), seconds, result.mean_confidence,
+                result.from_embedded_image ? "embedded" : "rendered", result.image_dpi, cpu_seconds, digits.c_str());
     std::fflush(stdout);
   }
   return 0;

@@ -17,8 +17,8 @@
 #include <vector>
 
 #include "indexer/embedded_image.h"
-#include "indexer/ocr.h"
 #include "indexer/gray_image.h"
+#include "indexer/ocr.h"
 
 namespace {
 void Quiet(const std::string&, void*) {}
@@ -61,15 +61,14 @@ int main(int argc, char** argv) {
       const PageCoverage c = MeasureCoverage(*page);
       const auto t1 = std::chrono::steady_clock::now();
       const bool needs = PageNeedsOcr(*page, text);
-      std::printf("%s p%d chars=%zu painted=%.3f ink=%.4f ink_outside=%.4f probe=%.0fms needs_ocr=%d\n",
-                  f.c_str(), i + 1, text.size(), c.painted, c.ink, c.ink_outside_text,
+      std::printf("%s p%d chars=%zu painted=%.3f ink=%.4f ink_outside=%.4f probe=%.0fms needs_ocr=%d\n", f.c_str(),
+                  i + 1, text.size(), c.painted, c.ink, c.ink_outside_text,
                   std::chrono::duration<double, std::milli>(t1 - t0).count(), needs);
       const auto e0 = std::chrono::steady_clock::now();
       const std::optional<EmbeddedPageImage> embedded = EmbeddedImages(f).FullPageImage(i, *page);
       if (embedded) {
-        std::printf("  embedded image %dx%d at %.0f dpi, from (%.1f, %.1f) pt: %.0f ms\n",
-                    embedded->image.width, embedded->image.height, embedded->image.dpi,
-                    embedded->left, embedded->top,
+        std::printf("  embedded image %dx%d at %.0f dpi, from (%.1f, %.1f) pt: %.0f ms\n", embedded->image.width,
+                    embedded->image.height, embedded->image.dpi, embedded->left, embedded->top,
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - e0).count());
       } else {
         std::printf("  not one image\n");
@@ -84,8 +83,8 @@ int main(int argc, char** argv) {
         const auto o1 = std::chrono::steady_clock::now();
         std::printf("  ocr %.2fs from %s at %.0f dpi, conf=%.0f words=%zu\n%s\n---\n",
                     std::chrono::duration<double>(o1 - o0).count(),
-                    r.from_embedded_image ? "the embedded image" : "a rendering", r.image_dpi,
-                    r.mean_confidence, r.words.size(), r.text.c_str());
+                    r.from_embedded_image ? "the embedded image" : "a rendering", r.image_dpi, r.mean_confidence,
+                    r.words.size(), r.text.c_str());
       }
     }
   }

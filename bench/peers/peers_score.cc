@@ -104,9 +104,9 @@ void PrintTable(const std::string& queries_path, const std::string& manifest_pat
   const std::vector<PeerQuery> queries = ReadQueries(queries_path);
   // The classes in reading order: how the text is written, then scans, then lookups; a class
   // not named here follows in the order it first appears.
-  static const std::vector<std::string> kOrder = {"accented", "unaccented", "đ", "tone style", "nfd", "tcvn3",
-                                                  "ocr-damaged", "scanned-only", "real scans",
-                                                  "document number", "date-filtered"};
+  static const std::vector<std::string> kOrder = {
+      "accented",    "unaccented",   "đ",          "tone style",      "nfd",          "tcvn3",
+      "ocr-damaged", "scanned-only", "real scans", "document number", "date-filtered"};
   std::map<std::string, int> counts;
   std::vector<std::string> seen;
   for (const PeerQuery& q : queries) {

@@ -20,9 +20,9 @@
 namespace luutru::bench {
 
 struct PeerQuery {
-  std::string id;     // "q<line>"
-  std::string klass;  // "accented", "đ", ...
-  std::string query;  // the words, possibly empty (a --number query)
+  std::string id;                 // "q<line>"
+  std::string klass;              // "accented", "đ", ...
+  std::string query;              // the words, possibly empty (a --number query)
   std::vector<std::string> args;  // luutru-search options, as command-line words
   std::vector<std::string> relevant;
 };

@@ -16,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include <boost/program_options.hpp>
 #include <xapian.h>
+#include <boost/program_options.hpp>
 
 #include "catalog/schema.h"
 #include "search/searcher.h"
@@ -33,7 +33,7 @@ using Clock = std::chrono::steady_clock;
 struct Case {
   std::string cls;
   SearchRequest request;
-  Xapian::Query raw;  // the plain-Xapian equivalent; empty when there is none
+  Xapian::Query raw;          // the plain-Xapian equivalent; empty when there is none
   std::string quest_options;  // how quest parses the same words; empty when it cannot
   std::string quest_query;
 };
@@ -137,8 +137,11 @@ int main(int argc, char** argv) {
       c.request.query = Join(run, n, false);
       cases.push_back(c);
     }
-    Case unaccented{"unaccented 2-word", {}, RawAnd(run, 2, true, false),
-                    "-o and -p :" + std::string(luutru::catalog::schema::kFolded), Join(run, 2, true)};
+    Case unaccented{"unaccented 2-word",
+                    {},
+                    RawAnd(run, 2, true, false),
+                    "-o and -p :" + std::string(luutru::catalog::schema::kFolded),
+                    Join(run, 2, true)};
     unaccented.request.query = Join(run, 2, true);
     cases.push_back(unaccented);
     Case phrase{"phrase 3-word", {}, RawAnd(run, 3, false, true), "-o and", "\"" + Join(run, 3, false) + "\""};
@@ -149,17 +152,23 @@ int main(int argc, char** argv) {
     grouped.request.group_by_unit = true;
     cases.push_back(grouped);
   }
-  for (const auto& key : Sample(TermsWithPrefix(db, std::string(luutru::catalog::schema::kNumber), 100000),
-                                per_class, rng)) {
-    Case c{"number lookup", {}, Xapian::Query(std::string(luutru::catalog::schema::kNumber) + key),
-           "-b so:" + std::string(luutru::catalog::schema::kNumber), "so:" + key};
+  for (const auto& key :
+       Sample(TermsWithPrefix(db, std::string(luutru::catalog::schema::kNumber), 100000), per_class, rng)) {
+    Case c{"number lookup",
+           {},
+           Xapian::Query(std::string(luutru::catalog::schema::kNumber) + key),
+           "-b so:" + std::string(luutru::catalog::schema::kNumber),
+           "so:" + key};
     c.request.number = key;
     cases.push_back(c);
   }
-  for (const auto& key : Sample(TermsWithPrefix(db, std::string(luutru::catalog::schema::kUnit), 100000),
-                                per_class, rng)) {
-    Case c{"unit listing", {}, Xapian::Query(std::string(luutru::catalog::schema::kUnit) + key),
-           "-b hoso:" + std::string(luutru::catalog::schema::kUnit), "hoso:" + key};
+  for (const auto& key :
+       Sample(TermsWithPrefix(db, std::string(luutru::catalog::schema::kUnit), 100000), per_class, rng)) {
+    Case c{"unit listing",
+           {},
+           Xapian::Query(std::string(luutru::catalog::schema::kUnit) + key),
+           "-b hoso:" + std::string(luutru::catalog::schema::kUnit),
+           "hoso:" + key};
     c.request.unit = key;
     cases.push_back(c);
   }
@@ -196,13 +205,12 @@ int main(int argc, char** argv) {
   }
 
   std::printf("database: %u documents in %zu database(s)\n", db.get_doccount(), dbs.size());
-  std::printf("%-22s %7s %10s %10s %12s %12s %s\n", "class", "queries", "p50 ms", "p99 ms", "xapian p50",
-              "xapian p99", "");
+  std::printf("%-22s %7s %10s %10s %12s %12s %s\n", "class", "queries", "p50 ms", "p99 ms", "xapian p50", "xapian p99",
+              "");
   for (const auto& [cls, times] : ours) {
     const auto& raw = plain[cls];
-    std::printf("%-22s %7zu %10.2f %10.2f %12s %12s %s\n", cls.c_str(), times.size() / rounds,
-                Percentile(times, 0.5), Percentile(times, 0.99),
-                raw.empty() ? "-" : std::to_string(Percentile(raw, 0.5)).substr(0, 6).c_str(),
+    std::printf("%-22s %7zu %10.2f %10.2f %12s %12s %s\n", cls.c_str(), times.size() / rounds, Percentile(times, 0.5),
+                Percentile(times, 0.99), raw.empty() ? "-" : std::to_string(Percentile(raw, 0.5)).substr(0, 6).c_str(),
                 raw.empty() ? "-" : std::to_string(Percentile(raw, 0.99)).substr(0, 6).c_str(),
                 estimated[cls] ? "(some totals estimated)" : "");
   }

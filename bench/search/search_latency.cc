@@ -31,8 +31,10 @@ namespace {
 std::string ShellQuote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -45,7 +47,8 @@ std::vector<std::string> LoadQueries(const std::string& file) {
     if (line.empty()) continue;
     if (line[0] == '{') {
       auto j = nlohmann::json::parse(line, nullptr, false);
-      if (!j.is_discarded() && j.contains("query") && j["query"].is_string() && !j["query"].get<std::string>().empty()) {
+      if (!j.is_discarded() && j.contains("query") && j["query"].is_string() &&
+          !j["query"].get<std::string>().empty()) {
         out.push_back(j["query"]);
       }
     } else {
@@ -104,9 +107,8 @@ double TimeCommand(const std::string& cmd) {
 void Print(const char* name, const std::vector<double>& ms) {
   if (ms.empty()) return;
   const Figures f = Summarize(ms);
-  std::cout << std::left << std::setw(10) << name << std::right << std::fixed << std::setprecision(2)
-            << std::setw(10) << f.p50 << std::setw(10) << f.p99 << std::setw(10) << f.mean << std::setw(9)
-            << ms.size() << '\n';
+  std::cout << std::left << std::setw(10) << name << std::right << std::fixed << std::setprecision(2) << std::setw(10)
+            << f.p50 << std::setw(10) << f.p99 << std::setw(10) << f.mean << std::setw(9) << ms.size() << '\n';
 }
 
 }  // namespace
@@ -116,10 +118,14 @@ int main(int argc, char** argv) {
   int runs = 1;
   bool processes = true;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--db") && i + 1 < argc) db_path = argv[++i];
-    else if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) queries_file = argv[++i];
-    else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
-    else if (!std::strcmp(argv[i], "--no-process")) processes = false;
+    if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
+      db_path = argv[++i];
+    else if (!std::strcmp(argv[i], "--queries") && i + 1 < argc)
+      queries_file = argv[++i];
+    else if (!std::strcmp(argv[i], "--runs") && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--no-process"))
+      processes = false;
     else {
       std::cerr << "usage: search_latency --db DIR [--queries FILE] [--runs N] [--no-process]\n";
       return 2;
@@ -156,7 +162,8 @@ int main(int argc, char** argv) {
         const double c = TimeCommand(std::string(LUUTRU_SEARCH_BINARY) + " --format json --db " + ShellQuote(db_path) +
                                      " " + ShellQuote(q) + " >/dev/null 2>&1");
         if (c >= 0) cli.push_back(c);
-        const double x = TimeCommand("quest -d " + ShellQuote(db_path) + " -m 10 " + ShellQuote(q) + " >/dev/null 2>&1");
+        const double x =
+            TimeCommand("quest -d " + ShellQuote(db_path) + " -m 10 " + ShellQuote(q) + " >/dev/null 2>&1");
         if (x >= 0) quest.push_back(x);
       }
     }

@@ -18,9 +18,12 @@ int main(int argc, char** argv) {
   std::string queries;
   bool show_misses = false;
   for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--db") && i + 1 < argc) dbs.push_back(argv[++i]);
-    else if (!std::strcmp(argv[i], "--queries") && i + 1 < argc) queries = argv[++i];
-    else if (!std::strcmp(argv[i], "--misses")) show_misses = true;
+    if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
+      dbs.push_back(argv[++i]);
+    else if (!std::strcmp(argv[i], "--queries") && i + 1 < argc)
+      queries = argv[++i];
+    else if (!std::strcmp(argv[i], "--misses"))
+      show_misses = true;
     else {
       std::cerr << "usage: search_quality --db DIR [--db DIR ...] --queries FILE.jsonl [--misses]\n";
       return 2;
@@ -41,8 +44,10 @@ int main(int argc, char** argv) {
     // A share over the queries it applies to, or "-" when none does.
     auto share = [](int over, double value) {
       std::ostringstream cell;
-      if (over) cell << std::fixed << std::setprecision(2) << value;
-      else cell << "-";
+      if (over)
+        cell << std::fixed << std::setprecision(2) << value;
+      else
+        cell << "-";
       return cell.str();
     };
     std::cout << std::left << std::setw(26) << "class" << std::right << std::setw(8) << "queries" << std::setw(11)
@@ -52,17 +57,16 @@ int main(int argc, char** argv) {
     double recall = 0, mrr = 0;
     for (const auto& [name, c] : quality) {
       std::cout << std::left << std::setw(26) << name << std::right << std::setw(8) << c.queries << std::setw(11)
-                << share(c.ranked, c.recall_at_10) << std::setw(7) << share(c.ranked, c.mrr)
-                << std::setw(9) << share(c.absent, c.answered_zero) << std::setw(9)
-                << share(c.counted, c.totals_within) << std::setw(11) << share(c.listed, c.exact_pull_lists) << '\n';
+                << share(c.ranked, c.recall_at_10) << std::setw(7) << share(c.ranked, c.mrr) << std::setw(9)
+                << share(c.absent, c.answered_zero) << std::setw(9) << share(c.counted, c.totals_within)
+                << std::setw(11) << share(c.listed, c.exact_pull_lists) << '\n';
       ranked += c.ranked;
       recall += c.recall_at_10 * c.ranked;
       mrr += c.mrr * c.ranked;
     }
     if (ranked) {
-      std::cout << std::left << std::setw(26) << "all ranked" << std::right << std::setw(8) << ranked
-                << std::setw(11) << share(ranked, recall / ranked) << std::setw(7) << share(ranked, mrr / ranked)
-                << '\n';
+      std::cout << std::left << std::setw(26) << "all ranked" << std::right << std::setw(8) << ranked << std::setw(11)
+                << share(ranked, recall / ranked) << std::setw(7) << share(ranked, mrr / ranked) << '\n';
     }
     std::cout << "recall@10 / MRR over what is shown (the answer; the words tier when the answer is empty);\n"
                  "zero: share of phrases no document holds answered with total 0; totals: share within\n"

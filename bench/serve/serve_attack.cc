@@ -95,7 +95,6 @@ long RssKb(pid_t pid) {
   return 0;
 }
 
-
 struct Latency {
   std::vector<double> ms;
   int failed = 0;
@@ -105,8 +104,8 @@ struct Latency {
       std::printf("  %-44s no answer (%d failed)\n", what, failed);
       return;
     }
-    std::printf("  %-44s n=%zu p50 %.0f ms, max %.0f ms, failed %d\n", what, ms.size(), ms[ms.size() / 2],
-                ms.back(), failed);
+    std::printf("  %-44s n=%zu p50 %.0f ms, max %.0f ms, failed %d\n", what, ms.size(), ms[ms.size() / 2], ms.back(),
+                failed);
   }
 };
 
@@ -115,8 +114,10 @@ Latency Ordinary(const std::string& target, const std::atomic<bool>& attack_runn
   Latency l;
   while (attack_running) {
     Answer a = Get(target, "127.0.0.1", "", 30000);
-    if (a.status == 200) l.ms.push_back(a.ms);
-    else ++l.failed;
+    if (a.status == 200)
+      l.ms.push_back(a.ms);
+    else
+      ++l.failed;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   return l;
@@ -145,9 +146,9 @@ int main(int argc, char** argv) {
     std::ofstream(dir / "users.tsv") << "thuthu mat " << crypt_r("mật khẩu", salt, &data) << "\n";
   }
   const auto log = dir / "access.jsonl";
-  const luutru::serve::bench::BenchServer server = luutru::serve::bench::StartBenchServer(
-      {opt["--serve"], "--listen", "127.0.0.1:0", "--db", opt["--db"], "--users", (dir / "users.tsv").string(),
-       "--access-log", log.string()});
+  const luutru::serve::bench::BenchServer server =
+      luutru::serve::bench::StartBenchServer({opt["--serve"], "--listen", "127.0.0.1:0", "--db", opt["--db"], "--users",
+                                              (dir / "users.tsv").string(), "--access-log", log.string()});
   g_port = server.port;
   if (g_port == 0) {
     std::fprintf(stderr, "serve_attack: the server did not start\n");
@@ -169,8 +170,10 @@ int main(int argc, char** argv) {
     for (int round = 0; round < 3; ++round) {
       for (int i = 0; i < 9; ++i) {
         const std::string src = Source(100 + round * 2);
-        if (i % 2 == 0) known.push_back(Get("/api/whoami", src, BasicAuth("thuthu", "sai-" + std::to_string(i))).ms);
-        else unknown.push_back(Get("/api/whoami", Source(101 + round * 2), BasicAuth("khong-co", "sai")).ms);
+        if (i % 2 == 0)
+          known.push_back(Get("/api/whoami", src, BasicAuth("thuthu", "sai-" + std::to_string(i))).ms);
+        else
+          unknown.push_back(Get("/api/whoami", Source(101 + round * 2), BasicAuth("khong-co", "sai")).ms);
       }
     }
     std::sort(known.begin(), known.end());
@@ -216,13 +219,12 @@ int main(int argc, char** argv) {
   heavy_attack("4,000-word queries, one client", "/api/search?q=" + huge, false);
   heavy_attack("4,000-word queries, 16 clients", "/api/search?q=" + huge, true);
   std::string legal;
-  const std::vector<std::string> common = {"quỹ", "năm", "tỉnh", "về", "của", "và", "các", "người", "nghèo", "kế",
-                                           "hoạch", "số", "ủy", "ban", "nhân", "dân"};
+  const std::vector<std::string> common = {"quỹ",   "năm", "tỉnh",  "về", "của", "và",  "các",  "người",
+                                           "nghèo", "kế",  "hoạch", "số", "ủy",  "ban", "nhân", "dân"};
   // 32 words, the most the limits allow, each common in the archive.
   for (int i = 0; i < 32; ++i) legal += (i ? " " : "") + common[i % common.size()];
   heavy_attack("32-word queries (the limit), 16 clients", "/api/search?limit=1000&q=" + Encode(legal), true);
-  heavy_attack("32-word grouped queries, 16 clients",
-               "/api/search?group=unit&limit=1000&q=" + Encode(legal), true);
+  heavy_attack("32-word grouped queries, 16 clients", "/api/search?group=unit&limit=1000&q=" + Encode(legal), true);
 
   // 3. Slow headers: 16 connections sending a byte a second, from one client and from 16.
   auto slow_attack = [&](const char* name, bool many_clients, bool with_heavy) {
@@ -241,8 +243,10 @@ int main(int argc, char** argv) {
           if (poll(&pfd, 1, 1000) > 0) {
             char buf[1024];
             const ssize_t n = recv(sock, buf, sizeof buf, 0);
-            if (n > 0 && std::strncmp(buf, "HTTP/1.1 503", 12) == 0) ++refused;
-            else ++cut;
+            if (n > 0 && std::strncmp(buf, "HTTP/1.1 503", 12) == 0)
+              ++refused;
+            else
+              ++cut;
             closed = true;
           }
         }

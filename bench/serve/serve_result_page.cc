@@ -93,7 +93,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> queries;
   std::stringstream list(opt["--queries"]);
   for (std::string q; std::getline(list, q, ',');) queries.push_back(q);
-  const luutru::serve::bench::BenchServer server = luutru::serve::bench::StartBenchServer({opt["--serve"], "--listen", "127.0.0.1:0", "--db", opt["--db"], "--access-log", "/dev/null"});
+  const luutru::serve::bench::BenchServer server = luutru::serve::bench::StartBenchServer(
+      {opt["--serve"], "--listen", "127.0.0.1:0", "--db", opt["--db"], "--access-log", "/dev/null"});
   if (server.port == 0) {
     std::fprintf(stderr, "luutru-serve did not start\n");
     return 1;

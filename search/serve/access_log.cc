@@ -31,7 +31,8 @@ bool AccessLog::OpenLocked() {
 }
 
 bool AccessLog::StillAtPathLocked() const {
-  struct stat at_path {}, open_file {};
+  struct stat at_path {
+  }, open_file{};
   if (stat(path_.c_str(), &at_path) != 0 || fstat(fileno(file_), &open_file) != 0) return false;
   return at_path.st_dev == open_file.st_dev && at_path.st_ino == open_file.st_ino;
 }

@@ -27,12 +27,12 @@
 namespace luutru::serve {
 
 struct AccessRecord {
-  std::string user;  // "" when anonymous
+  std::string user;         // "" when anonymous
   std::string document_id;  // "" for a failed login
   std::optional<int> page;
-  std::string endpoint;  // "search", "unit", "document", "page"
+  std::string endpoint;                                                       // "search", "unit", "document", "page"
   std::optional<catalog::Secrecy> secrecy = catalog::Secrecy::kConfidential;  // nullopt: a failed login
-  std::string remote;    // the client's address
+  std::string remote;                                                         // the client's address
 };
 
 class AccessLog {

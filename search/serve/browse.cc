@@ -81,8 +81,12 @@ json BrowseToJson(const UnitMap& units, const std::optional<std::string>& fonds,
         const search::UnitSummary& u = *sorted[i];
         inventory_totals.Add(u);
         fonds_totals.Add(u);
-        unit_list.push_back(json{{"code", Opt(u.unit.code)}, {"title", Opt(u.unit.title)}, {"box", Opt(u.unit.box)},
-                                 {"documents", u.documents}, {"pages", u.pages}, {"undated", u.undated},
+        unit_list.push_back(json{{"code", Opt(u.unit.code)},
+                                 {"title", Opt(u.unit.title)},
+                                 {"box", Opt(u.unit.box)},
+                                 {"documents", u.documents},
+                                 {"pages", u.pages},
+                                 {"undated", u.undated},
                                  {"date_from", u.earliest ? json(u.earliest->ToString()) : json(nullptr)},
                                  {"date_to", u.latest ? json(u.latest->ToString()) : json(nullptr)}});
       }

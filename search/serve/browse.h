@@ -27,8 +27,7 @@ using UnitMap = std::map<std::string, search::UnitSummary>;
 class UnitCatalogue {
  public:
   // `load` builds the units one clearance may see; lists older than `max_age` are rebuilt.
-  UnitCatalogue(std::function<std::vector<search::UnitSummary>(catalog::Secrecy)> load,
-                std::chrono::seconds max_age);
+  UnitCatalogue(std::function<std::vector<search::UnitSummary>(catalog::Secrecy)> load, std::chrono::seconds max_age);
 
   // Thread-safe. The list stays valid while the returned pointer is held.
   std::shared_ptr<const UnitMap> Get(catalog::Secrecy clearance);

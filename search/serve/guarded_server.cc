@@ -58,9 +58,7 @@ class DeadlineStream final : public httplib::Stream {
 
   void set_deadline(Clock::time_point deadline) { deadline_ = deadline; }
 
-  bool is_readable() const override {
-    return begin_ < end_ || WaitFor(sock_, POLLIN, Remaining());
-  }
+  bool is_readable() const override { return begin_ < end_ || WaitFor(sock_, POLLIN, Remaining()); }
   bool is_writable() const override { return WaitFor(sock_, POLLOUT, write_timeout_); }
 
   ssize_t read(char* ptr, size_t size) override {

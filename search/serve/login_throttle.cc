@@ -33,9 +33,8 @@ void LoginThrottle::Failed(const std::string& address, Clock::time_point now) {
       it = it->second.empty() ? failures_.erase(it) : std::next(it);
     }
     if (failures_.size() >= max_addresses_) {
-      auto oldest = std::min_element(failures_.begin(), failures_.end(), [](const auto& a, const auto& b) {
-        return a.second.back() < b.second.back();
-      });
+      auto oldest = std::min_element(failures_.begin(), failures_.end(),
+                                     [](const auto& a, const auto& b) { return a.second.back() < b.second.back(); });
       failures_.erase(oldest);
     }
   }

@@ -80,23 +80,23 @@ int main(int argc, char** argv) {
   const Lang lang = luutru::search::ChooseLang(lang_option, std::getenv("LANG"));
 
   po::options_description options(std::string(Tr(lang, "Tùy chọn", "Options")));
-  options.add_options()
-      ("help,h", Tr(lang, "hiện hướng dẫn này", "show this help").data())
-      ("listen", po::value<std::string>()->default_value("127.0.0.1:8080"),
-       Tr(lang, "địa chỉ:cổng (cổng 0: chọn cổng trống)", "host:port (port 0: any free port)").data())
-      ("db", po::value<std::vector<std::string>>()->composing(),
-       Tr(lang, "cơ sở dữ liệu (lặp lại để tìm nhiều cơ sở dữ liệu như một)",
-          "database directory (repeat to search several as one)").data())
-      ("users", po::value<std::string>(), Tr(lang, "tệp người dùng (xem trên)", "users file (see above)").data())
-      ("access-log", po::value<std::string>()->default_value("-"),
-       Tr(lang, "sổ truy cập văn bản mật (JSON lines)", "access log of secret documents (JSON lines)").data())
-      ("requests", po::value<std::string>(),
-       Tr(lang, "tệp SQLite lưu yêu cầu khai thác (tạo nếu chưa có)",
-          "SQLite file keeping retrieval requests (created if absent)").data())
-      ("threads", po::value<int>()->default_value(64),
-       Tr(lang, "số luồng phục vụ (mỗi kết nối đang mở giữ một luồng)",
-          "worker threads (each open connection holds one)").data())
-      ("lang", po::value<std::string>(), "vi | en");
+  options.add_options()("help,h", Tr(lang, "hiện hướng dẫn này", "show this help").data())(
+      "listen", po::value<std::string>()->default_value("127.0.0.1:8080"),
+      Tr(lang, "địa chỉ:cổng (cổng 0: chọn cổng trống)", "host:port (port 0: any free port)").data())(
+      "db", po::value<std::vector<std::string>>()->composing(),
+      Tr(lang, "cơ sở dữ liệu (lặp lại để tìm nhiều cơ sở dữ liệu như một)",
+         "database directory (repeat to search several as one)")
+          .data())("users", po::value<std::string>(),
+                   Tr(lang, "tệp người dùng (xem trên)", "users file (see above)").data())(
+      "access-log", po::value<std::string>()->default_value("-"),
+      Tr(lang, "sổ truy cập văn bản mật (JSON lines)", "access log of secret documents (JSON lines)").data())(
+      "requests", po::value<std::string>(),
+      Tr(lang, "tệp SQLite lưu yêu cầu khai thác (tạo nếu chưa có)",
+         "SQLite file keeping retrieval requests (created if absent)")
+          .data())("threads", po::value<int>()->default_value(64),
+                   Tr(lang, "số luồng phục vụ (mỗi kết nối đang mở giữ một luồng)",
+                      "worker threads (each open connection holds one)")
+                       .data())("lang", po::value<std::string>(), "vi | en");
   luutru::cli::AddCommonOptions(options, lang == Lang::kEn, true);
   po::variables_map vm;
   auto usage = [&](const std::string& problem) {
@@ -109,7 +109,8 @@ int main(int argc, char** argv) {
       std::cout << luutru::cli::VersionText("luutru-serve");
       return 0;
     }
-    const std::string config_error = vm.count("help") ? "" : luutru::cli::StoreConfigFile(options, "serve", {}, lang == Lang::kEn, vm);
+    const std::string config_error =
+        vm.count("help") ? "" : luutru::cli::StoreConfigFile(options, "serve", {}, lang == Lang::kEn, vm);
     if (!config_error.empty()) {
       std::cerr << "luutru-serve: " << config_error << '\n';
       return kUsageError;
@@ -126,10 +127,12 @@ int main(int argc, char** argv) {
   std::string host;
   int port = 0;
   if (!ParseListen(vm["listen"].as<std::string>(), host, port)) {
-    return usage(std::string(Tr(lang, "--listen không hợp lệ: ", "invalid --listen: ")) + vm["listen"].as<std::string>());
+    return usage(std::string(Tr(lang, "--listen không hợp lệ: ", "invalid --listen: ")) +
+                 vm["listen"].as<std::string>());
   }
   const int threads = vm["threads"].as<int>();
-  if (threads < 1 || threads > 1024) return usage(std::string(Tr(lang, "--threads từ 1 đến 1024", "--threads is 1 to 1024")));
+  if (threads < 1 || threads > 1024)
+    return usage(std::string(Tr(lang, "--threads từ 1 đến 1024", "--threads is 1 to 1024")));
 
   // SIGHUP reopens the access log (log rotation). It is blocked here, before any thread starts,
   // so every thread inherits the mask and only the waiting thread below receives it.

@@ -129,8 +129,8 @@ HighlightWords WordsToHighlight(std::string_view query) {
   return words;
 }
 
-std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page_number, double dpi,
-                          const HighlightWords& words, const std::string& watermark) {
+std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page_number, double dpi, const HighlightWords& words,
+                          const std::string& watermark) {
   std::unique_ptr<poppler::document> pdf(poppler::document::load_from_file(doc.path));
   if (!pdf || pdf->is_locked()) throw PageImageError(doc.file + ": cannot be opened");
   if (page_number < 1 || page_number > pdf->pages()) throw PageImageError(doc.file + ": no such page");

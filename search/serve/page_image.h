@@ -27,8 +27,8 @@ class PageImageError : public std::runtime_error {
 
 // The words and numbers of a query, as the highlighter compares them.
 struct HighlightWords {
-  std::set<std::string> folded;  // typed without marks: FoldedForm
-  std::set<std::string> exact;   // typed with marks: ExactForm
+  std::set<std::string> folded;        // typed without marks: FoldedForm
+  std::set<std::string> exact;         // typed with marks: ExactForm
   std::set<std::string> exact_folded;  // FoldedForm of `exact`, for OCR pages
   // The query's concepts (search::Searcher::Concepts): a page that holds one of them whole has
   // only those runs marked, never a lone syllable of them; any other page has every word marked
@@ -41,8 +41,8 @@ HighlightWords WordsToHighlight(std::string_view query);
 // PNG bytes of page `page` (counted from the start of the file; must lie in the document's
 // page range) at `dpi`, with every word in `words` marked. A non-empty `watermark` is written
 // lightly across the page, repeated, so any part of a copy names it. Throws PageImageError.
-std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page, double dpi,
-                          const HighlightWords& words, const std::string& watermark = {});
+std::string RenderPagePng(const catalog::ArchiveDocument& doc, int page, double dpi, const HighlightWords& words,
+                          const std::string& watermark = {});
 
 }  // namespace luutru::serve
 

@@ -126,18 +126,18 @@ json PullListToJson(const PullList& list) {
         {"documents", std::move(documents)},
     });
   }
-  return json{{"total_units", list.units.size()}, {"total_documents", list.total_documents},
-              {"units", std::move(units)}};
+  return json{
+      {"total_units", list.units.size()}, {"total_documents", list.total_documents}, {"units", std::move(units)}};
 }
 
 void WritePullListCsv(std::ostream& out, const PullList& list, search::Lang lang) {
   using search::Tr;
   auto t = [&](std::string_view vi, std::string_view en) { return std::string(Tr(lang, vi, en)); };
-  search::WriteCsvRow(out, {t("STT", "no"), t("Phông", "fonds"), t("Mục lục", "inventory"), t("Hộp", "box"),
-                            t("Mã hồ sơ", "unit_code"), t("Tiêu đề hồ sơ", "unit_title"),
-                            t("Thời gian từ", "date_from"), t("Thời gian đến", "date_to"),
-                            t("Số, ký hiệu", "number"), t("Ngày", "date"), t("Loại", "type"),
-                            t("Trích yếu", "title"), t("Trang", "pages"), t("Độ mật", "secrecy")});
+  search::WriteCsvRow(
+      out, {t("STT", "no"), t("Phông", "fonds"), t("Mục lục", "inventory"), t("Hộp", "box"), t("Mã hồ sơ", "unit_code"),
+            t("Tiêu đề hồ sơ", "unit_title"), t("Thời gian từ", "date_from"), t("Thời gian đến", "date_to"),
+            t("Số, ký hiệu", "number"), t("Ngày", "date"), t("Loại", "type"), t("Trích yếu", "title"),
+            t("Trang", "pages"), t("Độ mật", "secrecy")});
   int n = 0;
   for (const PullUnit& u : list.units) {
     ++n;

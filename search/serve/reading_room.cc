@@ -4,8 +4,8 @@
 #include <charconv>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "search/messages.h"
 #include "search/output.h"
@@ -67,8 +67,7 @@ std::optional<int> IntParam(const httplib::Request& req, httplib::Response& res,
   int value = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || end != text->data() + text->size() || value < 0) {
-    SendError(res, 400,
-              std::string(Tr(lang, "Tham số không hợp lệ: ", "Invalid parameter: ")) + name + "=" + *text);
+    SendError(res, 400, std::string(Tr(lang, "Tham số không hợp lệ: ", "Invalid parameter: ")) + name + "=" + *text);
     return std::nullopt;
   }
   return value;
@@ -105,8 +104,8 @@ std::string NumberFieldMessage(Lang lang, const search::SearchError& e) {
   const std::string n = digits ? typed.substr(0, digits) : "45";
   std::string out = std::string(Tr(lang, "«Số, ký hiệu» cần cả số và ký hiệu của văn bản, như ",
                                    "\"Số, ký hiệu\" takes a document's number and symbol, such as ")) +
-                    n + "-TB/TU, " + n + "/QĐ-UBND " + std::string(Tr(lang, "hoặc ", "or ")) + n +
-                    "/2020/NĐ-CP ('" + typed + "': " + search::DescribeNumberProblem(lang, e.number_problem()) + ").";
+                    n + "-TB/TU, " + n + "/QĐ-UBND " + std::string(Tr(lang, "hoặc ", "or ")) + n + "/2020/NĐ-CP ('" +
+                    typed + "': " + search::DescribeNumberProblem(lang, e.number_problem()) + ").";
   if (digits && digits == typed.size()) {
     out += std::string(Tr(lang, " Để tìm văn bản số ", " To find documents numbered ")) + n +
            std::string(Tr(lang, " mà không rõ ký hiệu, hãy gõ ", " without their symbol, type ")) + n +
@@ -125,21 +124,24 @@ void Guarded(const httplib::Request& req, httplib::Response& res, const std::fun
   } catch (const search::SearchError& e) {
     if (e.kind() == search::SearchError::Kind::kDatabase) {
       // The message would name the database's path on the server.
-      SendError(res, 503, std::string(Tr(lang, "Cơ sở dữ liệu tạm thời không mở được; hãy thử lại sau.",
-                                         "The database cannot be opened now; try again later.")));
+      SendError(res, 503,
+                std::string(Tr(lang, "Cơ sở dữ liệu tạm thời không mở được; hãy thử lại sau.",
+                               "The database cannot be opened now; try again later.")));
     } else if (e.kind() == search::SearchError::Kind::kEmptyDateRange) {
       // The page's fields, not the command line's flags.
       SendError(res, 400, std::string(Tr(lang, "«Từ năm» sau «Đến năm»: ", "\"From\" is after \"To\": ")) + e.detail());
     } else if (e.kind() == search::SearchError::Kind::kBadNumber && e.detail() == req.get_param_value("number")) {
       SendError(res, 400, NumberFieldMessage(lang, e));
     } else if (e.kind() == search::SearchError::Kind::kEmptyRequest) {
-      SendError(res, 400, std::string(Tr(lang, "Không có gì để tìm: hãy nhập từ khóa hoặc chọn một bộ lọc (Loại văn bản, "
-                                               "Từ năm, Đến năm, Số, ký hiệu, Hồ sơ, Phông, Mục lục).",
-                                         "Nothing to search for: type words or choose a filter (type, from, to, "
-                                         "number, unit, fonds, inventory).")));
+      SendError(res, 400,
+                std::string(Tr(lang,
+                               "Không có gì để tìm: hãy nhập từ khóa hoặc chọn một bộ lọc (Loại văn bản, "
+                               "Từ năm, Đến năm, Số, ký hiệu, Hồ sơ, Phông, Mục lục).",
+                               "Nothing to search for: type words or choose a filter (type, from, to, "
+                               "number, unit, fonds, inventory).")));
     } else if (e.kind() == search::SearchError::Kind::kAmbiguousUnit) {
-      SendJson(res, 400, json{{"error", search::DescribeError(lang, e)}, {"status", 400},
-                              {"candidates", UnitCandidatesJson(e)}});
+      SendJson(res, 400,
+               json{{"error", search::DescribeError(lang, e)}, {"status", 400}, {"candidates", UnitCandidatesJson(e)}});
     } else {
       SendError(res, 400, search::DescribeError(lang, e));
     }
@@ -166,9 +168,10 @@ void HidePaths(search::SearchResponse& response) {
 // A parameter longer than `max_bytes`: a 400 naming it is sent, and true returned.
 bool TooLong(const httplib::Request& req, httplib::Response& res, const char* name, size_t max_bytes, Lang lang) {
   if (req.get_param_value(name).size() <= max_bytes) return false;
-  SendError(res, 400, std::string(Tr(lang, "Tham số ", "Parameter ")) + name +
-                          std::string(Tr(lang, " quá dài: tối đa ", " is too long: at most ")) +
-                          std::to_string(max_bytes) + std::string(Tr(lang, " byte.", " bytes.")));
+  SendError(res, 400,
+            std::string(Tr(lang, "Tham số ", "Parameter ")) + name +
+                std::string(Tr(lang, " quá dài: tối đa ", " is too long: at most ")) + std::to_string(max_bytes) +
+                std::string(Tr(lang, " byte.", " bytes.")));
   return true;
 }
 
@@ -191,9 +194,10 @@ bool OverLimits(const httplib::Request& req, httplib::Response& res, const Reque
     if (TooLong(req, res, name, limits.max_parameter_bytes, lang)) return true;
   }
   if (const size_t words = CountWords(req.get_param_value("q")); words > limits.max_query_words) {
-    SendError(res, 400, std::string(Tr(lang, "Câu tìm có ", "The query has ")) + std::to_string(words) +
-                            std::string(Tr(lang, " từ; tối đa ", " words; at most ")) +
-                            std::to_string(limits.max_query_words) + ".");
+    SendError(res, 400,
+              std::string(Tr(lang, "Câu tìm có ", "The query has ")) + std::to_string(words) +
+                  std::string(Tr(lang, " từ; tối đa ", " words; at most ")) + std::to_string(limits.max_query_words) +
+                  ".");
     return true;
   }
   return false;
@@ -215,8 +219,11 @@ json PagesJson(const catalog::ArchiveDocument& doc) {
 
 json UnitJson(const catalog::StorageUnit& unit) {
   auto opt = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-  return json{{"code", opt(unit.code)}, {"title", opt(unit.title)}, {"box", opt(unit.box)},
-              {"fonds", opt(unit.fonds)}, {"inventory", opt(unit.inventory)}};
+  return json{{"code", opt(unit.code)},
+              {"title", opt(unit.title)},
+              {"box", opt(unit.box)},
+              {"fonds", opt(unit.fonds)},
+              {"inventory", opt(unit.inventory)}};
 }
 
 }  // namespace room
@@ -273,9 +280,10 @@ std::optional<Reader> ReadingRoom::Authenticate(const httplib::Request& req, htt
   if (!authorization.empty() && !Users::IsSignedOut(authorization)) {
     if (const auto wait = throttle_.Wait(req.remote_addr); wait.count() > 0) {
       res.set_header("Retry-After", std::to_string(wait.count()));
-      SendError(res, 429, std::string(Tr(lang, "Quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau ",
-                                         "Too many failed logins from this address; try again in ")) +
-                              std::to_string(wait.count()) + std::string(Tr(lang, " giây.", " seconds.")));
+      SendError(res, 429,
+                std::string(Tr(lang, "Quá nhiều lần đăng nhập sai từ địa chỉ này; hãy thử lại sau ",
+                               "Too many failed logins from this address; try again in ")) +
+                    std::to_string(wait.count()) + std::string(Tr(lang, " giây.", " seconds.")));
       return std::nullopt;
     }
   }
@@ -345,27 +353,32 @@ void ReadingRoom::Mount(httplib::Server& server) {
     const Lang lang = RequestLang(req);
     if (!Users::IsSignedOut(req.get_header_value("Authorization"))) {
       res.set_header("WWW-Authenticate", "Basic realm=\"luutru\", charset=\"UTF-8\"");
-      SendError(res, 401, std::string(Tr(lang, "Đăng xuất bằng nút «Đăng xuất» của trang.",
-                                         "Sign out with the page's \"Sign out\" button.")));
+      SendError(res, 401,
+                std::string(Tr(lang, "Đăng xuất bằng nút «Đăng xuất» của trang.",
+                               "Sign out with the page's \"Sign out\" button.")));
       return;
     }
     res.set_header("Clear-Site-Data", "\"cache\"");
-    SendJson(res, 200, json{{"user", nullptr}, {"clearance", catalog::SecrecyName(catalog::Secrecy::kNormal)},
-                            {"may_keep_requests", false}});
+    SendJson(res, 200,
+             json{{"user", nullptr},
+                  {"clearance", catalog::SecrecyName(catalog::Secrecy::kNormal)},
+                  {"may_keep_requests", false}});
   });
   server.Get("/api/whoami", [this](const httplib::Request& req, httplib::Response& res) {
     auto reader = Authenticate(req, res);
     if (!reader) return;
-    SendJson(res, 200, json{{"user", reader->name.empty() ? json(nullptr) : json(reader->name)},
-                            {"clearance", catalog::SecrecyName(reader->clearance)},
-                            {"may_keep_requests", reader->keeps_requests && requests_ != nullptr}});
+    SendJson(res, 200,
+             json{{"user", reader->name.empty() ? json(nullptr) : json(reader->name)},
+                  {"clearance", catalog::SecrecyName(reader->clearance)},
+                  {"may_keep_requests", reader->keeps_requests && requests_ != nullptr}});
   });
   server.Get("/healthz", [this](const httplib::Request& req, httplib::Response& res) { Health(req, res); });
   server.Get("/api/search", [this](const httplib::Request& req, httplib::Response& res) { Search(req, res); });
   server.Get(R"(/api/units/(.+))", [this](const httplib::Request& req, httplib::Response& res) { Unit(req, res); });
   MountRequests(server);
   MountReview(server);
-  server.Get("/api/pull-list", [this](const httplib::Request& req, httplib::Response& res) { PullListRoute(req, res); });
+  server.Get("/api/pull-list",
+             [this](const httplib::Request& req, httplib::Response& res) { PullListRoute(req, res); });
   server.Get("/api/browse", [this](const httplib::Request& req, httplib::Response& res) { Browse(req, res); });
   server.Get(R"(/api/documents/(.+)/file)",
              [this](const httplib::Request& req, httplib::Response& res) { DocumentFile(req, res); });
@@ -376,8 +389,9 @@ void ReadingRoom::Mount(httplib::Server& server) {
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a route already answered with its own JSON error
     const Lang lang = RequestLang(req);
-    SendError(res, res.status, res.status == 404 ? std::string(Tr(lang, "Không có trang này.", "Not found."))
-                                                 : "HTTP " + std::to_string(res.status));
+    SendError(res, res.status,
+              res.status == 404 ? std::string(Tr(lang, "Không có trang này.", "Not found."))
+                                : "HTTP " + std::to_string(res.status));
   });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
     std::string message = "internal error";
@@ -415,9 +429,12 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
       request.group_by_unit = true;
     }
     if (auto sort = Param(req, "sort")) {
-      if (*sort == "relevance") request.sort = search::SortOrder::kRelevance;
-      else if (*sort == "date") request.sort = search::SortOrder::kDate;
-      else if (*sort == "-date") request.sort = search::SortOrder::kDateDescending;
+      if (*sort == "relevance")
+        request.sort = search::SortOrder::kRelevance;
+      else if (*sort == "date")
+        request.sort = search::SortOrder::kDate;
+      else if (*sort == "-date")
+        request.sort = search::SortOrder::kDateDescending;
       else {
         SendError(res, 400, std::string(Tr(lang, "sort không hợp lệ: ", "invalid sort: ")) + *sort);
         return;
@@ -428,13 +445,14 @@ void ReadingRoom::Search(const httplib::Request& req, httplib::Response& res) {
     const auto offset = IntParam(req, res, "offset", 0, lang);
     if (!offset) return;
     if (*limit > options_.max_results) {
-      SendError(res, 400, std::string(Tr(lang, "limit tối đa là ", "limit is at most ")) +
-                              std::to_string(options_.max_results));
+      SendError(res, 400,
+                std::string(Tr(lang, "limit tối đa là ", "limit is at most ")) + std::to_string(options_.max_results));
       return;
     }
     if (*offset > options_.limits.max_offset) {
-      SendError(res, 400, std::string(Tr(lang, "offset tối đa là ", "offset is at most ")) +
-                              std::to_string(options_.limits.max_offset));
+      SendError(res, 400,
+                std::string(Tr(lang, "offset tối đa là ", "offset is at most ")) +
+                    std::to_string(options_.limits.max_offset));
       return;
     }
     request.limit = *limit;
@@ -495,8 +513,9 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
     }
     HidePaths(response);
     if (response.documents.empty()) {
-      SendError(res, 404, std::string(Tr(lang, "Không có hồ sơ mang mã '", "No storage unit has the code '")) +
-                              *request.unit + "'.");
+      SendError(
+          res, 404,
+          std::string(Tr(lang, "Không có hồ sơ mang mã '", "No storage unit has the code '")) + *request.unit + "'.");
       return;
     }
     json documents = json::array();
@@ -507,14 +526,15 @@ void ReadingRoom::Unit(const httplib::Request& req, httplib::Response& res) {
       }
       documents.push_back(search::DocumentToJson(hit));
     }
-    SendJson(res, 200, json{{"unit", UnitJson(response.documents.front().doc.unit)},
-                            {"total", response.total},
-                            {"documents", std::move(documents)}});
+    SendJson(res, 200,
+             json{{"unit", UnitJson(response.documents.front().doc.unit)},
+                  {"total", response.total},
+                  {"documents", std::move(documents)}});
   });
 }
 
 std::optional<search::DocumentHit> ReadingRoom::ShownDocument(const httplib::Request& req, httplib::Response& res,
-                                                             const Reader& reader, Lang lang, const char* endpoint) {
+                                                              const Reader& reader, Lang lang, const char* endpoint) {
   const std::string id = req.matches[1].str();
   std::optional<search::DocumentHit> hit;
   {
@@ -603,9 +623,9 @@ void ReadingRoom::PageImage(const httplib::Request& req, httplib::Response& res)
         std::counting_semaphore<>& slots;
         ~Release() { slots.release(); }
       } release{render_slots_};
-      png = RenderPagePng(hit->doc, page, dpi, highlight,
-                          marked ? (reader->name.empty() ? std::string("khách") : reader->name) + " · " + NowUtc()
-                                 : std::string());
+      png = RenderPagePng(
+          hit->doc, page, dpi, highlight,
+          marked ? (reader->name.empty() ? std::string("khách") : reader->name) + " · " + NowUtc() : std::string());
     }
     if (!marked) renders_.Put(key, std::make_shared<const std::string>(png));
     res.set_header("Cache-Control", "private, no-store");
@@ -633,13 +653,15 @@ void ReadingRoom::PullListRoute(const httplib::Request& req, httplib::Response& 
     // A pull slip holds the answer: documents that hold the words only apart (shown when the
     // answer is empty) go on it only when the reader asked for them (loose=1).
     if (!request.loose) {
-      std::erase_if(response.documents, [](const search::DocumentHit& hit) { return hit.match != search::MatchTier::kPhrase; });
+      std::erase_if(response.documents,
+                    [](const search::DocumentHit& hit) { return hit.match != search::MatchTier::kPhrase; });
     }
     if (response.total_is_estimate || response.total > response.documents.size()) {
-      SendError(res, 400, std::string(Tr(lang, "Câu trả lời có hơn ", "The answer holds more than ")) +
-                              std::to_string(kPullListLimit) +
-                              std::string(Tr(lang, " văn bản; hãy thu hẹp tìm kiếm để in phiếu lấy hồ sơ.",
-                                             " documents; narrow the search to print a pull slip.")));
+      SendError(res, 400,
+                std::string(Tr(lang, "Câu trả lời có hơn ", "The answer holds more than ")) +
+                    std::to_string(kPullListLimit) +
+                    std::string(Tr(lang, " văn bản; hãy thu hẹp tìm kiếm để in phiếu lấy hồ sơ.",
+                                   " documents; narrow the search to print a pull slip.")));
       return;
     }
     for (const auto& hit : response.documents) {
@@ -681,8 +703,9 @@ void ReadingRoom::DocumentFile(const httplib::Request& req, httplib::Response& r
     try {
       pdf = DocumentPdf(hit->doc);
     } catch (const DocumentFileError& e) {
-      SendError(res, 500, std::string(Tr(lang, "Không đọc được tệp của văn bản: ", "The document's file cannot be read: ")) +
-                              e.what());
+      SendError(
+          res, 500,
+          std::string(Tr(lang, "Không đọc được tệp của văn bản: ", "The document's file cannot be read: ")) + e.what());
       return;
     }
     res.set_header("Cache-Control", "private, no-store");

@@ -41,18 +41,18 @@
 #include <memory>
 #include <mutex>
 #include <semaphore>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "search/messages.h"
 #include "search/searcher.h"
 #include "search/serve/access_log.h"
 #include "search/serve/browse.h"
-#include "search/serve/render_cache.h"
-#include "search/serve/requests_store.h"
 #include "search/serve/guarded_server.h"
 #include "search/serve/login_throttle.h"
+#include "search/serve/render_cache.h"
+#include "search/serve/requests_store.h"
 #include "search/serve/users.h"
 
 namespace luutru::serve {
@@ -66,8 +66,7 @@ class SearcherPool {
 
   class Lease {
    public:
-    Lease(SearcherPool* pool, std::unique_ptr<search::Searcher> searcher,
-          std::chrono::steady_clock::time_point opened);
+    Lease(SearcherPool* pool, std::unique_ptr<search::Searcher> searcher, std::chrono::steady_clock::time_point opened);
     Lease(Lease&&) = default;
     ~Lease();
     const search::Searcher& operator*() const { return *searcher_; }
@@ -103,7 +102,7 @@ struct RequestLimits {
   size_t max_query_words = 32;       // q, words between spaces
   size_t max_parameter_bytes = 256;  // every other parameter, and a unit code in the path
   int max_offset = 10000;
-  size_t failed_logins = 10;         // per client address within the window, then 429
+  size_t failed_logins = 10;  // per client address within the window, then 429
   std::chrono::seconds failed_login_window{600};
 };
 
@@ -162,7 +161,7 @@ class ReadingRoom {
   AccessLog log_;
   UnitCatalogue catalogue_;
   std::unique_ptr<RequestsStore> requests_;  // null when no requests are kept
-  RenderCache renders_{64 << 20};  // 64 MB of page images without a watermark
+  RenderCache renders_{64 << 20};            // 64 MB of page images without a watermark
   LoginThrottle throttle_;
   // Pages rendered at once: one a core (at least 2), so a result page's thumbnails render in
   // parallel while memory stays bounded (a page at 200 dpi is about 15 MB).

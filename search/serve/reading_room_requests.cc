@@ -29,8 +29,9 @@ std::string Str(Lang lang, std::string_view vi, std::string_view en) { return st
 // change a request.
 std::optional<json> Body(const httplib::Request& req, httplib::Response& res, Lang lang) {
   if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-    SendError(res, 415, Str(lang, "Cần gửi JSON (Content-Type: application/json).",
-                            "Send JSON (Content-Type: application/json)."));
+    SendError(
+        res, 415,
+        Str(lang, "Cần gửi JSON (Content-Type: application/json).", "Send JSON (Content-Type: application/json)."));
     return std::nullopt;
   }
   json body = json::parse(req.body, nullptr, false);
@@ -63,11 +64,14 @@ std::optional<RetrievalRequest> FindRequest(RequestsStore& store, const httplib:
 }
 
 // A YYYY-MM-DD parameter or field; empty when absent. nullopt (400 sent) when malformed.
-std::optional<std::string> DayValue(const std::string& text, httplib::Response& res, Lang lang, std::string_view field) {
+std::optional<std::string> DayValue(const std::string& text, httplib::Response& res, Lang lang,
+                                    std::string_view field) {
   if (text.empty()) return std::string();
   auto date = catalog::ParsePartialDate(text);
   if (!date || date->day == 0) {
-    SendError(res, 400, Str(lang, "Ô «", "Field \"") + std::string(field) + Str(lang, "» cần một ngày, ví dụ 2024-05-31: ", "\" needs a day such as 2024-05-31: ") + text);
+    SendError(res, 400,
+              Str(lang, "Ô «", "Field \"") + std::string(field) +
+                  Str(lang, "» cần một ngày, ví dụ 2024-05-31: ", "\" needs a day such as 2024-05-31: ") + text);
     return std::nullopt;
   }
   return date->ToString();
@@ -100,12 +104,15 @@ bool ReadingRoom::MayKeepRequests(const httplib::Request& req, httplib::Response
   if (!r) return false;
   const Lang lang = RequestLang(req);
   if (!requests_) {
-    SendError(res, 404, Str(lang, "Phòng đọc này không lưu yêu cầu khai thác.", "This reading room keeps no retrieval requests."));
+    SendError(
+        res, 404,
+        Str(lang, "Phòng đọc này không lưu yêu cầu khai thác.", "This reading room keeps no retrieval requests."));
     return false;
   }
   if (!r->keeps_requests) {
-    SendError(res, 403, Str(lang, "Bạn không có quyền quản lý yêu cầu khai thác (quyền khai-thac).",
-                            "You may not keep retrieval requests (the khai-thac right)."));
+    SendError(res, 403,
+              Str(lang, "Bạn không có quyền quản lý yêu cầu khai thác (quyền khai-thac).",
+                  "You may not keep retrieval requests (the khai-thac right)."));
     return false;
   }
   reader = *r;
@@ -174,10 +181,12 @@ ReadingRoom::ShownRequest ReadingRoom::ShowRequest(const RetrievalRequest& r, co
   for (const auto& change : r.history) {
     // "unit KEY" / "document ID": a change to an item this reader may not see is not shown.
     const size_t space = change.detail.find(' ');
-    if (change.action != "created" && space != std::string::npos && hidden_refs.count(change.detail.substr(space + 1))) {
+    if (change.action != "created" && space != std::string::npos &&
+        hidden_refs.count(change.detail.substr(space + 1))) {
       continue;
     }
-    history.push_back(json{{"at", change.at}, {"user", change.user}, {"action", change.action}, {"detail", change.detail}});
+    history.push_back(
+        json{{"at", change.at}, {"user", change.user}, {"action", change.action}, {"detail", change.detail}});
   }
   const char* status = !shown.handed_over ? "open" : (any && all_returned) ? "returned" : "handed_over";
   shown.body = json{{"id", r.id},
@@ -205,183 +214,202 @@ void ReadingRoom::MountRequests(httplib::Server& server) {
       Guarded(req, res, [&](Lang lang) { handler(req, res, lang, reader); });
     };
   };
-  server.Post("/api/requests", keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
-    auto body = Body(req, res, lang);
-    if (!body) return;
-    NewRequest fields{Field(*body, "requester"), Field(*body, "organisation"), Field(*body, "purpose"), {}};
-    if (fields.requester.empty() || fields.purpose.empty()) {
-      SendError(res, 400, Str(lang, "Cần ghi «Người yêu cầu» và «Mục đích».", "\"Requester\" and \"Purpose\" are required."));
-      return;
-    }
-    auto date = DayValue(Field(*body, "date"), res, lang, Tr(lang, "Ngày yêu cầu", "Date"));
-    if (!date) return;
-    fields.date = date->empty() ? NowUtc().substr(0, 10) : *date;
-    const int64_t id = requests_->Create(fields, reader.name);
-    SendJson(res, 201, ShowRequest(*requests_->Get(id), reader).body);
-  }));
-  server.Get("/api/requests", keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
-    const auto days = DayRange(req, res, lang);
-    if (!days) return;
-    json list = json::array();
-    for (const auto& r : requests_->List(days->first, days->second)) {
-      json body = ShowRequest(r, reader).body;
-      body.erase("items");
-      body.erase("history");
-      list.push_back(std::move(body));
-    }
-    SendJson(res, 200, json{{"requests", std::move(list)}});
-  }));
-  server.Get(R"(/api/requests/(\d+))", keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
-    auto r = FindRequest(*requests_, req, res, lang);
-    if (!r) return;
-    SendJson(res, 200, ShowRequest(*r, reader).body);
-  }));
-  server.Post(R"(/api/requests/(\d+)/items)", keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
-    auto body = Body(req, res, lang);
-    if (!body) return;
-    auto r = FindRequest(*requests_, req, res, lang);
-    if (!r) return;
-    // A request holds only what its keeper may see: each item is resolved at their clearance.
-    std::vector<std::pair<ItemKind, std::string>> items;
-    {
-      auto searcher = pool_.Acquire();
-      for (const auto& code : body->value("units", json::array())) {
-        if (!code.is_string()) continue;
-        auto keys = searcher->ResolveUnit(code.get<std::string>(), reader.clearance);
-        if (keys.empty()) {
-          SendError(res, 400, Str(lang, "Không có hồ sơ mang mã '", "No storage unit has the code '") +
-                                  code.get<std::string>() + "'.");
+  server.Post(
+      "/api/requests",
+      keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
+        auto body = Body(req, res, lang);
+        if (!body) return;
+        NewRequest fields{Field(*body, "requester"), Field(*body, "organisation"), Field(*body, "purpose"), {}};
+        if (fields.requester.empty() || fields.purpose.empty()) {
+          SendError(res, 400,
+                    Str(lang, "Cần ghi «Người yêu cầu» và «Mục đích».", "\"Requester\" and \"Purpose\" are required."));
           return;
         }
-        items.emplace_back(ItemKind::kUnit, keys.front());
-      }
-      for (const auto& id : body->value("documents", json::array())) {
-        if (!id.is_string() || !searcher->FindDocument(id.get<std::string>(), reader.clearance)) {
-          SendError(res, 400, Str(lang, "Không có văn bản ", "No document ") + (id.is_string() ? id.get<std::string>() : ""));
-          return;
+        auto date = DayValue(Field(*body, "date"), res, lang, Tr(lang, "Ngày yêu cầu", "Date"));
+        if (!date) return;
+        fields.date = date->empty() ? NowUtc().substr(0, 10) : *date;
+        const int64_t id = requests_->Create(fields, reader.name);
+        SendJson(res, 201, ShowRequest(*requests_->Get(id), reader).body);
+      }));
+  server.Get("/api/requests",
+             keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
+               const auto days = DayRange(req, res, lang);
+               if (!days) return;
+               json list = json::array();
+               for (const auto& r : requests_->List(days->first, days->second)) {
+                 json body = ShowRequest(r, reader).body;
+                 body.erase("items");
+                 body.erase("history");
+                 list.push_back(std::move(body));
+               }
+               SendJson(res, 200, json{{"requests", std::move(list)}});
+             }));
+  server.Get(R"(/api/requests/(\d+))",
+             keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
+               auto r = FindRequest(*requests_, req, res, lang);
+               if (!r) return;
+               SendJson(res, 200, ShowRequest(*r, reader).body);
+             }));
+  server.Post(
+      R"(/api/requests/(\d+)/items)",
+      keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
+        auto body = Body(req, res, lang);
+        if (!body) return;
+        auto r = FindRequest(*requests_, req, res, lang);
+        if (!r) return;
+        // A request holds only what its keeper may see: each item is resolved at their clearance.
+        std::vector<std::pair<ItemKind, std::string>> items;
+        {
+          auto searcher = pool_.Acquire();
+          for (const auto& code : body->value("units", json::array())) {
+            if (!code.is_string()) continue;
+            auto keys = searcher->ResolveUnit(code.get<std::string>(), reader.clearance);
+            if (keys.empty()) {
+              SendError(res, 400,
+                        Str(lang, "Không có hồ sơ mang mã '", "No storage unit has the code '") +
+                            code.get<std::string>() + "'.");
+              return;
+            }
+            items.emplace_back(ItemKind::kUnit, keys.front());
+          }
+          for (const auto& id : body->value("documents", json::array())) {
+            if (!id.is_string() || !searcher->FindDocument(id.get<std::string>(), reader.clearance)) {
+              SendError(res, 400,
+                        Str(lang, "Không có văn bản ", "No document ") + (id.is_string() ? id.get<std::string>() : ""));
+              return;
+            }
+            items.emplace_back(ItemKind::kDocument, id.get<std::string>());
+          }
         }
-        items.emplace_back(ItemKind::kDocument, id.get<std::string>());
-      }
-    }
-    const int added = requests_->AddItems(r->id, items, reader.name);
-    json out = ShowRequest(*requests_->Get(r->id), reader).body;
-    out["added"] = added;
-    SendJson(res, 200, out);
-  }));
+        const int added = requests_->AddItems(r->id, items, reader.name);
+        json out = ShowRequest(*requests_->Get(r->id), reader).body;
+        out["added"] = added;
+        SendJson(res, 200, out);
+      }));
   for (const bool returned : {false, true}) {
-    server.Post(returned ? R"(/api/requests/(\d+)/return)" : R"(/api/requests/(\d+)/handover)",
-                keeper([this, returned](const httplib::Request& req, httplib::Response& res, Lang lang,
-                                        const Reader& reader) {
-                  auto body = Body(req, res, lang);
-                  if (!body) return;
-                  auto r = FindRequest(*requests_, req, res, lang);
-                  if (!r) return;
-                  // Only items this reader sees can be marked.
-                  const ShownRequest shown = ShowRequest(*r, reader);
-                  std::vector<int64_t> ids;
-                  for (const auto& id : body->value("items", json::array())) {
-                    if (id.is_number_integer() &&
-                        std::count(shown.visible_items.begin(), shown.visible_items.end(), id.get<int64_t>())) {
-                      ids.push_back(id.get<int64_t>());
-                    }
-                  }
-                  if (!body->contains("items")) ids = shown.visible_items;
-                  const int changed = ids.empty() ? 0
-                                      : returned  ? requests_->MarkReturned(r->id, ids, reader.name)
-                                                  : requests_->MarkHandedOver(r->id, ids, reader.name);
-                  json out = ShowRequest(*requests_->Get(r->id), reader).body;
-                  out["changed"] = changed;
-                  SendJson(res, 200, out);
-                }));
+    server.Post(
+        returned ? R"(/api/requests/(\d+)/return)" : R"(/api/requests/(\d+)/handover)",
+        keeper([this, returned](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
+          auto body = Body(req, res, lang);
+          if (!body) return;
+          auto r = FindRequest(*requests_, req, res, lang);
+          if (!r) return;
+          // Only items this reader sees can be marked.
+          const ShownRequest shown = ShowRequest(*r, reader);
+          std::vector<int64_t> ids;
+          for (const auto& id : body->value("items", json::array())) {
+            if (id.is_number_integer() &&
+                std::count(shown.visible_items.begin(), shown.visible_items.end(), id.get<int64_t>())) {
+              ids.push_back(id.get<int64_t>());
+            }
+          }
+          if (!body->contains("items")) ids = shown.visible_items;
+          const int changed = ids.empty() ? 0
+                              : returned  ? requests_->MarkReturned(r->id, ids, reader.name)
+                                          : requests_->MarkHandedOver(r->id, ids, reader.name);
+          json out = ShowRequest(*requests_->Get(r->id), reader).body;
+          out["changed"] = changed;
+          SendJson(res, 200, out);
+        }));
   }
-  server.Get(R"(/api/requests/(\d+)/slip)", keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
-    auto r = FindRequest(*requests_, req, res, lang);
-    if (!r) return;
-    ShownRequest shown = ShowRequest(*r, reader);
-    std::vector<search::DocumentHit> hits = std::move(shown.hits);
-    std::set<std::string> ids;
-    for (const auto& h : hits) ids.insert(h.id);
-    for (const search::UnitSummary* u : shown.unit_items) {
-      search::SearchRequest listing;
-      listing.unit = u->unit.code;
-      listing.clearance = reader.clearance;
-      listing.limit = kUnitListingLimit;
-      search::SearchResponse response;
-      {
-        auto searcher = pool_.Acquire();
-        response = searcher->Search(listing);
-      }
-      for (auto& h : response.documents) {
-        if (ids.insert(h.id).second) hits.push_back(std::move(h));
-      }
-    }
-    for (const auto& h : hits) {
-      if (!LogViews(reader, req, h, std::nullopt, "request")) {
-        SendError(res, 500, Str(lang, "Không ghi được sổ truy cập.", "The access log cannot be written."));
-        return;
-      }
-    }
-    const auto units = catalogue_.Get(reader.clearance);
-    json out = PullListToJson(BuildPullList(std::move(hits), *units));
-    shown.body.erase("history");
-    out["request"] = std::move(shown.body);
-    SendJson(res, 200, out);
-  }));
-  server.Get("/api/requests-report", keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
-    const std::string period = Param(req, "period").value_or("month");
-    if (period != "month" && period != "year") {
-      SendError(res, 400, Str(lang, "Kỳ báo cáo là tháng (month) hoặc năm (year).", "The period is month or year."));
-      return;
-    }
-    const auto days = DayRange(req, res, lang);
-    if (!days) return;
-    const std::string format = Param(req, "format").value_or("json");
-    struct Row {
-      uint64_t requests = 0, handed_over = 0, documents = 0, units = 0;
-    };
-    std::map<std::string, Row> rows;
-    Row total;
-    for (const auto& r : requests_->List(days->first, days->second)) {
-      const ShownRequest shown = ShowRequest(r, reader);
-      Row& row = rows[r.fields.date.substr(0, period == "month" ? 7 : 4)];
-      for (Row* x : {&row, &total}) {
-        ++x->requests;
-        x->handed_over += shown.handed_over ? 1 : 0;
-        x->documents += shown.documents;
-        x->units += shown.units;
-      }
-    }
-    const std::vector<std::string> header = {Str(lang, "Kỳ", "period"), Str(lang, "Số lượt yêu cầu", "requests"),
-                                             Str(lang, "Đã phục vụ", "served"), Str(lang, "Tài liệu", "documents"),
-                                             Str(lang, "Đơn vị bảo quản", "units")};
-    auto cells = [](const std::string& name, const Row& x) {
-      return std::vector<std::string>{name, std::to_string(x.requests), std::to_string(x.handed_over),
-                                      std::to_string(x.documents), std::to_string(x.units)};
-    };
-    if (format == "csv") {
-      std::ostringstream csv;
-      search::WriteCsvRow(csv, header);
-      for (const auto& [name, x] : rows) search::WriteCsvRow(csv, cells(name, x));
-      search::WriteCsvRow(csv, cells(Str(lang, "Tổng", "total"), total));
-      res.set_header("Content-Disposition", "attachment; filename=\"bao-cao-khai-thac.csv\"");
-      res.set_header("Cache-Control", "no-store");
-      res.set_content("\xEF\xBB\xBF" + csv.str(), "text/csv; charset=utf-8");
-      return;
-    }
-    if (format != "json") {
-      SendError(res, 400, Str(lang, "Định dạng không hợp lệ: ", "Invalid format: ") + format);
-      return;
-    }
-    json list = json::array();
-    auto row_json = [&](const std::string& name, const Row& x) {
-      return json{{"period", name}, {"requests", x.requests}, {"served", x.handed_over},
-                  {"documents", x.documents}, {"units", x.units}};
-    };
-    for (const auto& [name, x] : rows) list.push_back(row_json(name, x));
-    SendJson(res, 200, json{{"period", period}, {"from", days->first.empty() ? json(nullptr) : json(days->first)},
-                            {"to", days->second.empty() ? json(nullptr) : json(days->second)}, {"rows", std::move(list)},
-                            {"total", row_json(Str(lang, "Tổng", "total"), total)}});
-  }));
+  server.Get(R"(/api/requests/(\d+)/slip)",
+             keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
+               auto r = FindRequest(*requests_, req, res, lang);
+               if (!r) return;
+               ShownRequest shown = ShowRequest(*r, reader);
+               std::vector<search::DocumentHit> hits = std::move(shown.hits);
+               std::set<std::string> ids;
+               for (const auto& h : hits) ids.insert(h.id);
+               for (const search::UnitSummary* u : shown.unit_items) {
+                 search::SearchRequest listing;
+                 listing.unit = u->unit.code;
+                 listing.clearance = reader.clearance;
+                 listing.limit = kUnitListingLimit;
+                 search::SearchResponse response;
+                 {
+                   auto searcher = pool_.Acquire();
+                   response = searcher->Search(listing);
+                 }
+                 for (auto& h : response.documents) {
+                   if (ids.insert(h.id).second) hits.push_back(std::move(h));
+                 }
+               }
+               for (const auto& h : hits) {
+                 if (!LogViews(reader, req, h, std::nullopt, "request")) {
+                   SendError(res, 500, Str(lang, "Không ghi được sổ truy cập.", "The access log cannot be written."));
+                   return;
+                 }
+               }
+               const auto units = catalogue_.Get(reader.clearance);
+               json out = PullListToJson(BuildPullList(std::move(hits), *units));
+               shown.body.erase("history");
+               out["request"] = std::move(shown.body);
+               SendJson(res, 200, out);
+             }));
+  server.Get("/api/requests-report",
+             keeper([this](const httplib::Request& req, httplib::Response& res, Lang lang, const Reader& reader) {
+               const std::string period = Param(req, "period").value_or("month");
+               if (period != "month" && period != "year") {
+                 SendError(res, 400,
+                           Str(lang, "Kỳ báo cáo là tháng (month) hoặc năm (year).", "The period is month or year."));
+                 return;
+               }
+               const auto days = DayRange(req, res, lang);
+               if (!days) return;
+               const std::string format = Param(req, "format").value_or("json");
+               struct Row {
+                 uint64_t requests = 0, handed_over = 0, documents = 0, units = 0;
+               };
+               std::map<std::string, Row> rows;
+               Row total;
+               for (const auto& r : requests_->List(days->first, days->second)) {
+                 const ShownRequest shown = ShowRequest(r, reader);
+                 Row& row = rows[r.fields.date.substr(0, period == "month" ? 7 : 4)];
+                 for (Row* x : {&row, &total}) {
+                   ++x->requests;
+                   x->handed_over += shown.handed_over ? 1 : 0;
+                   x->documents += shown.documents;
+                   x->units += shown.units;
+                 }
+               }
+               const std::vector<std::string> header = {
+                   Str(lang, "Kỳ", "period"), Str(lang, "Số lượt yêu cầu", "requests"),
+                   Str(lang, "Đã phục vụ", "served"), Str(lang, "Tài liệu", "documents"),
+                   Str(lang, "Đơn vị bảo quản", "units")};
+               auto cells = [](const std::string& name, const Row& x) {
+                 return std::vector<std::string>{name, std::to_string(x.requests), std::to_string(x.handed_over),
+                                                 std::to_string(x.documents), std::to_string(x.units)};
+               };
+               if (format == "csv") {
+                 std::ostringstream csv;
+                 search::WriteCsvRow(csv, header);
+                 for (const auto& [name, x] : rows) search::WriteCsvRow(csv, cells(name, x));
+                 search::WriteCsvRow(csv, cells(Str(lang, "Tổng", "total"), total));
+                 res.set_header("Content-Disposition", "attachment; filename=\"bao-cao-khai-thac.csv\"");
+                 res.set_header("Cache-Control", "no-store");
+                 res.set_content("\xEF\xBB\xBF" + csv.str(), "text/csv; charset=utf-8");
+                 return;
+               }
+               if (format != "json") {
+                 SendError(res, 400, Str(lang, "Định dạng không hợp lệ: ", "Invalid format: ") + format);
+                 return;
+               }
+               json list = json::array();
+               auto row_json = [&](const std::string& name, const Row& x) {
+                 return json{{"period", name},
+                             {"requests", x.requests},
+                             {"served", x.handed_over},
+                             {"documents", x.documents},
+                             {"units", x.units}};
+               };
+               for (const auto& [name, x] : rows) list.push_back(row_json(name, x));
+               SendJson(res, 200,
+                        json{{"period", period},
+                             {"from", days->first.empty() ? json(nullptr) : json(days->first)},
+                             {"to", days->second.empty() ? json(nullptr) : json(days->second)},
+                             {"rows", std::move(list)},
+                             {"total", row_json(Str(lang, "Tổng", "total"), total)}});
+             }));
 }
 
 }  // namespace luutru::serve

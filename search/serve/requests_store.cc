@@ -111,8 +111,8 @@ int64_t RequestsStore::Create(const NewRequest& f, const std::string& user) {
 
 std::optional<RetrievalRequest> RequestsStore::Get(int64_t id) {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement st(db_,
-               "SELECT requester, organisation, purpose, request_date, created_at, created_by FROM requests WHERE id = ?");
+  Statement st(
+      db_, "SELECT requester, organisation, purpose, request_date, created_at, created_by FROM requests WHERE id = ?");
   if (!st.ok()) Fail("read");
   st.Bind(1, id);
   if (st.Step() != SQLITE_ROW) return std::nullopt;
@@ -174,8 +174,8 @@ int RequestsStore::AddItems(int64_t id, const std::vector<std::pair<ItemKind, st
     int added = 0;
     const std::string now = NowUtc();
     for (const auto& [kind, ref] : items) {
-      Statement st(db_,
-                   "INSERT OR IGNORE INTO request_items(request_id, kind, ref, added_at, added_by) VALUES (?, ?, ?, ?, ?)");
+      Statement st(
+          db_, "INSERT OR IGNORE INTO request_items(request_id, kind, ref, added_at, added_by) VALUES (?, ?, ?, ?, ?)");
       if (!st.ok()) Fail("add");
       st.Bind(1, id).Bind(2, std::string(ItemKindName(kind))).Bind(3, ref).Bind(4, now).Bind(5, user);
       if (st.Step() != SQLITE_DONE) Fail("add");
@@ -202,11 +202,12 @@ int RequestsStore::MarkReturned(int64_t id, const std::vector<int64_t>& item_ids
 
 int RequestsStore::Mark(int64_t id, const std::vector<int64_t>& item_ids, const std::string& user, bool returned) {
   std::lock_guard<std::mutex> lock(mutex_);
-  const char* sql = returned
-      ? "UPDATE request_items SET returned_at = ?1, returned_by = ?2 WHERE request_id = ?3 AND (?4 = 0 OR id = ?4) "
-        "AND handed_over_at IS NOT NULL AND returned_at IS NULL RETURNING kind, ref"
-      : "UPDATE request_items SET handed_over_at = ?1, handed_over_by = ?2 WHERE request_id = ?3 "
-        "AND (?4 = 0 OR id = ?4) AND handed_over_at IS NULL RETURNING kind, ref";
+  const char* sql =
+      returned
+          ? "UPDATE request_items SET returned_at = ?1, returned_by = ?2 WHERE request_id = ?3 AND (?4 = 0 OR id = ?4) "
+            "AND handed_over_at IS NOT NULL AND returned_at IS NULL RETURNING kind, ref"
+          : "UPDATE request_items SET handed_over_at = ?1, handed_over_by = ?2 WHERE request_id = ?3 "
+            "AND (?4 = 0 OR id = ?4) AND handed_over_at IS NULL RETURNING kind, ref";
   Exec("BEGIN IMMEDIATE");
   try {
     int changed = 0;

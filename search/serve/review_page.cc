@@ -108,8 +108,9 @@ void ReadingRoom::MountReview(httplib::Server& server) {
     if (!reader) return;
     Guarded(req, res, [&](Lang lang) {
       if (!reader->keeps_requests) {
-        SendError(res, 403, std::string(Tr(lang, "Bạn không có quyền kiểm tra văn bản (quyền khai-thac).",
-                                           "You may not check documents (the khai-thac right).")));
+        SendError(res, 403,
+                  std::string(Tr(lang, "Bạn không có quyền kiểm tra văn bản (quyền khai-thac).",
+                                 "You may not check documents (the khai-thac right).")));
         return;
       }
       search::SearchRequest request = FiltersOf(req, reader->clearance);
@@ -132,24 +133,24 @@ void ReadingRoom::MountReview(httplib::Server& server) {
       json documents = json::array();
       for (const search::DocumentHit& hit : response.documents) {
         if (!LogViews(*reader, req, hit, std::nullopt, "review")) {
-          SendError(res, 500, std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
+          SendError(res, 500,
+                    std::string(Tr(lang, "Không ghi được sổ truy cập.", "The access log cannot be written.")));
           return;
         }
         const catalog::DocumentMetadata& m = hit.doc.meta;
         json review = json::array();
         for (const std::string& field : hit.review) review.push_back(field);
-        documents.push_back(json{
-            {"id", hit.id},
-            {"file", hit.doc.file},
-            {"number", Nullable(m.number)},
-            {"number_confidence", ConfidenceJson(m.number_confidence)},
-            {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
-            {"date_confidence", ConfidenceJson(m.date_confidence)},
-            {"type", Nullable(m.type)},
-            {"issuer", Nullable(m.issuer)},
-            {"review", review},
-            {"header_image", "/api/documents/" + httplib::detail::encode_query_param(hit.id) + "/pages/" +
-                                 std::to_string(hit.doc.first_page) + ".png"}});
+        documents.push_back(json{{"id", hit.id},
+                                 {"file", hit.doc.file},
+                                 {"number", Nullable(m.number)},
+                                 {"number_confidence", ConfidenceJson(m.number_confidence)},
+                                 {"date", m.date ? json(m.date->ToString()) : json(nullptr)},
+                                 {"date_confidence", ConfidenceJson(m.date_confidence)},
+                                 {"type", Nullable(m.type)},
+                                 {"issuer", Nullable(m.issuer)},
+                                 {"review", review},
+                                 {"header_image", "/api/documents/" + httplib::detail::encode_query_param(hit.id) +
+                                                      "/pages/" + std::to_string(hit.doc.first_page) + ".png"}});
       }
       SendJson(res, 200, json{{"total", response.total}, {"documents", documents}});
     });

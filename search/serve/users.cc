@@ -99,8 +99,10 @@ Users Users::Parse(std::string_view contents) {
     Entry entry{name, *level, false, {}, {}};
     std::istringstream right_list(rights);
     for (std::string right; std::getline(right_list, right, ',');) {
-      if (right == "khai-thac") entry.keeps_requests = true;
-      else throw UsersFileError(where + "unknown right '" + right + "' (the one right is khai-thac)");
+      if (right == "khai-thac")
+        entry.keeps_requests = true;
+      else
+        throw UsersFileError(where + "unknown right '" + right + "' (the one right is khai-thac)");
     }
     if (credential.starts_with(kTokenPrefix)) {
       entry.token_sha256 = credential.substr(kTokenPrefix.size());
@@ -142,9 +144,7 @@ std::optional<Reader> Users::Authenticate(std::string_view authorization) const 
   return reader;
 }
 
-bool Users::IsSignedOut(std::string_view authorization) {
-  return ClaimedName(authorization) == kSignedOutUser;
-}
+bool Users::IsSignedOut(std::string_view authorization) { return ClaimedName(authorization) == kSignedOutUser; }
 
 std::string Users::ClaimedName(std::string_view authorization) {
   authorization = Trim(authorization);
@@ -186,7 +186,8 @@ std::optional<Reader> Users::Verify(std::string_view authorization) const {
   if (scheme == "bearer") {
     const std::string digest = Sha256Hex(value);
     for (const Entry& e : entries_) {
-      if (!e.token_sha256.empty() && EqualConstantTime(digest, e.token_sha256)) return Reader{e.name, e.clearance, e.keeps_requests};
+      if (!e.token_sha256.empty() && EqualConstantTime(digest, e.token_sha256))
+        return Reader{e.name, e.clearance, e.keeps_requests};
     }
   }
   return std::nullopt;

@@ -26,9 +26,9 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "catalog/model.h"
@@ -50,9 +50,9 @@ class UsersFileError : public std::runtime_error {
 
 class Users {
  public:
-  Users() = default;  // nobody: every request is anonymous
-  static Users Load(const std::string& path);      // throws UsersFileError
-  static Users Parse(std::string_view contents);   // throws UsersFileError
+  Users() = default;                              // nobody: every request is anonymous
+  static Users Load(const std::string& path);     // throws UsersFileError
+  static Users Parse(std::string_view contents);  // throws UsersFileError
 
   // The reader an Authorization header value names ("Basic ...", "Bearer ..."); an empty header
   // is the anonymous reader. nullopt when the credentials do not verify or the scheme is unknown.

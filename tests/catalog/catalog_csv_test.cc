@@ -13,9 +13,8 @@ namespace {
 class CatalogCsvTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("luutru-catalog-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("luutru-catalog-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
@@ -31,7 +30,8 @@ class CatalogCsvTest : public ::testing::Test {
 
 TEST_F(CatalogCsvTest, ReadsColumnsInAnyOrderWithBomAndQuotes) {
   auto path = Write(
-      "\xEF\xBB\xBF" "unit_code,file,box,doc_type,secrecy,title,doc_date\r\n"
+      "\xEF\xBB\xBF"
+      "unit_code,file,box,doc_type,secrecy,title,doc_date\r\n"
       "\"Phông 12 / Mục lục 01 / ĐVBQ 0345\",./a/45.pdf,12,thong bao ket luan,toi mat,"
       "\"Về quỹ \"\"Vì người nghèo\"\", năm 2023\",2023-03\r\n"
       "ĐVBQ 7,b.pdf,,,,,\r\n");
@@ -94,8 +94,9 @@ TEST_F(CatalogCsvTest, ErrorsNameTheFileRowAndReason) {
 }
 
 TEST_F(CatalogCsvTest, AFolderOrADeviceIsNotACatalog) {
-  for (const auto& [path, said] : {std::pair<std::filesystem::path, std::string>{dir_, "is a folder, not a catalog CSV file"},
-                                   {"/dev/zero", "is a device or socket, not a catalog CSV file"}}) {
+  for (const auto& [path, said] :
+       {std::pair<std::filesystem::path, std::string>{dir_, "is a folder, not a catalog CSV file"},
+        {"/dev/zero", "is a device or socket, not a catalog CSV file"}}) {
     try {
       Catalog::Load(path);
       ADD_FAILURE() << path << " was read as a catalog";
@@ -127,7 +128,8 @@ TEST_F(CatalogCsvTest, UnknownAndMissingColumnsAreNamedWithTheExpectedNames) {
   } catch (const CatalogError& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find("no 'file' column (it has: ten_tep, ma_ho_so; the catalog columns are: file, "),
-              std::string::npos) << what;
+              std::string::npos)
+        << what;
   }
 }
 
@@ -159,8 +161,7 @@ TEST_F(CatalogCsvTest, BytesThatAreNotUtf8AreRefusedWithTheLineTheByteAndAHint) 
 }
 
 TEST_F(CatalogCsvTest, RowsKnowTheLineTheyStartOnAndTheFilesAreListed) {
-  const Catalog catalog =
-      Catalog::Load(Write("file,title\na.pdf,\"two\nlines\"\n\nb.pdf,x\nc/d.pdf,y\n"));
+  const Catalog catalog = Catalog::Load(Write("file,title\na.pdf,\"two\nlines\"\n\nb.pdf,x\nc/d.pdf,y\n"));
   EXPECT_EQ(catalog.EntriesFor("a.pdf").at(0).line, 2);
   EXPECT_EQ(catalog.EntriesFor("b.pdf").at(0).line, 5);
   EXPECT_EQ(catalog.EntriesFor("c/d.pdf").at(0).line, 6);
@@ -173,14 +174,16 @@ TEST_F(CatalogCsvTest, RowsKnowTheLineTheyStartOnAndTheFilesAreListed) {
 TEST_F(CatalogCsvTest, RowsAreReadBackAsTheyWereWrittenWhateverTheirNumber) {
   // The rows live outside memory: every value must come back exactly, files in byte order (the
   // order a rerun lists rows without a file in), each file's rows in row order.
-  std::string csv = "file,page_range,unit_code,unit_title,fonds,inventory,box,doc_number,doc_date,doc_type,"
-                    "issuer,title,secrecy,urgency\n";
+  std::string csv =
+      "file,page_range,unit_code,unit_title,fonds,inventory,box,doc_number,doc_date,doc_type,"
+      "issuer,title,secrecy,urgency\n";
   for (int i = 2999; i >= 0; --i) {
     csv += "d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".pdf,,ĐVBQ " + std::to_string(i) +
            ",,,,,,,,,Trích yếu " + std::to_string(i) + ",,\n";
   }
-  csv += "z.pdf,5-9,ĐVBQ 1,Hồ sơ,Phông 12,Mục lục 01,Hộp 3,45-TB/TU,2023,Thông báo,Tỉnh ủy,Về quỹ,mật,hỏa tốc\n"
-         "z.pdf,1-4,,,,,,,2023-03-12,,,,,\n";
+  csv +=
+      "z.pdf,5-9,ĐVBQ 1,Hồ sơ,Phông 12,Mục lục 01,Hộp 3,45-TB/TU,2023,Thông báo,Tỉnh ủy,Về quỹ,mật,hỏa tốc\n"
+      "z.pdf,1-4,,,,,,,2023-03-12,,,,,\n";
   const Catalog catalog = Catalog::Load(Write(csv));
   EXPECT_EQ(catalog.size(), 3002u);
   const auto z = catalog.EntriesFor("z.pdf");

@@ -17,8 +17,8 @@ ArchiveDocument SampleDocument() {
   doc.path = "/archive/phong-12/dvbq-0345/45-TB-TU.pdf";
   doc.first_page = 2;
   doc.last_page = 3;
-  doc.unit = StorageUnit{"Phông 12 / Mục lục 01 / ĐVBQ 0345", "Hồ sơ quỹ vì người nghèo", "Phông 12",
-                         "Mục lục 01", "12"};
+  doc.unit =
+      StorageUnit{"Phông 12 / Mục lục 01 / ĐVBQ 0345", "Hồ sơ quỹ vì người nghèo", "Phông 12", "Mục lục 01", "12"};
   doc.meta.number = "45-TB/TU";
   doc.meta.date = PartialDate{2023, 3, 12};
   doc.meta.type = "Thông báo";
@@ -27,7 +27,9 @@ ArchiveDocument SampleDocument() {
   doc.extracted = doc.meta;
   doc.extracted.title.reset();
   doc.pages.push_back(Page{"Đảng ủy xã Vũ Thư hoà bình", TextSource::kTextLayer, -1, {}});
-  doc.pages.push_back(Page{"xây mới 419 nhà đại đoàn kết", TextSource::kOcr, 71.5,
+  doc.pages.push_back(Page{"xây mới 419 nhà đại đoàn kết",
+                           TextSource::kOcr,
+                           71.5,
                            {WordBox{"xây", 72, 100, 90, 112}, WordBox{"mới", 94, 100, 112, 112}}});
   doc.catalog_order = 4;
   return doc;
@@ -132,8 +134,8 @@ TEST(Schema, StoredDataKeepsConfidencesAndHeaderDigits) {
   doc.meta.date_confidence = catalog::FieldConfidence::kPartial;
   doc.meta.date_checked_by = {"signature"};
   doc.extracted.number_confidence = catalog::FieldConfidence::kRead;
-  doc.pages[1].header_digits = catalog::HeaderDigits{catalog::DigitReading{"23", 7, 12, 1}, std::nullopt,
-                                                     catalog::DigitReading{"", 0, 12, 0}};
+  doc.pages[1].header_digits =
+      catalog::HeaderDigits{catalog::DigitReading{"23", 7, 12, 1}, std::nullopt, catalog::DigitReading{"", 0, 12, 0}};
   const ArchiveDocument r = ReadStoredDocument(BuildIndexDocument(doc)).doc;
   EXPECT_EQ(r.meta.number_confidence, catalog::FieldConfidence::kDoubtful);
   EXPECT_EQ(r.meta.date_confidence, catalog::FieldConfidence::kPartial);
@@ -200,8 +202,7 @@ TEST(Schema, ClearanceFilterHidesHigherLevels) {
   db.add_document(BuildIndexDocument(unknown));
   auto count = [&](Secrecy clearance) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("XFdang"),
-                                    ClearanceFilter(clearance)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("XFdang"), ClearanceFilter(clearance)));
     return enquire.get_mset(0, 10).get_matches_estimated();
   };
   EXPECT_EQ(count(Secrecy::kNormal), 1u);
@@ -268,7 +269,10 @@ TEST(Schema, ReadsVersionTwoAndThreeDataOfOlderIndexers) {
 
 TEST(Schema, KeepsTextBytesThatAreNotValidUtf8) {
   ArchiveDocument doc = SampleDocument();
-  doc.pages[0].text = std::string("a\xFF" "b\0c", 5);
+  doc.pages[0].text = std::string(
+      "a\xFF"
+      "b\0c",
+      5);
   const StoredDocument stored = ReadStoredDocument(BuildIndexDocument(doc));
   EXPECT_EQ(stored.doc.pages[0].text, doc.pages[0].text);
 }
@@ -276,15 +280,14 @@ TEST(Schema, KeepsTextBytesThatAreNotValidUtf8) {
 TEST(Schema, ReadsVersionOneDataOfOlderIndexers) {
   // Written by the version 1 indexer: one JSON object with the page texts and word boxes inside.
   Xapian::Document xdoc;
-  xdoc.set_data(
-      R"({"extracted":{"date":"2023-03-12","issuer":null,"number":"45-TB/TU","secrecy":null,)"
-      R"("title":null,"type":"Thông báo","urgency":null},"file":"a/45.pdf","first_page":2,)"
-      R"("last_page":3,"meta":{"date":"2023-03","issuer":"Tỉnh ủy Thái Bình","number":"45-TB/TU",)"
-      R"("secrecy":2,"title":"Kết luận","type":"Thông báo","urgency":1},"order":4,)"
-      R"("pages":[{"source":"text","text":"Đảng ủy xã"},{"confidence":71.5,"source":"ocr",)"
-      R"("text":"xây mới","words":[["xây",72.0,100.0,90.0,112.0],["mới",94.5,100.0,112.0,112.0]]}],)"
-      R"("path":"/archive/a/45.pdf","starts":[1,6],"unit":{"box":"12","code":"ĐVBQ 0345",)"
-      R"("fonds":"Phông 12","inventory":"Mục lục 01","title":"Hồ sơ"},"v":1})");
+  xdoc.set_data(R"({"extracted":{"date":"2023-03-12","issuer":null,"number":"45-TB/TU","secrecy":null,)"
+                R"("title":null,"type":"Thông báo","urgency":null},"file":"a/45.pdf","first_page":2,)"
+                R"("last_page":3,"meta":{"date":"2023-03","issuer":"Tỉnh ủy Thái Bình","number":"45-TB/TU",)"
+                R"("secrecy":2,"title":"Kết luận","type":"Thông báo","urgency":1},"order":4,)"
+                R"("pages":[{"source":"text","text":"Đảng ủy xã"},{"confidence":71.5,"source":"ocr",)"
+                R"("text":"xây mới","words":[["xây",72.0,100.0,90.0,112.0],["mới",94.5,100.0,112.0,112.0]]}],)"
+                R"("path":"/archive/a/45.pdf","starts":[1,6],"unit":{"box":"12","code":"ĐVBQ 0345",)"
+                R"("fonds":"Phông 12","inventory":"Mục lục 01","title":"Hồ sơ"},"v":1})");
   const StoredDocument stored = ReadStoredDocument(xdoc);
   EXPECT_EQ(stored.doc.file, "a/45.pdf");
   EXPECT_EQ(stored.doc.path, "/archive/a/45.pdf");

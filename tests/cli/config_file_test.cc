@@ -19,22 +19,18 @@ namespace {
 // a switch, a positional list and its alternative.
 po::options_description ServeOptions() {
   po::options_description options;
-  options.add_options()
-      ("db", po::value<std::vector<std::string>>()->composing(), "")
-      ("listen", po::value<std::string>()->default_value("127.0.0.1:8080"), "")
-      ("users", po::value<std::string>(), "")
-      ("threads", po::value<int>()->default_value(8), "");
+  options.add_options()("db", po::value<std::vector<std::string>>()->composing(), "")(
+      "listen", po::value<std::string>()->default_value("127.0.0.1:8080"), "")("users", po::value<std::string>(), "")(
+      "threads", po::value<int>()->default_value(8), "");
   AddCommonOptions(options, true, true);
   return options;
 }
 
 po::options_description IndexOptions() {
   po::options_description options;
-  options.add_options()
-      ("db", po::value<std::string>()->required(), "")
-      ("full", po::bool_switch(), "")
-      ("jsonl", po::value<std::vector<std::string>>()->multitoken(), "")
-      ("path", po::value<std::vector<std::string>>(), "");
+  options.add_options()("db", po::value<std::string>()->required(), "")("full", po::bool_switch(), "")(
+      "jsonl", po::value<std::vector<std::string>>()->multitoken(), "")("path", po::value<std::vector<std::string>>(),
+                                                                        "");
   AddCommonOptions(options, true, true);
   return options;
 }
@@ -48,8 +44,8 @@ class ConfigFileTest : public ::testing::Test {
   }
 
   // Parses `args` as a command line, then the file; returns StoreConfigFile's error.
-  std::string Parse(const po::options_description& options, const std::string& section,
-                    std::vector<std::string> args, po::variables_map& vm) {
+  std::string Parse(const po::options_description& options, const std::string& section, std::vector<std::string> args,
+                    po::variables_map& vm) {
     std::vector<const char*> argv = {"program"};
     for (const std::string& a : args) argv.push_back(a.c_str());
     po::positional_options_description positional;
@@ -84,7 +80,8 @@ TEST_F(ConfigFileTest, EachProgramReadsItsOwnSection) {
   const std::string file = Write(kBothSections);
   po::variables_map serve;
   ASSERT_EQ(Parse(ServeOptions(), "serve", {"--config", file}, serve), "");
-  EXPECT_EQ(serve["db"].as<std::vector<std::string>>(), (std::vector<std::string>{"/var/lib/luutru/a", "/var/lib/luutru/b"}));
+  EXPECT_EQ(serve["db"].as<std::vector<std::string>>(),
+            (std::vector<std::string>{"/var/lib/luutru/a", "/var/lib/luutru/b"}));
   EXPECT_EQ(serve["listen"].as<std::string>(), "0.0.0.0:8081");
   EXPECT_EQ(serve["threads"].as<int>(), 3);
   EXPECT_EQ(serve.count("users"), 0u);

@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   luutru::serve::Users::ClaimedName(header);
   try {
     const auto users = luutru::serve::Users::Parse(file);
-    static const auto tokens = luutru::serve::Users::Parse(
-        "robot mat token:" + luutru::serve::Sha256Hex("robot-token") + "\n");
+    static const auto tokens =
+        luutru::serve::Users::Parse("robot mat token:" + luutru::serve::Sha256Hex("robot-token") + "\n");
     (void)users;
     tokens.Authenticate(header);
   } catch (const luutru::serve::UsersFileError&) {

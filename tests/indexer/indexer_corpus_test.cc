@@ -14,8 +14,8 @@
 #include <sstream>
 
 #include "catalog/schema.h"
-#include "tokenizers/normalize.h"
 #include "tests/test_support.h"
+#include "tokenizers/normalize.h"
 
 namespace luutru {
 namespace {
@@ -84,9 +84,9 @@ TEST(IndexerCorpusTest, GeneratedArchiveIndexesWithItsMetadata) {
   ASSERT_TRUE(fs::exists(arch / "truth.jsonl"));
 
   const fs::path db = dir / "db", report = dir / "report.jsonl";
-  const int status = Shell("LANG=en " + Quote(index) + " --db " + Quote(db) + " --catalog " +
-                         Quote(arch / "catalog.csv") + " --report " + Quote(report) + " " +
-                         Quote(arch) + " 2> " + Quote(dir / "stderr.txt"));
+  const int status =
+      Shell("LANG=en " + Quote(index) + " --db " + Quote(db) + " --catalog " + Quote(arch / "catalog.csv") +
+            " --report " + Quote(report) + " " + Quote(arch) + " 2> " + Quote(dir / "stderr.txt"));
 
   std::set<std::string> must_fail;
   std::vector<json> documents;
@@ -138,8 +138,7 @@ TEST(IndexerCorpusTest, GeneratedArchiveIndexesWithItsMetadata) {
     }
     ++born;
     for (const catalog::Page& p : doc.pages) {
-      EXPECT_TRUE(p.source == catalog::TextSource::kTextLayer ||
-                  p.source == catalog::TextSource::kLegacyRepaired)
+      EXPECT_TRUE(p.source == catalog::TextSource::kTextLayer || p.source == catalog::TextSource::kLegacyRepaired)
           << id << " page source " << catalog::TextSourceName(p.source);
       EXPECT_FALSE(p.text.empty()) << id;
     }
@@ -147,26 +146,38 @@ TEST(IndexerCorpusTest, GeneratedArchiveIndexesWithItsMetadata) {
     const std::string date = Text(t, {"date", "doc_date"});
     const std::string type = Text(t, {"type", "doc_type"});
     const catalog::DocumentMetadata& x = doc.extracted;  // what the text alone said
-    if (x.number.value_or("") == number) ++number_ok;
-    else std::printf("number %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.number.value_or("").c_str(), number.c_str());
-    if ((x.date ? x.date->ToString() : "") == date) ++date_ok;
-    else std::printf("date %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.date ? x.date->ToString().c_str() : "", date.c_str());
-    if (x.type.value_or("") == type) ++type_ok;
-    else std::printf("type %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.type.value_or("").c_str(), type.c_str());
+    if (x.number.value_or("") == number)
+      ++number_ok;
+    else
+      std::printf("number %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.number.value_or("").c_str(),
+                  number.c_str());
+    if ((x.date ? x.date->ToString() : "") == date)
+      ++date_ok;
+    else
+      std::printf("date %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.date ? x.date->ToString().c_str() : "",
+                  date.c_str());
+    if (x.type.value_or("") == type)
+      ++type_ok;
+    else
+      std::printf("type %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.type.value_or("").c_str(), type.c_str());
     // The summary (trích yếu) alone: it ends where the body begins, a blank line below it.
     const std::string title = tokenizers::NormalizeText(Text(t, {"title"}));
-    if (tokenizers::NormalizeText(x.title.value_or("")) == title) ++title_ok;
-    else std::printf("title %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.title.value_or("").c_str(), title.c_str());
+    if (tokenizers::NormalizeText(x.title.value_or("")) == title)
+      ++title_ok;
+    else
+      std::printf("title %s: extracted \"%s\", truth \"%s\"\n", id.c_str(), x.title.value_or("").c_str(),
+                  title.c_str());
     if (doc.meta.number.value_or("") == number) ++shown_number_ok;
   }
   ASSERT_GT(born, 0);
   auto pct = [born](int n) { return 100.0 * n / born; };
-  std::printf("born-digital documents: %d; extracted number %.1f%%, date %.1f%%, type %.1f%%, title %.1f%%; "
-              "shown number (with catalog) %.1f%%\n",
-              born, pct(number_ok), pct(date_ok), pct(type_ok), pct(title_ok), pct(shown_number_ok));
+  std::printf(
+      "born-digital documents: %d; extracted number %.1f%%, date %.1f%%, type %.1f%%, title %.1f%%; "
+      "shown number (with catalog) %.1f%%\n",
+      born, pct(number_ok), pct(date_ok), pct(type_ok), pct(title_ok), pct(shown_number_ok));
   if (scans > 0) {
-    std::printf("scanned documents (OCR): %d; extracted number %d, date %d, type %d of %d\n", scans,
-                scan_number_ok, scan_date_ok, scan_type_ok, scans);
+    std::printf("scanned documents (OCR): %d; extracted number %d, date %d, type %d of %d\n", scans, scan_number_ok,
+                scan_date_ok, scan_type_ok, scans);
   }
   EXPECT_GE(pct(number_ok), 98.0);
   EXPECT_GE(pct(date_ok), 98.0);

@@ -1,8 +1,8 @@
 // End-to-end tests of luutru-index: real PDFs, generated archives, incremental runs, worker
 // faults, and runs killed with SIGKILL.
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,8 +36,7 @@ struct RunResult {
 
 fs::path IndexBinary() { return testing::BinaryDir() / "indexer" / "luutru-index"; }
 
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env,
-            const fs::path& err_file) {
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, const fs::path& err_file) {
   const pid_t pid = fork();
   if (pid == 0) {
     for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
@@ -66,9 +65,8 @@ std::string ReadFile(const fs::path& p) {
 class IndexerE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("luutru-index-e2e-" + std::to_string(getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() / ("luutru-index-e2e-" + std::to_string(getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     ASSERT_TRUE(fs::exists(IndexBinary())) << IndexBinary();
@@ -143,8 +141,8 @@ class IndexerE2eTest : public ::testing::Test {
     for (int i = 0; i < n; ++i) {
       testing::OfficeDocument d;
       d.number = std::to_string(10 + i) + "/QĐ-UBND";
-      d.place_date = "Thái Bình, ngày " + std::to_string(1 + i % 28) + " tháng " +
-                     std::to_string(1 + i % 12) + " năm 2023";
+      d.place_date =
+          "Thái Bình, ngày " + std::to_string(1 + i % 28) + " tháng " + std::to_string(1 + i % 12) + " năm 2023";
       d.title = "Về việc hỗ trợ hộ nghèo đợt " + std::to_string(i + 1);
       d.body_pages = {"Điều 1. Hỗ trợ xây mới " + std::to_string(100 + i) + " nhà đại đoàn kết.",
                       "Điều 2. Giao Sở Tài chính bố trí kinh phí số " + std::to_string(i) + "."};
@@ -166,8 +164,8 @@ TEST_F(IndexerE2eTest, RealBornDigitalDocumentsIndexWithTheirNumbersAndDates) {
   for (const char* f : {"qn_2025_11-TB-UBND_text.pdf", "bnnmt_2026_445-QD-BNNMT_text.pdf"}) {
     fs::copy_file(shared / "real-pdfs" / f, arch / f);
   }
-  const RunResult r = Index({"--db", (dir_ / "db").string(), "--jobs", "2", "--ocr", "never",
-                             "--report", (dir_ / "r.jsonl").string(), arch.string()});
+  const RunResult r = Index({"--db", (dir_ / "db").string(), "--jobs", "2", "--ocr", "never", "--report",
+                             (dir_ / "r.jsonl").string(), arch.string()});
   ASSERT_EQ(r.status, 0) << r.err;
   const auto docs = Documents(dir_ / "db");
   ASSERT_EQ(docs.size(), 2u);
@@ -224,8 +222,8 @@ TEST_F(IndexerE2eTest, IncrementalRunsTouchEditDeleteCatalogAndUnmount) {
   const std::string db = (dir_ / "db").string();
   const std::string catalog = (arch / "catalog.csv").string();
   auto run = [&](const std::string& report, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--db", db, "--catalog", catalog, "--jobs", "2",
-                                     "--report", (dir_ / report).string()};
+    std::vector<std::string> args = {"--db",   db,  "--catalog", catalog,
+                                     "--jobs", "2", "--report",  (dir_ / report).string()};
     args.insert(args.end(), extra.begin(), extra.end());
     args.push_back(arch.string());
     return Index(args);
@@ -305,10 +303,9 @@ TEST_F(IndexerE2eTest, CrashHangAndMemoryBlowUpCostOneFileEach) {
   const fs::path arch = dir_ / "arch";
   MakeArchive(arch, 6);
   const std::string db = (dir_ / "db").string();
-  const RunResult r = Index({"--db", db, "--jobs", "2", "--max-file-seconds", "3", "--report",
-                             (dir_ / "r.jsonl").string(), arch.string()},
-                            {"LUUTRU_TEST_CRASH_ON=qd-001.pdf", "LUUTRU_TEST_HANG_ON=qd-002.pdf",
-                             "LUUTRU_TEST_MEMORY_ON=qd-003.pdf"});
+  const RunResult r = Index(
+      {"--db", db, "--jobs", "2", "--max-file-seconds", "3", "--report", (dir_ / "r.jsonl").string(), arch.string()},
+      {"LUUTRU_TEST_CRASH_ON=qd-001.pdf", "LUUTRU_TEST_HANG_ON=qd-002.pdf", "LUUTRU_TEST_MEMORY_ON=qd-003.pdf"});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("qd-001.pdf: killed by signal 6"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("qd-002.pdf: timed out after 3 s"), std::string::npos) << r.err;
@@ -376,8 +373,8 @@ TEST_F(IndexerE2eTest, UnchangedBrokenFileIsNotReadAgainUntilItChanges) {
   // Unchanged: still failed and named with its reason (exit 1), but not read again.
   auto [second, line2] = run({}, "r2.jsonl");
   EXPECT_EQ(second.status, 1) << second.err;
-  EXPECT_NE(second.err.find("broken.pdf: not a PDF or damaged (unchanged since the last run"),
-            std::string::npos) << second.err;
+  EXPECT_NE(second.err.find("broken.pdf: not a PDF or damaged (unchanged since the last run"), std::string::npos)
+      << second.err;
   EXPECT_TRUE(line2.value("remembered", false)) << line2;
 
   // --full reads it again.
@@ -399,8 +396,8 @@ TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
   const std::string clean_db = (dir_ / "clean").string();
   const auto t0 = std::chrono::steady_clock::now();
   ASSERT_EQ(Index({"--db", clean_db, "--jobs", "2", arch.string()}).status, 0);
-  const int clean_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                            std::chrono::steady_clock::now() - t0).count());
+  const int clean_ms = static_cast<int>(
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count());
   const auto clean = Snapshot(clean_db);
   ASSERT_EQ(clean.size(), 60u);
 
@@ -422,13 +419,13 @@ TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
   std::vector<size_t> partial;  // documents committed when each killed run ended
   for (int i = 0; i < 4; ++i) {
     const size_t before = committed();
-    const pid_t pid = Spawn({"--db", db, "--jobs", "2", "--batch-documents", "7", arch.string()}, {"LANG=en"},
-                            dir_ / "killed.txt");
+    const pid_t pid =
+        Spawn({"--db", db, "--jobs", "2", "--batch-documents", "7", arch.string()}, {"LANG=en"}, dir_ / "killed.txt");
     int status = 0;
     bool ended = false;
     if (i == 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(
-          std::uniform_int_distribution<int>(5, std::max(10, clean_ms / 2))(rng)));
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(5, std::max(10, clean_ms / 2))(rng)));
     } else {
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
       while (committed() <= before && std::chrono::steady_clock::now() < deadline) {
@@ -439,8 +436,8 @@ TEST_F(IndexerE2eTest, RunsKilledWithSigkillEndLikeACleanRun) {
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
       // Somewhere in the next batch, not always just after the commit.
-      std::this_thread::sleep_for(std::chrono::milliseconds(
-          std::uniform_int_distribution<int>(0, std::max(1, clean_ms / 20))(rng)));
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::uniform_int_distribution<int>(0, std::max(1, clean_ms / 20))(rng)));
     }
     if (!ended) {
       kill(pid, SIGKILL);
@@ -467,9 +464,11 @@ TEST_F(IndexerE2eTest, JsonlDocumentsGoThroughTheSameAnalysis) {
     std::ofstream out(input);
     out << R"({"file":"p12/u345/a.pdf","unit_code":"Phông 12 / ĐVBQ 345","box":"7","doc_number":"45-TB/TU",)"
         << R"("doc_date":"2023-03-12","doc_type":"Thông báo","title":"Kết luận về nhà đại đoàn kết",)"
-        << R"("pages":["TỈNH ỦY THÁI BÌNH\nSố 45-TB/TU","xây mới 419 nhà đại đoàn kết"]})" << "\n";
+        << R"("pages":["TỈNH ỦY THÁI BÌNH\nSố 45-TB/TU","xây mới 419 nhà đại đoàn kết"]})"
+        << "\n";
     out << R"({"file":"p12/u345/b.pdf","unit_code":"Phông 12 / ĐVBQ 345","page_range":"5-5",)"
-        << R"("pages":["Uû ban nh©n d©n tØnh Th¸i B×nh"]})" << "\n";
+        << R"("pages":["Uû ban nh©n d©n tØnh Th¸i B×nh"]})"
+        << "\n";
     out << "{not json\n";
   }
   const std::string db = (dir_ / "db").string();
@@ -542,11 +541,10 @@ TEST_F(IndexerE2eTest, LinksAreFollowedOnceLoopsAndDevicesReportedAndTheRootsKep
   EXPECT_EQ(docs.size(), 2u) << r.err;  // each file once, under its own path
   EXPECT_EQ(docs.count("dvbq-0001/qd-000.pdf#1-2"), 1u);
   EXPECT_EQ(docs.count("dvbq-0002/qd-001.pdf#1-2"), 1u);
-  for (const char* said : {"arch/loop: link to the folder", "dvbq-0001/up: link to the folder",
-                           "(a loop)", "arch/again: link to", "already indexed by another path",
-                           "arch/out: link out of the folders being indexed", "--follow-links",
-                           "pipe.pdf: FIFO, not a file", "null.pdf: character device, not a file",
-                           "6 left aside"}) {
+  for (const char* said :
+       {"arch/loop: link to the folder", "dvbq-0001/up: link to the folder", "(a loop)", "arch/again: link to",
+        "already indexed by another path", "arch/out: link out of the folders being indexed", "--follow-links",
+        "pipe.pdf: FIFO, not a file", "null.pdf: character device, not a file", "6 left aside"}) {
     EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
   }
   int skipped = 0;
@@ -569,11 +567,11 @@ TEST_F(IndexerE2eTest, BlankPagesSkipOcrAndAPageBombIsRefusedAtOnce) {
   testing::WriteBarePdf(arch / "bomb.pdf", 3000);
   const std::string db = (dir_ / "db").string();
   const fs::path report = dir_ / "r.jsonl";
-  const RunResult r = Index({"--db", db, "--ocr", "auto", "--max-pages", "1000", "--report", report.string(),
-                             arch.string()});
+  const RunResult r =
+      Index({"--db", db, "--ocr", "auto", "--max-pages", "1000", "--report", report.string(), arch.string()});
   EXPECT_EQ(r.status, 1) << r.err;
-  EXPECT_NE(r.err.find("bomb.pdf: too many pages: 3000, the limit is 1000 a file (--max-pages)"),
-            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("bomb.pdf: too many pages: 3000, the limit is 1000 a file (--max-pages)"), std::string::npos)
+      << r.err;
   const auto rep = ByFile(Report(report));
   EXPECT_EQ(rep.at("bomb.pdf").at("status"), "failed");
   for (const char* blank : {"blank-400.pdf", "blank-ops.pdf"}) {
@@ -612,8 +610,8 @@ TEST_F(IndexerE2eTest, TextOverThePageLimitIsCutWithANote) {
   const fs::path report = dir_ / "r.jsonl";
   const RunResult r = Index({"--db", db, "--ocr", "never", "--report", report.string(), arch.string()});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("dense.pdf: the text of page 1 is larger than the 65536 bytes kept a page"),
-            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("dense.pdf: the text of page 1 is larger than the 65536 bytes kept a page"), std::string::npos)
+      << r.err;
   const auto rep = ByFile(Report(report));
   EXPECT_EQ(rep.at("dense.pdf").at("text_cut").at("pages"), json::array({1}));
   EXPECT_EQ(rep.at("dense.pdf").at("text_cut").at("limit_bytes"), 65536);
@@ -646,7 +644,8 @@ TEST_F(IndexerE2eTest, APageWhoseTextLayerHoldsMegabytesIsReadCutShortWithANote)
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.err.find("huge.pdf: the text of page 1 is larger than the 65536 bytes kept a page (up to " +
                        std::to_string(content.size()) + " bytes)"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   EXPECT_EQ(ByFile(Report(report)).at("huge.pdf").at("text_cut").at("pages"), json::array({1}));
   const auto docs = Documents(db);
   ASSERT_EQ(docs.size(), 1u);
@@ -663,11 +662,12 @@ TEST_F(IndexerE2eTest, CatalogColumnsAndRowsWithoutAFileAreNamed) {
                                          "dvbq-0001/qd-000.pdf,ĐVBQ 0321,7\n"
                                          "dvbq-0001/qd-999.pdf,ĐVBQ 0321,7\n";
   const std::string db = (dir_ / "db").string();
-  const RunResult r = Index({"--db", db, "--ocr", "never", "--catalog", (arch / "catalog.csv").string(),
-                             arch.string()});
+  const RunResult r =
+      Index({"--db", db, "--ocr", "never", "--catalog", (arch / "catalog.csv").string(), arch.string()});
   EXPECT_EQ(r.status, 0) << r.err;
-  for (const char* said : {"warning: catalog: ", "column 'ma_ho_so' is not a catalog column and not read",
-                           "columns absent from this header: page_range, unit_code", "catalog.csv:3: no file dvbq-0001/qd-999.pdf"}) {
+  for (const char* said :
+       {"warning: catalog: ", "column 'ma_ho_so' is not a catalog column and not read",
+        "columns absent from this header: page_range, unit_code", "catalog.csv:3: no file dvbq-0001/qd-999.pdf"}) {
     EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
   }
   EXPECT_EQ(Documents(db).at("dvbq-0001/qd-000.pdf#1-2").unit.box, "7");
@@ -682,8 +682,8 @@ TEST_F(IndexerE2eTest, ACatalogThatIsNotUtf8IsRefusedWithTheLineAndAHint) {
   const std::string db = (dir_ / "db").string();
   const RunResult r = Index({"--db", db, "--catalog", (arch / "catalog.csv").string(), arch.string()});
   EXPECT_EQ(r.status, 2) << r.err;
-  for (const char* said : {"catalog.csv: line 2, byte 23 (0xF4): the file is not UTF-8", "TCVN3",
-                           "Windows-1258", "iconv -f WINDOWS-1258 -t UTF-8"}) {
+  for (const char* said : {"catalog.csv: line 2, byte 23 (0xF4): the file is not UTF-8", "TCVN3", "Windows-1258",
+                           "iconv -f WINDOWS-1258 -t UTF-8"}) {
     EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
   }
   EXPECT_FALSE(fs::exists(db));
@@ -702,14 +702,22 @@ TEST_F(IndexerE2eTest, JsonlInputsAreCheckedAndTheSummaryCountsWhatIsStored) {
   const fs::path input = dir_ / "docs.jsonl";
   {
     std::ofstream out(input);
-    out << R"({"file":"u1/a.pdf","pages":["một"]})" << "\n";
-    out << R"({"file":"u1/a.pdf","pages":["một lần nữa"]})" << "\n";  // the same document again
-    out << R"({"file":"u1/b.pdf","page_range":"7-2","pages":["x"]})" << "\n";
-    out << R"({"file":"u1/c.pdf","page_range":"3-7","pages":["x","y"]})" << "\n";
-    out << R"({"file":"../../etc/passwd","pages":["x"]})" << "\n";
-    out << R"({"file":"/etc/passwd","pages":["x"]})" << "\n";
-    out << R"({"file":"u1/d.pdf","pages":[")" << std::string(17 << 20, 'a') << R"("]})" << "\n";
-    out << R"({"file":"u1/e.pdf","page_range":"4-5","pages":["x","y"]})" << "\n";
+    out << R"({"file":"u1/a.pdf","pages":["một"]})"
+        << "\n";
+    out << R"({"file":"u1/a.pdf","pages":["một lần nữa"]})"
+        << "\n";  // the same document again
+    out << R"({"file":"u1/b.pdf","page_range":"7-2","pages":["x"]})"
+        << "\n";
+    out << R"({"file":"u1/c.pdf","page_range":"3-7","pages":["x","y"]})"
+        << "\n";
+    out << R"({"file":"../../etc/passwd","pages":["x"]})"
+        << "\n";
+    out << R"({"file":"/etc/passwd","pages":["x"]})"
+        << "\n";
+    out << R"({"file":"u1/d.pdf","pages":[")" << std::string(17 << 20, 'a') << R"("]})"
+        << "\n";
+    out << R"({"file":"u1/e.pdf","page_range":"4-5","pages":["x","y"]})"
+        << "\n";
   }
   r = Index({"--db", db, "--jsonl", input.string()});
   EXPECT_EQ(r.status, 1) << r.err;
@@ -736,8 +744,7 @@ TEST_F(IndexerE2eTest, WhatIsLeftAsideIsSaidInVietnamese) {
   const RunResult r = Index({"--db", (dir_ / "db").string(), "--lang", "vi", "--max-pages", "20", arch.string()});
   EXPECT_EQ(r.status, 1) << r.err;
   for (const char* said : {"bomb.pdf: quá nhiều trang: 30, giới hạn là 20 trang một tệp (--max-pages)",
-                           "pipe.pdf: ống FIFO, không phải tệp; bỏ qua", "(vòng lặp); không đi theo",
-                           "2 để ngoài"}) {
+                           "pipe.pdf: ống FIFO, không phải tệp; bỏ qua", "(vòng lặp); không đi theo", "2 để ngoài"}) {
     EXPECT_NE(r.err.find(said), std::string::npos) << said << "\n" << r.err;
   }
 }
@@ -754,8 +761,8 @@ TEST_F(IndexerE2eTest, AnArchiveWithEveryOddInputIndexesTheGoodFilesAndNamesTheR
   std::ofstream(arch / "catalog.csv") << "file,ma_ho_so,box\ndvbq-0001/qd-000.pdf,x,3\ngone.pdf,x,4\n";
   std::ofstream(arch / "broken.pdf") << "%PDF-1.4 not really";
   const std::string db = (dir_ / "db").string();
-  const RunResult r = Index({"--db", db, "--max-pages", "1000", "--catalog", (arch / "catalog.csv").string(),
-                             arch.string()});
+  const RunResult r =
+      Index({"--db", db, "--max-pages", "1000", "--catalog", (arch / "catalog.csv").string(), arch.string()});
   EXPECT_EQ(r.status, 1) << r.err;
   const auto docs = Documents(db);
   for (const std::string id : {"dvbq-0001/qd-000.pdf#1-2", "dvbq-0002/qd-001.pdf#1-2", "dvbq-0001/qd-002.pdf#1-2",

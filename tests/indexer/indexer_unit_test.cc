@@ -59,8 +59,7 @@ TEST(PageTextTest, TableRowsBelowTheHeaderKeepTheirOrder) {
   AddLine(words, "2", 60, 236);
   AddLine(words, "Thủ tục cấp giấy chứng nhận", 300, 236);
   const PageText text = BuildPageText(words, 595, 842, true);
-  EXPECT_NE(text.text.find("1 Thủ tục đăng ký đất đai\n2 Thủ tục cấp giấy chứng nhận"), std::string::npos)
-      << text.text;
+  EXPECT_NE(text.text.find("1 Thủ tục đăng ký đất đai\n2 Thủ tục cấp giấy chứng nhận"), std::string::npos) << text.text;
 }
 
 TEST(PageTextTest, BodyLinesKeepTheirOrderAndWords) {
@@ -258,29 +257,27 @@ TEST(TimeLimitTest, NeverPassesTheBudgetOfAFile) {
 }
 
 TEST(JsonlInputTest, PathsOutsideTheArchiveAndImpossibleRangesAreRefused) {
-  for (const char* line : {R"({"file":"../../etc/passwd","pages":["x"]})", R"({"file":"/etc/passwd","pages":["x"]})",
-                           R"({"file":"a/../../b.pdf","pages":["x"]})",
-                           R"({"file":"a.pdf","page_range":"7-2","pages":["x"]})",
-                           R"({"file":"a.pdf","page_range":"3-7","pages":["x","y"]})",
-                           R"({"file":"a.pdf","page_range":[2,1],"pages":["x"]})",
-                           R"({"file":"a.pdf","page_range":"x-y","pages":["x"]})",
-                           R"({"file":"a.pdf","page_range":"0-0","pages":["x"]})"}) {
+  for (const char* line :
+       {R"({"file":"../../etc/passwd","pages":["x"]})", R"({"file":"/etc/passwd","pages":["x"]})",
+        R"({"file":"a/../../b.pdf","pages":["x"]})", R"({"file":"a.pdf","page_range":"7-2","pages":["x"]})",
+        R"({"file":"a.pdf","page_range":"3-7","pages":["x","y"]})",
+        R"({"file":"a.pdf","page_range":[2,1],"pages":["x"]})", R"({"file":"a.pdf","page_range":"x-y","pages":["x"]})",
+        R"({"file":"a.pdf","page_range":"0-0","pages":["x"]})"}) {
     EXPECT_THROW(ParseJsonlDocument(line), std::runtime_error) << line;
   }
   const auto doc = ParseJsonlDocument(R"({"file":"a/../b/c.pdf","page_range":[7,8],"pages":["x","y"]})");
   EXPECT_EQ(doc.first_page, 7);
   EXPECT_EQ(doc.last_page, 8);
   std::vector<int> cut;
-  ParseJsonlDocument(R"({"file":"a.pdf","pages":["x",")" + std::string(kMaxPageTextBytes + 10, 'a') + R"("]})",
-                     &cut);
+  ParseJsonlDocument(R"({"file":"a.pdf","pages":["x",")" + std::string(kMaxPageTextBytes + 10, 'a') + R"("]})", &cut);
   EXPECT_EQ(cut, std::vector<int>{2});
 }
 
 TEST(JsonlInputTest, FieldsOverrideAndTextIsAnalysed) {
-  const auto doc = ParseJsonlDocument(
-      R"({"file":"p/x.pdf","unit_code":"ĐVBQ 7","box":"2","doc_number":"15/QĐ-UBND",)"
-      R"("doc_date":"12/03/2023","doc_type":"quyet dinh","secrecy":"mat","page_range":"3-4",)"
-      R"("pages":["Uû ban nh©n d©n tØnh Th¸i B×nh","trang hai"]})");
+  const auto doc =
+      ParseJsonlDocument(R"({"file":"p/x.pdf","unit_code":"ĐVBQ 7","box":"2","doc_number":"15/QĐ-UBND",)"
+                         R"("doc_date":"12/03/2023","doc_type":"quyet dinh","secrecy":"mat","page_range":"3-4",)"
+                         R"("pages":["Uû ban nh©n d©n tØnh Th¸i B×nh","trang hai"]})");
   EXPECT_EQ(doc.file, "p/x.pdf");
   EXPECT_EQ(doc.first_page, 3);
   EXPECT_EQ(doc.last_page, 4);
@@ -306,8 +303,7 @@ TEST(JsonlInputTest, BadLinesSayWhy) {
   EXPECT_THROW(ParseJsonlDocument("{"), std::runtime_error);
   EXPECT_THROW(ParseJsonlDocument(R"({"pages":["a"]})"), std::runtime_error);
   EXPECT_THROW(ParseJsonlDocument(R"({"file":"a.pdf","pages":"a"})"), std::runtime_error);
-  EXPECT_THROW(ParseJsonlDocument(R"({"file":"a.pdf","doc_date":"2023-13-40","pages":["a"]})"),
-               std::runtime_error);
+  EXPECT_THROW(ParseJsonlDocument(R"({"file":"a.pdf","doc_date":"2023-13-40","pages":["a"]})"), std::runtime_error);
 }
 
 }  // namespace

@@ -15,11 +15,9 @@ namespace {
 constexpr double kWidth = 595, kHeight = 842;
 
 // Draws `text` with its centre (or left edge when `centre` is false) at x, top at y.
-void Draw(cairo_t* cr, const std::string& text, double x, double y, bool bold, bool centre,
-          double wrap_width = 0) {
+void Draw(cairo_t* cr, const std::string& text, double x, double y, bool bold, bool centre, double wrap_width = 0) {
   PangoLayout* layout = pango_cairo_create_layout(cr);
-  PangoFontDescription* font =
-      pango_font_description_from_string(bold ? "DejaVu Serif Bold 11" : "DejaVu Serif 11");
+  PangoFontDescription* font = pango_font_description_from_string(bold ? "DejaVu Serif Bold 11" : "DejaVu Serif 11");
   pango_layout_set_font_description(layout, font);
   if (wrap_width > 0) pango_layout_set_width(layout, static_cast<int>(wrap_width * PANGO_SCALE));
   pango_layout_set_text(layout, text.c_str(), -1);
@@ -86,8 +84,8 @@ void WriteBarePdf(const std::filesystem::path& path, int pages, const std::strin
     std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
     pdf += line;
   }
-  pdf += "trailer<</Size " + std::to_string(offsets.size() + 1) + "/Root 1 0 R>>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
+  pdf += "trailer<</Size " + std::to_string(offsets.size() + 1) + "/Root 1 0 R>>\nstartxref\n" + std::to_string(xref) +
+         "\n%%EOF\n";
   std::ofstream(path, std::ios::binary) << pdf;
 }
 

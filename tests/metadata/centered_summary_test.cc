@@ -69,7 +69,8 @@ TEST(CenteredSummary, StampRightOfTheSummaryIsLeftOutToo) {
   AddCentred(w, 120, kLine1);
   AddLine(w, 470, 120, {"MẬT"});
   AddCentred(w, 136, kLine2);
-  const auto summary = CenteredSummary(w, "Quyết định", "Về việc tăng cường công tác thi hành án MẬT trên địa bàn tỉnh Quảng Ngãi");
+  const auto summary =
+      CenteredSummary(w, "Quyết định", "Về việc tăng cường công tác thi hành án MẬT trên địa bàn tỉnh Quảng Ngãi");
   ASSERT_TRUE(summary);
   EXPECT_EQ(*summary, "Về việc tăng cường công tác thi hành án trên địa bàn tỉnh Quảng Ngãi");
 }
@@ -87,7 +88,8 @@ TEST(CenteredSummary, CleanSummaryStandsWhenALineIsNotCentred) {
   AddCentred(clean, 100, kHeading);
   AddCentred(clean, 120, kLine1);
   AddCentred(clean, 136, kLine2);
-  EXPECT_FALSE(CenteredSummary(clean, "Chỉ thị", "Về việc tăng cường công tác thi hành án trên địa bàn tỉnh Quảng Ngãi"));
+  EXPECT_FALSE(
+      CenteredSummary(clean, "Chỉ thị", "Về việc tăng cường công tác thi hành án trên địa bàn tỉnh Quảng Ngãi"));
 }
 
 // No heading standing alone (the summary begins on the heading's line, or OCR missed the
@@ -106,8 +108,7 @@ TEST(CenteredSummary, WithoutAHeadingAloneOnItsLineNothingIsChanged) {
 TEST(CenteredSummary, EndsWhereTheTextsSummaryEnds) {
   std::vector<WordBox> w = StampedPage();
   AddCentred(w, 184, {"CHỈ", "THỊ", "NÀY", "CÓ", "HIỆU", "LỰC"});
-  const auto summary =
-      CenteredSummary(w, "Chỉ thị", "[:RuN6 TÊM-CÔNG BẢO Về việc tăng cường công tác thi hành án");
+  const auto summary = CenteredSummary(w, "Chỉ thị", "[:RuN6 TÊM-CÔNG BẢO Về việc tăng cường công tác thi hành án");
   ASSERT_TRUE(summary);
   EXPECT_EQ(*summary, "Về việc tăng cường công tác thi hành án");
 }

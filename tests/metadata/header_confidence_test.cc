@@ -118,8 +118,9 @@ TEST(HeaderConfidence, PageOcrAloneIsDoubtful) {
 }
 
 TEST(HeaderConfidence, SigningBeforeTheDateMakesItDoubtful) {
-  catalog::Page page = OcrPage(std::string(kOcrHeader) + "Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi\n"
-                                                         "Thời gian ký: 03.02.2025 15:35:18\n");
+  catalog::Page page = OcrPage(std::string(kOcrHeader) +
+                               "Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi\n"
+                               "Thời gian ký: 03.02.2025 15:35:18\n");
   page.header_digits = catalog::HeaderDigits{Reading("22", 12, 2), Reading("5", 12, 2), std::nullopt};
   const auto m = ExtractHeaderMetadata(page);
   EXPECT_EQ(DateOf(m), "2025-02-05") << "a stamp checks the date, never replaces it";

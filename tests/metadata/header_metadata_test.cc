@@ -20,9 +20,7 @@ using catalog::DocumentMetadata;
 using catalog::Secrecy;
 using catalog::Urgency;
 
-DocumentMetadata Extract(std::string_view raw) {
-  return ExtractHeaderMetadata(tokenizers::NormalizeText(raw));
-}
+DocumentMetadata Extract(std::string_view raw) { return ExtractHeaderMetadata(tokenizers::NormalizeText(raw)); }
 
 std::string ReadFixture(const std::string& name) {
   const auto path = testing::SourceDir() / "tests/metadata/data" / name;
@@ -75,28 +73,21 @@ INSTANTIATE_TEST_SUITE_P(
     Fixtures, RealDocumentTest,
     ::testing::Values(
         Expected{"qn_2025_11-TB-UBND_text.txt", "11/TB-UBND", "2025-01-08", "Thông báo",
-                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên",
-                 Secrecy::kNormal},
+                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên", Secrecy::kNormal},
         Expected{"qn_2025_11-TB-UBND_layout.txt", "11/TB-UBND", "2025-01-08", "Thông báo",
-                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên",
-                 Secrecy::kNormal},
+                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "Kết luận của Phó Chủ tịch UBND tỉnh Võ Phiên", Secrecy::kNormal},
         Expected{"bnnmt_2026_445-QD-BNNMT_text.txt", "445/QĐ-BNNMT", "2026-02-02", "Quyết định",
-                 "Bộ Nông nghiệp và Môi trường", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ",
-                 Secrecy::kNormal},
+                 "Bộ Nông nghiệp và Môi trường", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ", Secrecy::kNormal},
         Expected{"bnnmt_2026_445-QD-BNNMT_layout.txt", "445/QĐ-BNNMT", "2026-02-02", "Quyết định",
-                 "Bộ Nông nghiệp và Môi trường", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ",
-                 Secrecy::kNormal},
-        Expected{"qn_2020_05-CT-UBND_scan_ocr.txt", "", "2020-04", "Chỉ thị",
-                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "Vêviệc triển khai thực hiện mở rộng nộp thuế",
-                 Secrecy::kNormal},
-        Expected{"qn_2018_07-CT-UBND_scan_ocr.txt", "", "2018-03", "Chỉ thị",
-                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "Về việc tăng cường công", Secrecy::kNormal},
-        Expected{"qn_2025_23-BC-UBND_scan_ocr.txt", kAny, "2025-01", "Báo cáo",
-                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "Tình hình, kết quả thực hiện công tác cải cách",
-                 Secrecy::kNormal},
-        Expected{"qn_2025_574-UBND-KTTH_scan_ocr.txt", "", "2025-02", "Công văn",
-                 "Ủy ban nhân dân tỉnh Quảng Ngãi", "đăng ký bổ sung nội dung trình HĐND tỉnh tại kỳ họp thứ 31",
-                 Secrecy::kNormal},
+                 "Bộ Nông nghiệp và Môi trường", "VỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ", Secrecy::kNormal},
+        Expected{"qn_2020_05-CT-UBND_scan_ocr.txt", "", "2020-04", "Chỉ thị", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                 "Vêviệc triển khai thực hiện mở rộng nộp thuế", Secrecy::kNormal},
+        Expected{"qn_2018_07-CT-UBND_scan_ocr.txt", "", "2018-03", "Chỉ thị", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                 "Về việc tăng cường công", Secrecy::kNormal},
+        Expected{"qn_2025_23-BC-UBND_scan_ocr.txt", kAny, "2025-01", "Báo cáo", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                 "Tình hình, kết quả thực hiện công tác cải cách", Secrecy::kNormal},
+        Expected{"qn_2025_574-UBND-KTTH_scan_ocr.txt", "", "2025-02", "Công văn", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+                 "đăng ký bổ sung nội dung trình HĐND tỉnh tại kỳ họp thứ 31", Secrecy::kNormal},
         Expected{"hcmuit_2026_753-KH-DCT_scan_ocr.txt", "", "2026-06", "Kế hoạch", kAny,
                  "Khảo sát, xác định chỉ số hài lòng của người dân", Secrecy::kNormal}));
 
@@ -271,10 +262,11 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         Variant{"decision", STATE_TOP "Số: 15/QĐ-UBND\nQuảng Ngãi, ngày 5 tháng 1 năm 2020\nQUYẾT ĐỊNH\nVề việc x\n",
                 "15/QĐ-UBND", "2020-01-05", "Quyết định"},
-        Variant{"decree with year", "CHÍNH PHỦ\nSố: 30/2020/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2020\nNGHỊ ĐỊNH\nVề công tác văn thư\n",
+        Variant{"decree with year",
+                "CHÍNH PHỦ\nSố: 30/2020/NĐ-CP\nHà Nội, ngày 05 tháng 3 năm 2020\nNGHỊ ĐỊNH\nVề công tác văn thư\n",
                 "30/2020/NĐ-CP", "2020-03-05", "Nghị định"},
-        Variant{"eth for Đ", STATE_TOP "Số: 16/Q\xC3\x90-UBND\nQuảng Ngãi, ngày 6 tháng 1 năm 2020\n",
-                "16/QĐ-UBND", "2020-01-06", "Quyết định"},
+        Variant{"eth for Đ", STATE_TOP "Số: 16/Q\xC3\x90-UBND\nQuảng Ngãi, ngày 6 tháng 1 năm 2020\n", "16/QĐ-UBND",
+                "2020-01-06", "Quyết định"},
         Variant{"no diacritics", PARTY_TOP "So 45-TB/TU\nThai Binh, ngay 12 thang 3 nam 2023\n", "45-TB/TU",
                 "2023-03-12", "Thông báo"},
         Variant{"S6 for Số", STATE_TOP "S6: 12/CT-UBND\nQuảng Ngãi, ngày 2 tháng 2 năm 2021\n", "12/CT-UBND",
@@ -311,10 +303,12 @@ INSTANTIATE_TEST_SUITE_P(
                 "", "2018-03", "Chỉ thị"},
         Variant{"impossible day keeps the month", STATE_TOP "Số: 9/HD-UBND\nQuảng Ngãi, ngày 31 tháng 2 năm 2018\n",
                 "9/HD-UBND", "2018-02", "Hướng dẫn"},
-        Variant{"heading wins over notation", STATE_TOP "Số: 20/UBND-VX\nQuảng Ngãi, ngày 1 tháng 7 năm 2019\nKẾ HOẠCH\nTriển khai z\n",
-                "20/UBND-VX", "2019-07-01", "Kế hoạch"},
-        Variant{"V/v makes a công văn", STATE_TOP "Số: 21/BC-UBND\nV/v báo cáo số liệu\nQuảng Ngãi, ngày 1 tháng 7 năm 2019\n",
-                "21/BC-UBND", "2019-07-01", "Công văn"},
+        Variant{"heading wins over notation",
+                STATE_TOP "Số: 20/UBND-VX\nQuảng Ngãi, ngày 1 tháng 7 năm 2019\nKẾ HOẠCH\nTriển khai z\n", "20/UBND-VX",
+                "2019-07-01", "Kế hoạch"},
+        Variant{"V/v makes a công văn",
+                STATE_TOP "Số: 21/BC-UBND\nV/v báo cáo số liệu\nQuảng Ngãi, ngày 1 tháng 7 năm 2019\n", "21/BC-UBND",
+                "2019-07-01", "Công văn"},
         Variant{"e-signature stamp date is not the date",
                 "Người ký: Ủy ban nhân dân tỉnh Quảng Ngãi\nThời gian ký: 15.04.2020 07:37:07 +07:00\n" STATE_TOP
                 "Số: 05/CT-UBND\nQuảng Ngãi, ngày    tháng 4 năm 2020\nCHỈ THỊ\nVề việc a\n",
@@ -322,8 +316,8 @@ INSTANTIATE_TEST_SUITE_P(
         Variant{"government's older dash form names no type",
                 "HỘI ĐỒNG CHÍNH PHỦ\nSố: 156-CP\nHà Nội, ngày 10 tháng 7 năm 1968\n", "156-CP", "1968-07-10", ""},
         Variant{"older dash form under its heading",
-                "HỘI ĐỒNG BỘ TRƯỞNG\nSố: 86-HĐBT\nHà Nội, ngày 8 tháng 4 năm 1983\nNGHỊ ĐỊNH\nVề nhiệm vụ\n",
-                "86-HĐBT", "1983-04-08", "Nghị định"},
+                "HỘI ĐỒNG BỘ TRƯỞNG\nSố: 86-HĐBT\nHà Nội, ngày 8 tháng 4 năm 1983\nNGHỊ ĐỊNH\nVề nhiệm vụ\n", "86-HĐBT",
+                "1983-04-08", "Nghị định"},
         Variant{"ministry's dash form with its type last",
                 "BỘ Y TẾ\nSố: 1050-BYT-QĐ\nHà Nội, ngày 2 tháng 7 năm 1963\n", "1050-BYT-QĐ", "1963-07-02",
                 "Quyết định"},
@@ -331,8 +325,8 @@ INSTANTIATE_TEST_SUITE_P(
                 "273-BYT/NĐ", "1963-07-02", ""},
         Variant{"letter after the number", STATE_TOP "Số: 276a/QĐ-UBDT\nQuảng Ngãi, ngày 9 tháng 9 năm 2021\n",
                 "276a/QĐ-UBDT", "2021-09-09", "Quyết định"},
-        Variant{"dotted suffix", STATE_TOP "Số: 10/2004/QĐ.UB\nQuảng Ngãi, ngày 9 tháng 9 năm 2004\n",
-                "10/2004/QĐ.UB", "2004-09-09", "Quyết định"},
+        Variant{"dotted suffix", STATE_TOP "Số: 10/2004/QĐ.UB\nQuảng Ngãi, ngày 9 tháng 9 năm 2004\n", "10/2004/QĐ.UB",
+                "2004-09-09", "Quyết định"},
         Variant{"dotted unit after the issuer", STATE_TOP "Số: 1125/QĐ-UBND.HC\nQuảng Ngãi, ngày 9 tháng 9 năm 2021\n",
                 "1125/QĐ-UBND.HC", "2021-09-09", "Quyết định"},
         Variant{"slashed suffix", "BỘ NÔNG NGHIỆP\nSố: 08/2004/QĐ-BNN/TY\nHà Nội, ngày 9 tháng 3 năm 2004\n",
@@ -378,8 +372,8 @@ TEST(Stamps, StampBesideTheNumberInOcrLine) {
 }
 
 TEST(Stamps, SecretWordInACapitalsTitleIsNoStamp) {
-  const DocumentMetadata m = Extract(
-      STATE_TOP "Số: 12/QĐ-UBND\nQuảng Ngãi, ngày 2 tháng 2 năm 2022\nQUY CHẾ\nBẢO VỆ BÍ MẬT NHÀ NƯỚC\n");
+  const DocumentMetadata m =
+      Extract(STATE_TOP "Số: 12/QĐ-UBND\nQuảng Ngãi, ngày 2 tháng 2 năm 2022\nQUY CHẾ\nBẢO VỆ BÍ MẬT NHÀ NƯỚC\n");
   EXPECT_EQ(m.secrecy, Secrecy::kNormal);
   EXPECT_EQ(m.type.value_or(""), "Quy chế");
   EXPECT_EQ(m.title.value_or(""), "BẢO VỆ BÍ MẬT NHÀ NƯỚC");

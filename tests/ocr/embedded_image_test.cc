@@ -21,10 +21,10 @@
 #include <utility>
 #include <vector>
 
-#include "indexer/embedded_image.h"
-#include "indexer/ocr.h"
-#include "indexer/gray_image.h"
 #include "corpus/jpeg_encode.h"
+#include "indexer/embedded_image.h"
+#include "indexer/gray_image.h"
+#include "indexer/ocr.h"
 #include "tests/ocr/ocr_word_match.h"
 #include "tests/test_support.h"
 
@@ -139,19 +139,16 @@ void WritePdf(const std::filesystem::path& path, int media_width, int media_heig
   object("<< /Type /Catalog /Pages 2 0 R >>");
   object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
   object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + std::to_string(media_width) + " " +
-         std::to_string(media_height) + "] /Rotate " + std::to_string(rotate) +
-         " /Resources << /XObject << " + xobjects + ">> >> /Contents " +
-         std::to_string(4 + images.size()) + " 0 R >>");
+         std::to_string(media_height) + "] /Rotate " + std::to_string(rotate) + " /Resources << /XObject << " +
+         xobjects + ">> >> /Contents " + std::to_string(4 + images.size()) + " 0 R >>");
   for (const PlacedImage& image : images) {
-    const std::string data = image.jpeg.empty()
-                                 ? std::string(image.raster.pixels.begin(), image.raster.pixels.end())
-                                 : image.jpeg;
-    object("<< /Type /XObject /Subtype /Image /Width " + std::to_string(image.raster.width) +
-           " /Height " + std::to_string(image.raster.height) + " /ColorSpace " +
-           (image.jpeg_components == 3 ? "/DeviceRGB" : "/DeviceGray") +
-           " /BitsPerComponent 8 " + (image.jpeg.empty() ? "" : "/Filter /DCTDecode ") +
-           image.extra + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
-           "\nendstream");
+    const std::string data =
+        image.jpeg.empty() ? std::string(image.raster.pixels.begin(), image.raster.pixels.end()) : image.jpeg;
+    object("<< /Type /XObject /Subtype /Image /Width " + std::to_string(image.raster.width) + " /Height " +
+           std::to_string(image.raster.height) + " /ColorSpace " +
+           (image.jpeg_components == 3 ? "/DeviceRGB" : "/DeviceGray") + " /BitsPerComponent 8 " +
+           (image.jpeg.empty() ? "" : "/Filter /DCTDecode ") + image.extra + " /Length " + std::to_string(data.size()) +
+           " >>\nstream\n" + data + "\nendstream");
   }
   object("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream");
   const size_t xref = pdf.size();
@@ -161,8 +158,8 @@ void WritePdf(const std::filesystem::path& path, int media_width, int media_heig
     std::snprintf(line, sizeof line, "%010zu 00000 n \n", offset);
     pdf += line;
   }
-  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  pdf += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
   std::ofstream(path, std::ios::binary) << pdf;
 }
 
@@ -186,8 +183,7 @@ double MeanDifference(const GrayImage& a, const GrayImage& b) {
 
 // The page decoded from its JPEG stream is the page poppler-glib draws: same size, place,
 // resolution and orientation, about the same greys.
-void ExpectSameAsDrawn(const std::optional<EmbeddedPageImage>& decoded,
-                       const std::optional<EmbeddedPageImage>& drawn) {
+void ExpectSameAsDrawn(const std::optional<EmbeddedPageImage>& decoded, const std::optional<EmbeddedPageImage>& drawn) {
   ASSERT_TRUE(drawn.has_value());
   ASSERT_TRUE(decoded.has_value());
   EXPECT_TRUE(decoded->decoded_jpeg);
@@ -271,8 +267,7 @@ TEST_F(EmbeddedImageTest, EveryLocatedLayoutGivesThePageAsDisplayed) {
   const Raster scan = TypedScan();
   for (const Layout& layout : kLayouts) {
     SCOPED_TRACE(layout.name);
-    WritePdf(path_, layout.media_width, layout.media_height, layout.rotate,
-             {{layout.stored(scan), layout.cm}});
+    WritePdf(path_, layout.media_width, layout.media_height, layout.rotate, {{layout.stored(scan), layout.cm}});
     const std::optional<EmbeddedPageImage> embedded = Read();
     EXPECT_EQ(embedded.has_value(), layout.located);
     if (!embedded) continue;
@@ -311,8 +306,7 @@ TEST_F(EmbeddedImageTest, SmallSealOverTheScanIsLeftOut) {
   Raster seal;
   seal.width = seal.height = 60;
   seal.pixels.assign(3600, 90);
-  WritePdf(path_, kA4Width, kA4Height, 0,
-           {{TypedScan(), "595 0 0 842 0 0"}, {seal, "40 0 0 40 400 100"}});
+  WritePdf(path_, kA4Width, kA4Height, 0, {{TypedScan(), "595 0 0 842 0 0"}, {seal, "40 0 0 40 400 100"}});
   const std::optional<EmbeddedPageImage> embedded = Read();
   ASSERT_TRUE(embedded.has_value());
   EXPECT_NEAR(embedded->image.dpi, kDpi, 1);
@@ -325,8 +319,7 @@ TEST_F(EmbeddedImageTest, PagesThatAreNotOneImageGiveNothing) {
   half.pixels.resize(static_cast<size_t>(half.width) * half.height);
   {
     SCOPED_TRACE("two half-page images");
-    WritePdf(path_, kA4Width, kA4Height, 0,
-             {{half, "595 0 0 421 0 421"}, {half, "595 0 0 421 0 0"}});
+    WritePdf(path_, kA4Width, kA4Height, 0, {{half, "595 0 0 421 0 421"}, {half, "595 0 0 421 0 0"}});
     EXPECT_FALSE(Read().has_value());
   }
   {
@@ -336,8 +329,7 @@ TEST_F(EmbeddedImageTest, PagesThatAreNotOneImageGiveNothing) {
   }
   {
     SCOPED_TRACE("a drawing over the scan");
-    WritePdf(path_, kA4Width, kA4Height, 0, {{scan, "595 0 0 842 0 0"}},
-             "0 g 50 100 500 400 re f\n");
+    WritePdf(path_, kA4Width, kA4Height, 0, {{scan, "595 0 0 842 0 0"}}, "0 g 50 100 500 400 re f\n");
     EXPECT_FALSE(Read().has_value());
   }
   {
@@ -357,8 +349,7 @@ TEST_F(EmbeddedImageTest, JpegScanIsDecodedAsPopplerDrawsIt) {
       const Raster stored = layout.stored(scan);
       const std::vector<std::uint8_t> pixels = components == 3 ? Tinted(stored) : stored.pixels;
       const std::string jpeg = corpus::EncodeJpeg(stored.width, stored.height, components, pixels.data());
-      WritePdf(path_, layout.media_width, layout.media_height, layout.rotate,
-               {{stored, layout.cm, jpeg, components}});
+      WritePdf(path_, layout.media_width, layout.media_height, layout.rotate, {{stored, layout.cm, jpeg, components}});
       ExpectSameAsDrawn(Read(), Read(0, {.decode_jpeg = false}));
     }
   }
@@ -413,8 +404,7 @@ TEST(EmbeddedImageRealTest, JpegScansAreDecodedAsPopplerDrawsThem) {
       SCOPED_TRACE(name + " page " + std::to_string(i + 1));
       ++pages;
       const std::optional<EmbeddedPageImage> direct = ReadImage(entry.path(), i);
-      const std::optional<EmbeddedPageImage> drawn =
-          ReadImage(entry.path(), i, {.decode_jpeg = false});
+      const std::optional<EmbeddedPageImage> drawn = ReadImage(entry.path(), i, {.decode_jpeg = false});
       ASSERT_EQ(direct.has_value(), drawn.has_value());
       if (!direct || !direct->decoded_jpeg) continue;
       ++decoded;
@@ -459,8 +449,7 @@ TEST_F(EmbeddedImageOcrTest, ReadsTheSameWordsInPagePoints) {
   // The image itself, turned by /Rotate 180; and a /Rotate 90 page, read from a rendering.
   for (const Layout& layout : {kLayouts[3], kLayouts[5]}) {
     SCOPED_TRACE(layout.name);
-    WritePdf(path_, layout.media_width, layout.media_height, layout.rotate,
-             {{layout.stored(scan), layout.cm}});
+    WritePdf(path_, layout.media_width, layout.media_height, layout.rotate, {{layout.stored(scan), layout.cm}});
     std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path_.string()));
     ASSERT_TRUE(doc);
     const OcrPage own = embedded_->Recognize(path_, *doc, 0);
@@ -469,8 +458,7 @@ TEST_F(EmbeddedImageOcrTest, ReadsTheSameWordsInPagePoints) {
     EXPECT_NEAR(own.image_dpi, layout.located ? kDpi : 300, 1);
     EXPECT_FALSE(rendering.from_embedded_image);
     EXPECT_NEAR(rendering.image_dpi, 300, 1);
-    for (const char* phrase :
-         {"QUẢNG NGÃI", "Văn phòng Chính phủ", "cải cách thủ tục hành chính"}) {
+    for (const char* phrase : {"QUẢNG NGÃI", "Văn phòng Chính phủ", "cải cách thủ tục hành chính"}) {
       EXPECT_NE(own.text.find(phrase), std::string::npos) << phrase << " not in:\n" << own.text;
     }
     // Words of the same text at the same place (within 3 points) on both readings.

@@ -61,7 +61,7 @@ TEST(HeaderDigitsReal, WhatIsShownAsReadIsRight) {
   // handwriting run into the printed "Số:" ("Số:46", page OCR "Sô:4`").
   struct Case {
     const char* file;
-    bool number_read;  // the number must be read, and right
+    bool number_read;   // the number must be read, and right
     bool number_right;  // the number must be right, read or doubtful
   };
   for (const Case& c : {Case{"qn-scan-11.pdf", true, true}, Case{"qn-scan-03.pdf", true, true},

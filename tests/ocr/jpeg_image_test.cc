@@ -60,8 +60,7 @@ TEST(DecodeJpegGray, WhatItCannotReadPlainlyGivesNothing) {
   const std::string grey = corpus::EncodeJpeg(kWidth, kHeight, 1, Pattern(1).data());
   EXPECT_FALSE(Decode(grey, {kWidth + 1, kHeight, 1}).has_value()) << "another width";
   EXPECT_FALSE(Decode(grey, {kWidth, kHeight, 3}).has_value()) << "another number of components";
-  EXPECT_FALSE(Decode(grey.substr(0, grey.size() / 2), {kWidth, kHeight, 1}).has_value())
-      << "truncated";
+  EXPECT_FALSE(Decode(grey.substr(0, grey.size() / 2), {kWidth, kHeight, 1}).has_value()) << "truncated";
   EXPECT_FALSE(Decode(grey.substr(0, 20), {kWidth, kHeight, 1}).has_value()) << "header only";
   std::string garbled = grey;
   for (size_t i = garbled.size() / 3; i < garbled.size() / 3 + 200; ++i) garbled[i] = '\xff';

@@ -26,8 +26,8 @@ namespace {
 // word the search would still find through its folded form.
 std::string Fold(const std::string& utf8) {
   UErrorCode status = U_ZERO_ERROR;
-  static std::unique_ptr<icu::Transliterator> fold(icu::Transliterator::createInstance(
-      "NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
+  static std::unique_ptr<icu::Transliterator> fold(
+      icu::Transliterator::createInstance("NFD; [:Nonspacing Mark:] Remove; Lower; NFC", UTRANS_FORWARD, status));
   EXPECT_TRUE(U_SUCCESS(status));
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
   fold->transliterate(text);
@@ -84,8 +84,7 @@ TEST_P(RealScanOcr, FirstPageReadsItsWords) {
 
   const std::string folded = Fold(page.text);
   for (const std::string& word : scan.folded_words) {
-    EXPECT_NE(folded.find(word), std::string::npos) << scan.file << " lacks \"" << word
-                                                    << "\" in:\n" << page.text;
+    EXPECT_NE(folded.find(word), std::string::npos) << scan.file << " lacks \"" << word << "\" in:\n" << page.text;
   }
   EXPECT_GT(page.text.size(), 800u) << scan.file;
   EXPECT_TRUE(IsNfc(page.text));

@@ -14,9 +14,8 @@ inline size_t WordsAtTheSamePlace(const OcrPage& a, const OcrPage& b, double tol
   size_t matched = 0;
   for (const OcrWord& w : a.words) {
     for (const OcrWord& r : b.words) {
-      if (w.text == r.text && std::abs(w.x0 - r.x0) < tolerance &&
-          std::abs(w.y0 - r.y0) < tolerance && std::abs(w.x1 - r.x1) < tolerance &&
-          std::abs(w.y1 - r.y1) < tolerance) {
+      if (w.text == r.text && std::abs(w.x0 - r.x0) < tolerance && std::abs(w.y0 - r.y0) < tolerance &&
+          std::abs(w.x1 - r.x1) < tolerance && std::abs(w.y1 - r.y1) < tolerance) {
         ++matched;
         break;
       }

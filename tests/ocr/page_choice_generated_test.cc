@@ -44,8 +44,8 @@ void DrawBody(cairo_t* cr, double scale, int lines) {
 // A scan of a typed page: the text drawn into a 150 dpi bitmap that fills the page.
 void PaintScan(cairo_t* cr, int lines) {
   const double scale = 150.0 / 72;
-  cairo_surface_t* scan = cairo_image_surface_create(
-      CAIRO_FORMAT_RGB24, static_cast<int>(kA4Width * scale), static_cast<int>(kA4Height * scale));
+  cairo_surface_t* scan = cairo_image_surface_create(CAIRO_FORMAT_RGB24, static_cast<int>(kA4Width * scale),
+                                                     static_cast<int>(kA4Height * scale));
   cairo_t* s = cairo_create(scan);
   cairo_set_source_rgb(s, 0.97, 0.97, 0.95);  // scanner paper is never pure white
   cairo_paint(s);
@@ -64,8 +64,7 @@ void DrawStamp(cairo_t* cr) {
   cairo_set_source_rgb(cr, 0.1, 0.1, 0.6);
   cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
   cairo_set_font_size(cr, 6);
-  const char* const stamp[] = {"Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi",
-                               "Cơ quan: Tỉnh Quảng Ngãi",
+  const char* const stamp[] = {"Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi", "Cơ quan: Tỉnh Quảng Ngãi",
                                "Thời gian ký: 03.02.2025 14:23:43 +07:00"};
   for (int i = 0; i < 3; ++i) {
     cairo_move_to(cr, 420, 20 + 8 * i);
@@ -82,8 +81,7 @@ class ReleaseFontCaches : public ::testing::Environment {
     FcFini();
   }
 };
-const auto* const kReleaseFontCaches =
-    ::testing::AddGlobalTestEnvironment(new ReleaseFontCaches);
+const auto* const kReleaseFontCaches = ::testing::AddGlobalTestEnvironment(new ReleaseFontCaches);
 
 class PageChoiceTest : public ::testing::Test {
  protected:

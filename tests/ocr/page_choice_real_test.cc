@@ -23,12 +23,9 @@ struct RealFile {
 };
 
 const RealFile kFiles[] = {
-    {"qn_2020_05-CT-UBND_scan.pdf", 2, true},
-    {"qn_2018_07-CT-UBND_scan.pdf", 4, true},
-    {"qn_2025_23-BC-UBND_scan.pdf", 2, true},
-    {"qn_2025_574-UBND-KTTH_scan.pdf", 2, true},
-    {"hcmuit_2026_753-KH-DCT_scan_noocr.pdf", 4, true},
-    {"qn_2025_11-TB-UBND_text.pdf", 2, false},
+    {"qn_2020_05-CT-UBND_scan.pdf", 2, true},           {"qn_2018_07-CT-UBND_scan.pdf", 4, true},
+    {"qn_2025_23-BC-UBND_scan.pdf", 2, true},           {"qn_2025_574-UBND-KTTH_scan.pdf", 2, true},
+    {"hcmuit_2026_753-KH-DCT_scan_noocr.pdf", 4, true}, {"qn_2025_11-TB-UBND_text.pdf", 2, false},
     {"bnnmt_2026_445-QD-BNNMT_text.pdf", 16, false},
 };
 
@@ -55,10 +52,9 @@ TEST_P(RealPageChoice, DecidesEveryPage) {
 TEST(RealPageChoiceStamp, StampOnlyPagesHaveAShortTextLayer) {
   // Guards the premise of the test above: page 1 of these scans is not empty but a stamp.
   LUUTRU_REQUIRE_SHARED(shared);
-  for (const char* name : {"qn_2020_05-CT-UBND_scan.pdf", "qn_2018_07-CT-UBND_scan.pdf",
-                           "qn_2025_23-BC-UBND_scan.pdf", "qn_2025_574-UBND-KTTH_scan.pdf"}) {
-    std::unique_ptr<poppler::document> doc(
-        poppler::document::load_from_file((shared / "real-pdfs" / name).string()));
+  for (const char* name : {"qn_2020_05-CT-UBND_scan.pdf", "qn_2018_07-CT-UBND_scan.pdf", "qn_2025_23-BC-UBND_scan.pdf",
+                           "qn_2025_574-UBND-KTTH_scan.pdf"}) {
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file((shared / "real-pdfs" / name).string()));
     ASSERT_TRUE(doc) << name;
     std::unique_ptr<poppler::page> page(doc->create_page(0));
     const poppler::byte_array utf8 = page->text().to_utf8();

@@ -48,7 +48,8 @@ std::vector<std::string> Lines(const std::string& text) {
 
 bool HaveProgram(const std::string& name) { return RunCommand("command -v " + name + " >/dev/null").exit_code == 0; }
 
-constexpr const char* kPrograms[] = {"luutru-index", "luutru-search", "luutru-serve", "luutru-corpus", "luutru-tokenize"};
+constexpr const char* kPrograms[] = {"luutru-index", "luutru-search", "luutru-serve", "luutru-corpus",
+                                     "luutru-tokenize"};
 
 TEST(Package, InstallsAndRunsFromAnyFolder) {
   luutru::testing::TempDir tmp("package");
@@ -59,12 +60,14 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
 
   // --- the package ---
   const auto start = std::chrono::steady_clock::now();
-  const CommandResult cpack = RunIn(luutru::testing::BinaryDir(),
-      std::string(LUUTRU_CPACK) + " --config CPackConfig.cmake -G DEB -B '" + out.string() + "'");
+  const CommandResult cpack =
+      RunIn(luutru::testing::BinaryDir(),
+            std::string(LUUTRU_CPACK) + " --config CPackConfig.cmake -G DEB -B '" + out.string() + "'");
   ASSERT_EQ(cpack.exit_code, 0) << cpack.out;
   const fs::path deb = out / ("luutru_" + version + "_" + arch + ".deb");
   ASSERT_TRUE(fs::exists(deb)) << "no " << deb << " after:\n" << cpack.out;
-  std::printf("cpack built %s (%ju bytes) in %.1f s\n", deb.filename().c_str(), static_cast<uintmax_t>(fs::file_size(deb)),
+  std::printf("cpack built %s (%ju bytes) in %.1f s\n", deb.filename().c_str(),
+              static_cast<uintmax_t>(fs::file_size(deb)),
               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
 
   // Depends comes from dpkg-shlibdeps (the libraries the programs link) plus the postinst's adduser.
@@ -74,10 +77,15 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
     EXPECT_NE(depends.find(dependency), std::string::npos) << dependency << " missing from Depends: " << depends;
   }
   const std::string contents = RunCommand("dpkg-deb -c '" + deb.string() + "'").out;
-  std::vector<std::string> expected = {
-      "./usr/lib/luutru/luutru-index-worker", "./usr/share/man/man5/luutru.conf.5.gz", "./etc/luutru/luutru.conf",
-      "./etc/logrotate.d/luutru", "./lib/systemd/system/luutru-serve.service", "./lib/systemd/system/luutru-index.service",
-      "./lib/systemd/system/luutru-index.timer", "./usr/share/doc/luutru/copyright", "./usr/share/doc/luutru/changelog.gz"};
+  std::vector<std::string> expected = {"./usr/lib/luutru/luutru-index-worker",
+                                       "./usr/share/man/man5/luutru.conf.5.gz",
+                                       "./etc/luutru/luutru.conf",
+                                       "./etc/logrotate.d/luutru",
+                                       "./lib/systemd/system/luutru-serve.service",
+                                       "./lib/systemd/system/luutru-index.service",
+                                       "./lib/systemd/system/luutru-index.timer",
+                                       "./usr/share/doc/luutru/copyright",
+                                       "./usr/share/doc/luutru/changelog.gz"};
   for (const char* program : kPrograms) {
     expected.push_back(std::string("./usr/bin/") + program);
     expected.push_back(std::string("./usr/share/man/man1/") + program + ".1.gz");
@@ -101,14 +109,14 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
     EXPECT_EQ(v.exit_code, 0) << program << ": " << v.out;
     EXPECT_EQ(v.out, std::string(program) + " (luutru) " + version + "\n");
   }
-  const CommandResult worker_version = RunIn(elsewhere, (root / "usr/lib/luutru/luutru-index-worker").string() + " --version");
+  const CommandResult worker_version =
+      RunIn(elsewhere, (root / "usr/lib/luutru/luutru-index-worker").string() + " --version");
   EXPECT_EQ(worker_version.out, "luutru-index-worker (luutru) " + version + "\n");
 
   // A small generated archive: born-digital documents and the corpus's four broken files.
   const fs::path archive = tmp.path() / "archive", db = tmp.path() / "db";
-  const CommandResult corpus =
-      RunIn(elsewhere, (bin / "luutru-corpus").string() + " --out '" + archive.string() +
-                           "' --docs 6 --seed 23 --scanned-fraction 0 --jobs 2");
+  const CommandResult corpus = RunIn(elsewhere, (bin / "luutru-corpus").string() + " --out '" + archive.string() +
+                                                    "' --docs 6 --seed 23 --scanned-fraction 0 --jobs 2");
   ASSERT_EQ(corpus.exit_code, 0) << corpus.out;
 
   // Indexed with nothing but a configuration file, as the nightly luutru-index.service runs it.
@@ -119,7 +127,8 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
                       << "catalog = " << (archive / "catalog.csv").string() << "\n"
                       << "ocr = never\n"
                       << "jobs = 2\n";
-  const CommandResult index = RunIn(elsewhere, (bin / "luutru-index").string() + " --lang en --config '" + conf.string() + "'");
+  const CommandResult index =
+      RunIn(elsewhere, (bin / "luutru-index").string() + " --lang en --config '" + conf.string() + "'");
   std::printf("luutru-index: %s", index.out.c_str());
   // Exit 1: the broken files failed, each named; the rest is indexed.
   EXPECT_EQ(index.exit_code, 1) << index.out;
@@ -139,8 +148,9 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
   // Every document is found by its storage unit, as the package's luutru-search answers it.
   for (const json& d : documents) {
     const std::string unit = d["unit"]["code"];
-    const CommandResult search = RunIn(elsewhere, (bin / "luutru-search").string() + " --db '" + db.string() +
-                                                      "' --clearance tuyet-mat --format json --limit 50 --unit '" + unit + "'");
+    const CommandResult search =
+        RunIn(elsewhere, (bin / "luutru-search").string() + " --db '" + db.string() +
+                             "' --clearance tuyet-mat --format json --limit 50 --unit '" + unit + "'");
     ASSERT_EQ(search.exit_code, 0) << search.out;
     const json answer = json::parse(search.out);
     bool found = false;
@@ -150,30 +160,33 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
 
   // The nightly run again, under the packaged configuration file (its [index] section parses; the
   // command line names this database, catalog and archive): nothing changed, nothing read again.
-  const CommandResult again = RunIn(elsewhere, (bin / "luutru-index").string() + " --lang en --config '" +
-                                                   (root / "etc/luutru/luutru.conf").string() + "' --db '" + db.string() +
-                                                   "' --catalog '" + (archive / "catalog.csv").string() + "' '" +
-                                                   archive.string() + "'");
+  const CommandResult again =
+      RunIn(elsewhere, (bin / "luutru-index").string() + " --lang en --config '" +
+                           (root / "etc/luutru/luutru.conf").string() + "' --db '" + db.string() + "' --catalog '" +
+                           (archive / "catalog.csv").string() + "' '" + archive.string() + "'");
   EXPECT_NE(again.out.find("0 documents, 0 pages, 6 skipped (unchanged), 0 deleted"), std::string::npos) << again.out;
 
   // Without its worker beside it or in ../lib/luutru, luutru-index says so and indexes nothing.
   const fs::path lonely = tmp.path() / "lonely/bin";
   fs::create_directories(lonely);
   fs::copy_file(bin / "luutru-index", lonely / "luutru-index");
-  const CommandResult no_worker = RunIn(elsewhere, (lonely / "luutru-index").string() + " --config '' --lang en --db '" +
-                                                       (tmp.path() / "db2").string() + "' '" + archive.string() + "'");
+  const CommandResult no_worker =
+      RunIn(elsewhere, (lonely / "luutru-index").string() + " --config '' --lang en --db '" +
+                           (tmp.path() / "db2").string() + "' '" + archive.string() + "'");
   EXPECT_EQ(no_worker.exit_code, 1) << no_worker.out;
-  EXPECT_NE(no_worker.out.find("extraction program is missing: " + (tmp.path() / "lonely/lib/luutru/luutru-index-worker").string()),
-            std::string::npos) << no_worker.out;
+  EXPECT_NE(no_worker.out.find("extraction program is missing: " +
+                               (tmp.path() / "lonely/lib/luutru/luutru-index-worker").string()),
+            std::string::npos)
+      << no_worker.out;
 
   {
     // The reading room with the packaged configuration file; the command line points it at this
     // database, a free port and a log of its own.
     const fs::path served = tmp.path() / "serve.out", access_log = tmp.path() / "access.log";
-    const CommandResult started = RunIn(elsewhere,
-        "{ " + (bin / "luutru-serve").string() + " --config '" + (root / "etc/luutru/luutru.conf").string() + "' --db '" +
-        db.string() + "' --listen 127.0.0.1:0 --access-log '" + access_log.string() + "' > '" + served.string() +
-        "' 2>&1 & } ; echo $!");
+    const CommandResult started = RunIn(
+        elsewhere, "{ " + (bin / "luutru-serve").string() + " --config '" + (root / "etc/luutru/luutru.conf").string() +
+                       "' --db '" + db.string() + "' --listen 127.0.0.1:0 --access-log '" + access_log.string() +
+                       "' > '" + served.string() + "' 2>&1 & } ; echo $!");
     const pid_t server = std::atoi(started.out.c_str());
     ASSERT_GT(server, 0) << started.out;
     // Stopped however the checks below end.
@@ -191,7 +204,8 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
       std::ifstream in(served);
       said.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
       const std::string prefix = "listening on 127.0.0.1:";
-      if (said.rfind(prefix, 0) == 0 && said.find('\n') != std::string::npos) port = std::atoi(said.c_str() + prefix.size());
+      if (said.rfind(prefix, 0) == 0 && said.find('\n') != std::string::npos)
+        port = std::atoi(said.c_str() + prefix.size());
     }
     if (port > 0) {
       httplib::Client client("127.0.0.1", port);
@@ -226,10 +240,12 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
       std::ifstream in(root / "lib/systemd/system" / unit);
       std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       ASSERT_FALSE(text.empty()) << unit;
-      for (size_t at; (at = text.find("=/usr/bin/")) != std::string::npos;) text.replace(at, 10, "=" + bin.string() + "/");
+      for (size_t at; (at = text.find("=/usr/bin/")) != std::string::npos;)
+        text.replace(at, 10, "=" + bin.string() + "/");
       std::ofstream(units / unit) << text;
     }
-    const CommandResult verify = RunIn(units, "systemd-analyze verify --man=no luutru-serve.service luutru-index.service luutru-index.timer");
+    const CommandResult verify =
+        RunIn(units, "systemd-analyze verify --man=no luutru-serve.service luutru-index.service luutru-index.timer");
     EXPECT_EQ(verify.exit_code, 0) << verify.out;
     for (const std::string& line : Lines(verify.out)) EXPECT_EQ(line.find("luutru"), std::string::npos) << line;
     // systemd's own score of the hardening, 0 (locked down) to 10 (none): both stay under 2.

@@ -27,8 +27,8 @@ class CliTest : public SearchTest {
   CliRun Cli(const std::string& args, const std::string& lang = "C.UTF-8") {
     const auto bin = luutru::testing::BinaryDir() / "search" / "luutru-search";
     const auto err_file = dir_.string() + ".stderr";
-    const std::string cmd = "LANG=" + lang + " COLUMNS=80 '" + bin.string() + "' --db '" + dir_.string() + "' " +
-                            args + " 2>'" + err_file + "'";
+    const std::string cmd = "LANG=" + lang + " COLUMNS=80 '" + bin.string() + "' --db '" + dir_.string() + "' " + args +
+                            " 2>'" + err_file + "'";
     CliRun run{};
     FILE* pipe = popen(cmd.c_str(), "r");
     if (!pipe) return run;

@@ -46,22 +46,24 @@ TEST(IssuerNames, FoldedDistanceAllowsDebrisAfterTheName) {
   const std::string known = FoldedName("Ủy ban nhân dân tỉnh Quảng Ngãi");
   EXPECT_EQ(known, "uybannhandantinhquangngai");
   EXPECT_EQ(NameDistance(FoldedName("Ủy ban nhân dân tĩnh Quang Ngaài /ct-ubnd"), known, 8, 3), 1);
-  EXPECT_EQ(NameDistance(FoldedName("Ủy ban nhân dân tỉnh Cao Bằng Cc"), FoldedName("Ủy ban nhân dân tỉnh Cao Bằng"), 8, 3), 0);
+  EXPECT_EQ(
+      NameDistance(FoldedName("Ủy ban nhân dân tỉnh Cao Bằng Cc"), FoldedName("Ủy ban nhân dân tỉnh Cao Bằng"), 8, 3),
+      0);
   EXPECT_EQ(NameDistance(FoldedName("Ủy ban nhân dân tỉnh Quảng Nam"), known, 8, 1), -1) << "another province";
 }
 
 TEST(IssuerNames, ANoisyReadingIsShownAsTheNameReadCleanlyElsewhere) {
   Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
-  for (const auto& doc : {Scan("clean-1.pdf", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
-                          Scan("clean-2.pdf", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
-                          Scan("clean-3.pdf", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
-                          Scan("noisy.pdf", "Ủy ban nhân dân tĩnh Quang Ngaài /ct-ubnd"),
-                          Scan("nam-1.pdf", "Ủy ban nhân dân tỉnh Quảng Nam"),
-                          Scan("nam-2.pdf", "Ủy ban nhân dân tỉnh Quảng Nam")}) {
+  for (const auto& doc :
+       {Scan("clean-1.pdf", "Ủy ban nhân dân tỉnh Quảng Ngãi"), Scan("clean-2.pdf", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        Scan("clean-3.pdf", "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        Scan("noisy.pdf", "Ủy ban nhân dân tĩnh Quang Ngaài /ct-ubnd"),
+        Scan("nam-1.pdf", "Ủy ban nhân dân tỉnh Quảng Nam"), Scan("nam-2.pdf", "Ủy ban nhân dân tỉnh Quảng Nam")}) {
     db.add_document(catalog::schema::BuildIndexDocument(doc));
   }
   EXPECT_EQ(IssuerOf(db, "noisy.pdf"), "Ủy ban nhân dân tỉnh Quảng Ngãi");
-  EXPECT_EQ(IssuerOf(db, "nam-1.pdf"), "Ủy ban nhân dân tỉnh Quảng Nam") << "the name of another body two letters away stays, however frequent the other";
+  EXPECT_EQ(IssuerOf(db, "nam-1.pdf"), "Ủy ban nhân dân tỉnh Quảng Nam")
+      << "the name of another body two letters away stays, however frequent the other";
   EXPECT_EQ(IssuerOf(db, "clean-1.pdf"), "Ủy ban nhân dân tỉnh Quảng Ngãi");
 }
 
@@ -79,9 +81,9 @@ TEST(IssuerNames, OnlyNamesTheReaderMaySeeCorrect) {
 
 TEST(IssuerNames, ANameTypedIntoTheCatalogCorrectsOtherReadings) {
   Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
-  for (const auto& doc : {Scan("typed.pdf", "Uy ban nhan dan tinh Quang Ngai", Secrecy::kNormal,
-                               "Ủy ban nhân dân tỉnh Quảng Ngãi"),
-                          Scan("noisy.pdf", "Ủy ban nhân dân tĩnh Quang Ngaài")}) {
+  for (const auto& doc :
+       {Scan("typed.pdf", "Uy ban nhan dan tinh Quang Ngai", Secrecy::kNormal, "Ủy ban nhân dân tỉnh Quảng Ngãi"),
+        Scan("noisy.pdf", "Ủy ban nhân dân tĩnh Quang Ngaài")}) {
     db.add_document(catalog::schema::BuildIndexDocument(doc));
   }
   EXPECT_EQ(IssuerOf(db, "noisy.pdf"), "Ủy ban nhân dân tỉnh Quảng Ngãi");

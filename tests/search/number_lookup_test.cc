@@ -68,8 +68,8 @@ std::vector<std::string> Files(const SearchResponse& r) {
 
 TEST_F(NumberLookupTest, ReadNumberFirstThenCandidatesByFit) {
   const SearchResponse r = Lookup("23/BC-UBND");
-  EXPECT_EQ(Files(r), (std::vector<std::string>{"read.pdf", "doubtful-22.pdf", "unread.pdf", "doubtful-45.pdf",
-                                                "read-28.pdf"}))
+  EXPECT_EQ(Files(r),
+            (std::vector<std::string>{"read.pdf", "doubtful-22.pdf", "unread.pdf", "doubtful-45.pdf", "read-28.pdf"}))
       << "a look-alike doubtful digit fits better than unread digits, which fit better than other digits; "
          "a number read one confusion away comes last; other letters never";
   ASSERT_EQ(r.documents.size(), 5u);

@@ -9,9 +9,9 @@
 #include "search/display_width.h"
 #include "search/snippet.h"
 #include "search/snippet_internal.h"
+#include "tests/search/search_fixture.h"
 #include "tokenizers/normalize.h"
 #include "tokenizers/tokenizer.h"
-#include "tests/search/search_fixture.h"
 
 namespace luutru::search::testing {
 namespace {
@@ -63,10 +63,13 @@ TEST_F(OutputTest, JsonFollowsTheContract) {
 TEST(JsonText, IsValidJsonForAnyBytesAndKeepsValidText) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"Quyết định số 45.pdf", "Quyết định số 45.pdf"},
-      {"a\xFF" "b", "a\uFFFD" "b"},
+      {"a\xFF"
+       "b",
+       "a\uFFFD"
+       "b"},
       {"\xC3(x", "\uFFFD(x"},
-      {"cu\xE1\xBB", "cu\uFFFD"},  // cut inside a three-byte character
-      {"\xED\xA0\x80", "\uFFFD\uFFFD\uFFFD"},  // a surrogate is not UTF-8
+      {"cu\xE1\xBB", "cu\uFFFD"},                                          // cut inside a three-byte character
+      {"\xED\xA0\x80", "\uFFFD\uFFFD\uFFFD"},                              // a surrogate is not UTF-8
       {"tab\there\nline \"q\" \\ \x01", "tab\there\nline \"q\" \\ \x01"},  // escaped, read back the same
       {"😀 漢字 Đ", "😀 漢字 Đ"},
   };
@@ -288,8 +291,7 @@ TEST(Snippet, TakesTheBestOfTheHitPagesAndMarksOverlappingSequencesOnce) {
   MatchSequence ket{{MatchWord{"kết", "ket", true, 0, 0}}};
   MatchSequence nha{{MatchWord{"nha", "nha", false, 0, 0}, MatchWord{"dai", "dai", false, 0, 0},
                      MatchWord{"doan", "doan", false, 0, 0}, MatchWord{"ket", "ket", false, 0, 0}}};
-  EXPECT_EQ(MakeSnippet(doc, {3, 4}, {dat, thu, ket, nha}),
-            "«Thủ» tục về «đất» đai và «nhà đại đoàn kết»");
+  EXPECT_EQ(MakeSnippet(doc, {3, 4}, {dat, thu, ket, nha}), "«Thủ» tục về «đất» đai và «nhà đại đoàn kết»");
   EXPECT_EQ(MakeSnippet(doc, {3}, {dat, thu, ket, nha}), "«Đất» đai của xã");
 }
 
@@ -304,7 +306,8 @@ std::vector<SnippetAnchor> AnchorsOf(const catalog::ArchiveDocument& doc, const 
       if (!first[s]) continue;
       for (size_t i = 0; i + seqs[s].words.size() <= tokens.size(); ++i) {
         bool whole = true;
-        for (size_t k = 0; k < seqs[s].words.size() && whole; ++k) whole = tokens[i + k].folded == seqs[s].words[k].folded;
+        for (size_t k = 0; k < seqs[s].words.size() && whole; ++k)
+          whole = tokens[i + k].folded == seqs[s].words[k].folded;
         if (whole) anchors.push_back(SnippetAnchor{p, tokens[i].position - 1, s});
       }
     }
@@ -334,7 +337,8 @@ catalog::ArchiveDocument LongDocument() {
   doc.first_page = 4;
   doc.last_page = 6;
   std::string one, two, three;
-  for (int i = 0; i < 30; ++i) one += "Ủy ban nhân dân các huyện, thị xã, thành phố (UBND-VP) triển khai 37.543 nhiệm vụ. ";
+  for (int i = 0; i < 30; ++i)
+    one += "Ủy ban nhân dân các huyện, thị xã, thành phố (UBND-VP) triển khai 37.543 nhiệm vụ. ";
   one += "Nhân dân hiến đất làm đường giao thông nông thôn – Quỹ Vì người nghèo. ";
   for (int i = 0; i < 25; ++i) one += "Đồng chí Đinh Thị Nhàn được giao theo dõi, đôn đốc… ";
   for (int i = 0; i < 40; ++i) two += "hỗ trợ xây dựng nhà đại đoàn kết cho hộ nghèo; ";
@@ -387,10 +391,33 @@ TEST(Snippet, WordCountAgreesWithTheTokenizerOnArchiveText) {
   // tokenizer's positions, every snippet would quietly take the slow path. Pages of archive text:
   // syllables in both tone styles, NFD, capitals, numbers, notations, dates, dashes, quotes,
   // ellipses, no-break spaces and a legacy-font letter.
-  const std::vector<std::string> pieces = {"Quyết", "định", "về", "việc", "Đảng", "ủy", "uỷ", "xã", "Hòa",
-                                           "Hoà", "Tie\u0302\u0301n", "QH15", "45-TB/TU", "37.543", "–",
-                                           "“Quỹ”", "…", "ngày", "12/3/2023", "(UBND-VP)", "ĐẢNG", "2024",
-                                           "k.", "\u00A0", "ngƣời", "V/v", "số:"};
+  const std::vector<std::string> pieces = {"Quyết",
+                                           "định",
+                                           "về",
+                                           "việc",
+                                           "Đảng",
+                                           "ủy",
+                                           "uỷ",
+                                           "xã",
+                                           "Hòa",
+                                           "Hoà",
+                                           "Tie\u0302\u0301n",
+                                           "QH15",
+                                           "45-TB/TU",
+                                           "37.543",
+                                           "–",
+                                           "“Quỹ”",
+                                           "…",
+                                           "ngày",
+                                           "12/3/2023",
+                                           "(UBND-VP)",
+                                           "ĐẢNG",
+                                           "2024",
+                                           "k.",
+                                           "\u00A0",
+                                           "ngƣời",
+                                           "V/v",
+                                           "số:"};
   std::mt19937 rng(42);
   for (int round = 0; round < 200; ++round) {
     std::string text;
@@ -445,10 +472,10 @@ TEST(Snippet, AnchoredSnippetEqualsThePageSnippetOnRandomText) {
   // Random pages of syllables, capitals, numbers, notations, dashes, quotes, ellipses and
   // non-breaking spaces; random words and phrases taken from them: the anchored snippet is the
   // page snippet every time (through the fast path or the fallback).
-  const std::vector<std::string> pieces = {"Quyết", "định", "về", "việc", "Đảng", "ủy", "xã", "Hòa", "Tiến",
-                                           "QH15", "45-TB/TU", "37.543", "–", "“Quỹ”", "…", "ngày",
-                                           "12/3/2023", "(UBND-VP)", "nhà", "đại", "đoàn", "kết", "\u00A0",
-                                           "ĐẢNG", "BỘ", "2024", "k.", "x", "ngƣời"};
+  const std::vector<std::string> pieces = {
+      "Quyết",    "định",   "về",     "việc",  "Đảng", "ủy",   "xã",        "Hòa",       "Tiến", "QH15",
+      "45-TB/TU", "37.543", "–",      "“Quỹ”", "…",    "ngày", "12/3/2023", "(UBND-VP)", "nhà",  "đại",
+      "đoàn",     "kết",    "\u00A0", "ĐẢNG",  "BỘ",   "2024", "k.",        "x",         "ngƣời"};
   std::mt19937 rng(20261202);
   for (int round = 0; round < 300; ++round) {
     catalog::ArchiveDocument doc;

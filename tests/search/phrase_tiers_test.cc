@@ -36,8 +36,9 @@ TEST_F(SearchTest, AbsentPhraseIsAnsweredWithNothingAndItsWordsApartAreTheLooseT
 
   std::ostringstream table;
   WriteTable(table, r, Lang::kVi, 200);
-  EXPECT_NE(table.str().find("Không có văn bản nào chứa liền 'đoàn kết nhà'; 1 văn bản có đủ các từ nhưng nằm rời nhau:"),
-            std::string::npos)
+  EXPECT_NE(
+      table.str().find("Không có văn bản nào chứa liền 'đoàn kết nhà'; 1 văn bản có đủ các từ nhưng nằm rời nhau:"),
+      std::string::npos)
       << table.str();
   std::ostringstream english;
   WriteTable(english, r, Lang::kEn, 200);
@@ -86,8 +87,8 @@ TEST_F(SearchTest, ConceptsAreCutOnTheDocumentsTheReaderMaySee) {
   const auto with_dir = dir_.string() + "-with";
   const auto without_dir = dir_.string() + "-without";
   Build(without_dir, specs);
-  specs.push_back(Plain("phong-12/dvbq-0346/mat-99.pdf", Unit346Secret(),
-                        "ban về nhà đại đoàn kết hộ nghèo trong tỉnh", Secrecy::kSecret));
+  specs.push_back(Plain("phong-12/dvbq-0346/mat-99.pdf", Unit346Secret(), "ban về nhà đại đoàn kết hộ nghèo trong tỉnh",
+                        Secrecy::kSecret));
   Build(with_dir, specs);
   const Searcher with = Searcher::Open({with_dir});
   const Searcher without = Searcher::Open({without_dir});

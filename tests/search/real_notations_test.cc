@@ -27,7 +27,8 @@ TEST(RealNotations, NumberFindsEveryDocumentFromCatalogAndFromText) {
   const NumberRecall recall =
       MeasureNumberRecall(notations, luutru::testing::BinaryDir() / "indexer" / "luutru-index", work.path());
   EXPECT_GT(recall.numbers, 1000u);
-  EXPECT_EQ(recall.found_from_catalog, recall.numbers) << "missed from catalog data:" << Listed(recall.missed_from_catalog);
+  EXPECT_EQ(recall.found_from_catalog, recall.numbers)
+      << "missed from catalog data:" << Listed(recall.missed_from_catalog);
   EXPECT_EQ(recall.found_from_text, recall.numbers) << "missed from the text:" << Listed(recall.missed_from_text);
 }
 

@@ -64,9 +64,7 @@ class GeneratedArchive : public ::testing::Test {
   void CheckQuality();
   void CheckUnitListings();
 
-  void SetUp() override {
-    ASSERT_TRUE(failure_.empty()) << failure_;
-  }
+  void SetUp() override { ASSERT_TRUE(failure_.empty()) << failure_; }
 
   static inline fs::path root_;
   static inline std::string failure_;
@@ -117,8 +115,8 @@ void GeneratedArchive::CheckQuality() {
   ASSERT_GT(absent, 0);
   ASSERT_GT(counted, 0);
   ASSERT_GT(listed, 0);
-  std::cout << "absent phrases answered with 0: " << zero / absent << "; totals within max(1, 5 %): "
-            << within / counted << "; exact pull lists: " << exact / listed << '\n';
+  std::cout << "absent phrases answered with 0: " << zero / absent
+            << "; totals within max(1, 5 %): " << within / counted << "; exact pull lists: " << exact / listed << '\n';
   EXPECT_GE(zero / absent, 0.95);
   EXPECT_GE(within / counted, 0.9);
   EXPECT_GE(exact / listed, 0.9);

@@ -106,7 +106,8 @@ inline ArchiveDocument MakeDocument(const DocSpec& s) {
   d.extracted = d.meta;
   d.first_page = s.first_page;
   d.last_page = s.first_page + static_cast<int>(s.pages.size()) - 1;
-  for (const auto& text : s.pages) d.pages.push_back(Page{text, s.source, s.source == TextSource::kOcr ? 80.0 : -1, {}});
+  for (const auto& text : s.pages)
+    d.pages.push_back(Page{text, s.source, s.source == TextSource::kOcr ? 80.0 : -1, {}});
   d.catalog_order = s.order;
   return d;
 }
@@ -115,36 +116,39 @@ inline ArchiveDocument MakeDocument(const DocSpec& s) {
 // (secrecy unreadable: counts as mật).
 inline std::vector<DocSpec> ArchiveSpecs() {
   std::vector<DocSpec> specs;
-  specs.push_back(Doc("phong-12/dvbq-0345/45-TB-TU.pdf", Unit345())
-                      .WithNumber("45-TB/TU")
-                      .WithDate(PartialDate{2023, 3, 12})
-                      .WithType("Thông báo")
-                      .WithIssuer("Tỉnh ủy Thái Bình")
-                      .WithTitle("Kết luận của Ban Thường vụ về quỹ Vì người nghèo")
-                      .WithPages({"ĐẢNG BỘ TỈNH THÁI BÌNH\nTỈNH ỦY\nSố 45-TB/TU\nThái Bình, ngày 12 tháng 3 năm 2023\n"
-                                  "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về quỹ Vì người nghèo",
-                                  "Năm 2023 quỹ đã vận động được 12 tỷ đồng, xây mới, sửa chữa 419 nhà đại đoàn kết trị giá "
-                                  "hơn 20 tỷ đồng cho hộ nghèo trên địa bàn tỉnh."})
-                      .WithOrder(1));
-  specs.push_back(Doc("phong-12/dvbq-0345/12-NQ-TU.pdf", Unit345())
-                      .WithNumber("12-NQ/TU")
-                      .WithDate(PartialDate{2023, 3, 0})
-                      .WithType("Nghị quyết")
-                      .WithIssuer("Tỉnh ủy Thái Bình")
-                      .WithTitle("Nghị quyết về công tác giảm nghèo")
-                      // A scan whose OCR dropped the marks of "Vì".
-                      .WithPages({"NGHỊ QUYẾT\nvề công tác giảm nghèo và quỹ Vi người nghèo của tỉnh, thực hiện Thông báo số "
-                                  "45-TB/TU của Ban Thường vụ"})
-                      .WithOrder(2)
-                      .WithSource(TextSource::kOcr));
-  specs.push_back(Doc("phong-3/dvbq-0345/45-TB-TU.pdf", Unit345Other())
-                      .WithNumber("45-TB/TU")
-                      .WithDate(PartialDate{2019, 5, 2})
-                      .WithType("Thông báo")
-                      .WithIssuer("Huyện ủy Vũ Thư")
-                      .WithTitle("Kết luận về sắp xếp thôn xóm")
-                      .WithPages({"HUYỆN ỦY VŨ THƯ\nSố: 45 - TB/TU\nTHÔNG BÁO\nkết luận về sắp xếp thôn, xóm trên địa bàn huyện"})
-                      .WithOrder(1));
+  specs.push_back(
+      Doc("phong-12/dvbq-0345/45-TB-TU.pdf", Unit345())
+          .WithNumber("45-TB/TU")
+          .WithDate(PartialDate{2023, 3, 12})
+          .WithType("Thông báo")
+          .WithIssuer("Tỉnh ủy Thái Bình")
+          .WithTitle("Kết luận của Ban Thường vụ về quỹ Vì người nghèo")
+          .WithPages({"ĐẢNG BỘ TỈNH THÁI BÌNH\nTỈNH ỦY\nSố 45-TB/TU\nThái Bình, ngày 12 tháng 3 năm 2023\n"
+                      "THÔNG BÁO KẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về quỹ Vì người nghèo",
+                      "Năm 2023 quỹ đã vận động được 12 tỷ đồng, xây mới, sửa chữa 419 nhà đại đoàn kết trị giá "
+                      "hơn 20 tỷ đồng cho hộ nghèo trên địa bàn tỉnh."})
+          .WithOrder(1));
+  specs.push_back(
+      Doc("phong-12/dvbq-0345/12-NQ-TU.pdf", Unit345())
+          .WithNumber("12-NQ/TU")
+          .WithDate(PartialDate{2023, 3, 0})
+          .WithType("Nghị quyết")
+          .WithIssuer("Tỉnh ủy Thái Bình")
+          .WithTitle("Nghị quyết về công tác giảm nghèo")
+          // A scan whose OCR dropped the marks of "Vì".
+          .WithPages({"NGHỊ QUYẾT\nvề công tác giảm nghèo và quỹ Vi người nghèo của tỉnh, thực hiện Thông báo số "
+                      "45-TB/TU của Ban Thường vụ"})
+          .WithOrder(2)
+          .WithSource(TextSource::kOcr));
+  specs.push_back(
+      Doc("phong-3/dvbq-0345/45-TB-TU.pdf", Unit345Other())
+          .WithNumber("45-TB/TU")
+          .WithDate(PartialDate{2019, 5, 2})
+          .WithType("Thông báo")
+          .WithIssuer("Huyện ủy Vũ Thư")
+          .WithTitle("Kết luận về sắp xếp thôn xóm")
+          .WithPages({"HUYỆN ỦY VŨ THƯ\nSố: 45 - TB/TU\nTHÔNG BÁO\nkết luận về sắp xếp thôn, xóm trên địa bàn huyện"})
+          .WithOrder(1));
   specs.push_back(Doc("phong-12/dvbq-0346/mat-46.pdf", Unit346Secret())
                       .WithNumber("46-TB/TU")
                       .WithDate(PartialDate{2023, 4, 2})
@@ -198,9 +202,8 @@ class SearchTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("luutru-search-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = std::filesystem::temp_directory_path() / ("luutru-search-test-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
     Build(dir_, ArchiveSpecs());
     searcher_.emplace(Searcher::Open({dir_.string()}));
   }

@@ -46,7 +46,9 @@ TEST_F(SearchTest, MarkedQueryRanksExactMatchesFirstAndStillFindsFoldedOnes) {
 TEST_F(SearchTest, ToneStyleAndNormalizationFormNeverMatter) {
   const auto old_style = Files(Find("hòa giải"));
   const auto new_style = Files(Find("hoà giải"));
-  const auto nfd = Files(Find("ho\xCC\x80""a gia\xCC\x89i"));
+  const auto nfd =
+      Files(Find("ho\xCC\x80"
+                 "a gia\xCC\x89i"));
   const auto capitals = Files(Find("HOÀ GIẢI"));
   ASSERT_EQ(old_style, std::vector<std::string>{kInScan});
   EXPECT_EQ(new_style, old_style);
@@ -259,7 +261,7 @@ TEST_F(SearchTest, BadNumberIsAnErrorNamingThePartThatDidNotParse) {
 // The older forms and offices' suffixes, typed as the reader may type them, by --number and so:.
 TEST_F(SearchTest, OlderAndOfficeFormsAreFoundByNumber) {
   const struct {
-    const char* number;           // as the catalog holds it
+    const char* number;  // as the catalog holds it
     std::vector<const char*> typed;
   } cases[] = {
       {"02-CP", {"02-CP", "Số: 02 - CP", "2-cp"}},
@@ -278,9 +280,10 @@ TEST_F(SearchTest, OlderAndOfficeFormsAreFoundByNumber) {
                         .WithNumber(c.number)
                         .WithPages({"Văn bản lưu trữ"}));
     // Same digits, another office: never found for this number.
-    specs.push_back(Doc(std::string("phong-1/dvbq-0001/khac-") + c.number + ".pdf", Unit("1", "01", "0001", "1", "Hồ sơ"))
-                        .WithNumber(std::string(c.number) + "-VP")
-                        .WithPages({"Văn bản lưu trữ"}));
+    specs.push_back(
+        Doc(std::string("phong-1/dvbq-0001/khac-") + c.number + ".pdf", Unit("1", "01", "0001", "1", "Hồ sơ"))
+            .WithNumber(std::string(c.number) + "-VP")
+            .WithPages({"Văn bản lưu trữ"}));
   }
   Build(dir_, specs);
   searcher_.emplace(Searcher::Open({dir_.string()}));

@@ -28,7 +28,7 @@ struct StorePlace {
 struct GeneratedUnit {
   StorePlace place;
   catalog::StorageUnit unit;
-  int documents = 0;      // visible at thường
+  int documents = 0;  // visible at thường
   bool secret_only = false;
 };
 
@@ -53,7 +53,8 @@ class ArchiveFixture : public ::testing::Test {
       char padded[8];
       std::snprintf(padded, sizeof padded, "%04d", u);
       unit.box = f == 12 ? "Hộp " + std::to_string(box) : std::to_string(box);
-      unit.code = unit.fonds + " / " + unit.inventory + " / ĐVBQ " + (f == 12 ? std::string(padded) : std::to_string(u));
+      unit.code =
+          unit.fonds + " / " + unit.inventory + " / ĐVBQ " + (f == 12 ? std::string(padded) : std::to_string(u));
       unit.title = "Hồ sơ ngân sách số " + std::to_string(u) + " của " + unit.fonds;
       return unit;
     };
@@ -72,8 +73,8 @@ class ArchiveFixture : public ::testing::Test {
       d.first_page = first;
       d.last_page = last;
       for (int p = first; p <= last; ++p) {
-        d.pages.push_back(catalog::Page{"Thông báo về dự toán ngân sách năm. Trang " + std::to_string(p),
-                                        TextSource::kTextLayer, -1, {}});
+        d.pages.push_back(catalog::Page{
+            "Thông báo về dự toán ngân sách năm. Trang " + std::to_string(p), TextSource::kTextLayer, -1, {}});
       }
       d.catalog_order = ++order;
       docs.push_back(d);
@@ -84,15 +85,18 @@ class ArchiveFixture : public ::testing::Test {
           const int u = n * 7, box = n + 5;
           GeneratedUnit g{StorePlace{f, i, box, u}, make_unit(f, i, box, u), 1 + n % 3, false};
           for (int k = 0; k < g.documents; ++k) {
-            add_doc(g.unit, k, u, Secrecy::kNormal, "f" + std::to_string(f) + "-" + std::to_string(i) + "-" +
-                                                         std::to_string(u) + "-" + std::to_string(k) + ".pdf", 1, 1);
+            add_doc(g.unit, k, u, Secrecy::kNormal,
+                    "f" + std::to_string(f) + "-" + std::to_string(i) + "-" + std::to_string(u) + "-" +
+                        std::to_string(k) + ".pdf",
+                    1, 1);
           }
           units_.push_back(g);
         }
         // A unit with only a mật document, after the others of its inventory.
         const int u = 200 + i, box = 40;
         GeneratedUnit g{StorePlace{f, i, box, u}, make_unit(f, i, box, u), 0, true};
-        add_doc(g.unit, 0, u, Secrecy::kConfidential, "mat-" + std::to_string(f) + "-" + std::to_string(i) + ".pdf", 1, 1);
+        add_doc(g.unit, 0, u, Secrecy::kConfidential, "mat-" + std::to_string(f) + "-" + std::to_string(i) + ".pdf", 1,
+                1);
         units_.push_back(g);
       }
     }
@@ -112,13 +116,15 @@ class ArchiveFixture : public ::testing::Test {
     db_path_ = (root / "db").string();
     {
       Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE_OR_OVERWRITE);
-      for (const auto& d : docs) db.replace_document(catalog::schema::IdTerm(d), catalog::schema::BuildIndexDocument(d));
+      for (const auto& d : docs)
+        db.replace_document(catalog::schema::IdTerm(d), catalog::schema::BuildIndexDocument(d));
       db.commit();
     }
     std::ofstream(root / "users.tsv") << "thuthu mat " << Hash("mật khẩu") << " khai-thac\n"
                                       << "docgia thuong " << Hash("đọc") << "\n"
                                       << "thuky thuong " << Hash("sổ") << " khai-thac\n"
-                                      << "lanhdao toi-mat " << Hash("bí mật") << " khai-thac\n"
+                                      << "lanhdao toi-mat " << Hash("bí mật")
+                                      << " khai-thac\n"
                                       // An ASCII password: a script can hand it to the browser
                                       // (XMLHttpRequest percent-encodes others).
                                       << "luutru1 mat " << Hash("so-luu-tru-1") << " khai-thac\n";

@@ -30,7 +30,8 @@ TEST(LoginThrottleTest, MemoryIsBoundedByAddresses) {
   // The most recent addresses are still locked out; the bound forgot older ones.
   EXPECT_GT(throttle.Wait("10.0.0.999", t0 + seconds(50)), seconds(0));
   int remembered = 0;
-  for (int i = 0; i < 1000; ++i) remembered += throttle.Wait("10.0.0." + std::to_string(i), t0 + seconds(50)) > seconds(0);
+  for (int i = 0; i < 1000; ++i)
+    remembered += throttle.Wait("10.0.0." + std::to_string(i), t0 + seconds(50)) > seconds(0);
   EXPECT_LE(remembered, 100);
 }
 

@@ -72,8 +72,10 @@ std::vector<std::string> Words(const std::string& text) {
     word.clear();
   };
   for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t') flush();
-    else word += c;
+    if (c == ' ' || c == '\n' || c == '\t')
+      flush();
+    else
+      word += c;
   }
   flush();
   return out;
@@ -124,8 +126,10 @@ class NonInterferenceTest : public ::testing::Test {
     int index = 0;
     for (std::string line; std::getline(in, line); ++index) {
       json d = json::parse(line);
-      if (index % 9 == 2) d["secrecy"] = "tối mật";
-      else if (index % 4 == 1) d["secrecy"] = "mật";
+      if (index % 9 == 2)
+        d["secrecy"] = "tối mật";
+      else if (index % 4 == 1)
+        d["secrecy"] = "mật";
       line = d.dump();
       whole << line << '\n';
       std::optional<catalog::Secrecy> secrecy;
@@ -147,11 +151,11 @@ class NonInterferenceTest : public ::testing::Test {
     for (const auto& [name, jsonl] : inputs) {
       Archive a;
       a.db = (root / ("db-" + name)).string();
-      auto index = luutru::testing::RunCommand((bin / "indexer/luutru-index").string() + " --db " + a.db +
-                                               " --jsonl " + jsonl + " --jobs 1 2>&1");
+      auto index = luutru::testing::RunCommand((bin / "indexer/luutru-index").string() + " --db " + a.db + " --jsonl " +
+                                               jsonl + " --jobs 1 2>&1");
       ASSERT_EQ(index.exit_code, 0) << index.out;
-      a.server = StartServer({"--db", a.db, "--users", users, "--access-log", (root / (name + ".log")).string(),
-                              "--threads", "8"});
+      a.server = StartServer(
+          {"--db", a.db, "--users", users, "--access-log", (root / (name + ".log")).string(), "--threads", "8"});
       ASSERT_NE(a.server.port, 0);
       archives_[name] = a;
     }
@@ -185,8 +189,8 @@ class NonInterferenceTest : public ::testing::Test {
   // numbers, units, ids and one-edit variants), and from visible ones for contrast.
   static std::vector<std::string> Requests(int level) {
     std::set<std::string> hidden_words, visible_words;
-    std::vector<std::string> requests = {"/healthz", "/api/search?q=" + Encode("hộ"), "/api/search?q=" + Encode("929 hộ"),
-                                         "/api/search?q=" + Encode("928 hộ")};
+    std::vector<std::string> requests = {"/healthz", "/api/search?q=" + Encode("hộ"),
+                                         "/api/search?q=" + Encode("929 hộ"), "/api/search?q=" + Encode("928 hộ")};
     std::set<std::string> numbers, units;
     for (const Doc& doc : docs_) {
       std::string text = doc.d["title"].is_string() ? doc.d["title"].get<std::string>() : "";
@@ -204,7 +208,8 @@ class NonInterferenceTest : public ::testing::Test {
     const size_t step = std::max<size_t>(1, only_hidden.size() / 60);
     for (size_t i = 0; i < only_hidden.size(); i += step) {
       requests.push_back("/api/search?limit=1000&q=" + Encode(only_hidden[i]));
-      for (const std::string& e : OneEditAway(only_hidden[i])) requests.push_back("/api/search?limit=1000&q=" + Encode(e));
+      for (const std::string& e : OneEditAway(only_hidden[i]))
+        requests.push_back("/api/search?limit=1000&q=" + Encode(e));
       if (i + 1 < only_hidden.size()) {
         requests.push_back("/api/search?limit=1000&group=unit&q=" + Encode(only_hidden[i] + " " + only_hidden[i + 1]));
       }
@@ -236,7 +241,7 @@ class NonInterferenceTest : public ::testing::Test {
       const std::string file = doc.d["file"].get<std::string>();
       requests.push_back("/api/documents/" + Encode(file));
     }
-    requests.push_back("/api/search?q=" + Encode("(((\"") );  // an error
+    requests.push_back("/api/search?q=" + Encode("(((\""));  // an error
     requests.push_back("/api/search?type=" + Encode("Kế hoạch") + "&from=2015&to=2016&limit=1000");
     return requests;
   }
@@ -254,8 +259,8 @@ class NonInterferenceTest : public ::testing::Test {
         ++identical;
       } else if (shown++ < 5) {
         ADD_FAILURE() << "clearance " << level << ": " << path << "\n  status " << whole.first << " and "
-                      << without.first << "; from the whole archive to the one without: "
-                      << json::diff(a, b).dump().substr(0, 1500);
+                      << without.first
+                      << "; from the whole archive to the one without: " << json::diff(a, b).dump().substr(0, 1500);
       }
     }
     return {identical, asked};
@@ -305,7 +310,7 @@ class LargeAnswerTest : public ::testing::Test {
     dir_ = new luutru::testing::TempDir("non-interference-large");
     const auto root = dir_->path();
     const std::vector<std::string> vocabulary = {"ngân sách", "kế hoạch", "quốc phòng", "biên giới", "đất đai",
-                                                 "giáo dục", "y tế", "giao thông", "thủy lợi", "cán bộ"};
+                                                 "giáo dục",  "y tế",     "giao thông", "thủy lợi",  "cán bộ"};
     Xapian::WritableDatabase whole((root / "db-all").string(), Xapian::DB_CREATE_OR_OVERWRITE);
     Xapian::WritableDatabase reduced((root / "db-upto-0").string(), Xapian::DB_CREATE_OR_OVERWRITE);
     uint32_t random = 20;
@@ -322,8 +327,9 @@ class LargeAnswerTest : public ::testing::Test {
       d.meta.number = std::to_string(i + 1) + "-TB/UBND";
       d.meta.date = catalog::PartialDate{2010 + i % 12, 1 + i % 12, 1 + i % 28};
       d.meta.type = i % 3 ? "Thông báo" : "Kế hoạch";
-      d.meta.secrecy = i % 9 == 2 ? catalog::Secrecy::kSecret : i % 4 == 1 ? catalog::Secrecy::kConfidential
-                                                                         : catalog::Secrecy::kNormal;
+      d.meta.secrecy = i % 9 == 2   ? catalog::Secrecy::kSecret
+                       : i % 4 == 1 ? catalog::Secrecy::kConfidential
+                                    : catalog::Secrecy::kNormal;
       std::string text = "Văn bản số " + std::to_string(i + 1) + " về";
       // Hidden documents hold the first words far more often than visible ones.
       for (size_t w = 0; w < vocabulary.size(); ++w) {
@@ -370,10 +376,16 @@ class LargeAnswerTest : public ::testing::Test {
 
 TEST_F(LargeAnswerTest, TotalsOfMoreThanAThousandDocumentsAreTheAnswerOfAnArchiveWithoutTheHiddenDocuments) {
   std::vector<std::string> requests = {"/healthz"};
-  const std::vector<std::string> rests = {"", "&group=unit", "&loose=1", "&offset=1000", "&group=unit&offset=990",
-                                          "&type=" + Encode("Thông báo"), "&from=2012&to=2019&group=unit", "&sort=date"};
-  for (const std::string q : {"ngân sách", "kế hoạch", "quốc phòng", "ngân sách kế hoạch", "văn bản", "kế hoạch ngân sách",
-                              "giáo dục", "quoc phong bien gioi", "cán bộ y tế"}) {
+  const std::vector<std::string> rests = {"",
+                                          "&group=unit",
+                                          "&loose=1",
+                                          "&offset=1000",
+                                          "&group=unit&offset=990",
+                                          "&type=" + Encode("Thông báo"),
+                                          "&from=2012&to=2019&group=unit",
+                                          "&sort=date"};
+  for (const std::string q : {"ngân sách", "kế hoạch", "quốc phòng", "ngân sách kế hoạch", "văn bản",
+                              "kế hoạch ngân sách", "giáo dục", "quoc phong bien gioi", "cán bộ y tế"}) {
     for (const std::string& rest : rests) {
       requests.push_back("/api/search?q=" + Encode(q) + rest);
     }
@@ -391,12 +403,14 @@ TEST_F(LargeAnswerTest, TotalsOfMoreThanAThousandDocumentsAreTheAnswerOfAnArchiv
     if (whole.first == without.first && a == b) {
       ++identical;
     } else if (shown++ < 5) {
-      ADD_FAILURE() << path << "\n  from the whole archive to the one without: " << json::diff(a, b).dump().substr(0, 1500);
+      ADD_FAILURE() << path
+                    << "\n  from the whole archive to the one without: " << json::diff(a, b).dump().substr(0, 1500);
     }
   }
-  std::printf("answers of more than 1,000 documents or units: %d; %d of %zu answers identical with and without the "
-              "%d documents above thuong\n",
-              large, identical, requests.size(), hidden_);
+  std::printf(
+      "answers of more than 1,000 documents or units: %d; %d of %zu answers identical with and without the "
+      "%d documents above thuong\n",
+      large, identical, requests.size(), hidden_);
   EXPECT_GE(large, 15) << "the archive should give answers of more than 1,000 documents";
   EXPECT_EQ(identical, static_cast<int>(requests.size()));
 }

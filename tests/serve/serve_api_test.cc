@@ -2,8 +2,8 @@
 // clearance, against the program itself on a free loopback port (serve_fixture.h).
 #include <atomic>
 #include <fstream>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>

@@ -93,12 +93,14 @@ TEST_F(ServeArchiveTest, PullListAsCsvHasOneRowPerDocumentInStoreOrder) {
 TEST_F(ServeArchiveTest, FondsAndInventoryFilterASearch) {
   json all = GetJson("/api/search?q=" + Encode("ngan sach"), 200);
   json f12 = GetJson("/api/search?q=" + Encode("ngan sach") + "&fonds=" + Encode("Phông 12"), 200);
-  json f12i10 = GetJson("/api/search?q=" + Encode("ngan sach") + "&fonds=" + Encode("phong 12") +
-                            "&inventory=" + Encode("Mục lục 10"), 200);
+  json f12i10 = GetJson(
+      "/api/search?q=" + Encode("ngan sach") + "&fonds=" + Encode("phong 12") + "&inventory=" + Encode("Mục lục 10"),
+      200);
   EXPECT_GT(all["total"].get<int>(), f12["total"].get<int>());
   EXPECT_GT(f12["total"].get<int>(), f12i10["total"].get<int>());
   EXPECT_GT(f12i10["total"].get<int>(), 0);
-  for (const json& r : f12i10["results"]) EXPECT_EQ(r["unit"]["code"].get<std::string>().rfind("Phông 12 / Mục lục 10", 0), 0u);
+  for (const json& r : f12i10["results"])
+    EXPECT_EQ(r["unit"]["code"].get<std::string>().rfind("Phông 12 / Mục lục 10", 0), 0u);
   // The filters alone are a search: every document of the inventory.
   json only = GetJson("/api/pull-list?fonds=" + Encode("Phông 3") + "&inventory=" + Encode("Mục lục 2"), 200);
   EXPECT_EQ(only["total_units"], kUnitsPerInventory);
@@ -124,7 +126,8 @@ TEST_F(ServeArchiveTest, BrowseListsFondsInventoriesAndUnitsWithCountsPerClearan
 }
 
 int PdfPages(const std::string& bytes) {
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   return doc ? doc->pages() : -1;
 }
 
@@ -163,14 +166,18 @@ namespace {
 const std::string kPass = "mật khẩu";
 
 TEST_F(ServeArchiveTest, ARequestsLifeIsKeptLoggedAndCounted) {
-  const json fields = {{"requester", "Nguyễn Văn A"}, {"organisation", "Ban Tuyên giáo"},
-                       {"purpose", "Viết lịch sử Đảng bộ"}, {"date", "2026-03-15"}};
+  const json fields = {{"requester", "Nguyễn Văn A"},
+                       {"organisation", "Ban Tuyên giáo"},
+                       {"purpose", "Viết lịch sử Đảng bộ"},
+                       {"date", "2026-03-15"}};
   // Only a reader with the khai-thac right keeps requests; a form post (not JSON) is refused.
   PostJson("/api/requests", fields, 403, "docgia", "đọc");
-  auto form = Client("thuthu", kPass).Post("/api/requests", "requester=x&purpose=y", "application/x-www-form-urlencoded");
+  auto form =
+      Client("thuthu", kPass).Post("/api/requests", "requester=x&purpose=y", "application/x-www-form-urlencoded");
   ASSERT_TRUE(form);
   EXPECT_EQ(form->status, 415);
-  json bad = PostJson("/api/requests", {{"requester", "A"}, {"purpose", "B"}, {"date", "15/13/2026"}}, 400, "thuthu", kPass);
+  json bad =
+      PostJson("/api/requests", {{"requester", "A"}, {"purpose", "B"}, {"date", "15/13/2026"}}, 400, "thuthu", kPass);
   EXPECT_NE(bad["error"].get<std::string>().find("Ngày yêu cầu"), std::string::npos) << bad;
 
   json r = PostJson("/api/requests", fields, 201, "thuthu", kPass);
@@ -181,8 +188,9 @@ TEST_F(ServeArchiveTest, ARequestsLifeIsKeptLoggedAndCounted) {
   json slip = GetJson(kAllQuery, 200);
   const std::string last_code = slip["units"].back()["code"];
   const std::string first_code = slip["units"][0]["code"];
-  json added = PostJson(base + "/items", {{"units", {last_code, "phong 3 / muc luc 2 / dvbq 7"}},
-                                          {"documents", {bound_secret_}}}, 200, "thuthu", kPass);
+  json added = PostJson(base + "/items",
+                        {{"units", {last_code, "phong 3 / muc luc 2 / dvbq 7"}}, {"documents", {bound_secret_}}}, 200,
+                        "thuthu", kPass);
   EXPECT_EQ(added["added"], 3);
   EXPECT_EQ(added["items"].size(), 3u);
   EXPECT_EQ(added["units"], 3);  // the bound file's unit counts as a unit of the request
@@ -212,7 +220,8 @@ TEST_F(ServeArchiveTest, ARequestsLifeIsKeptLoggedAndCounted) {
   json full = GetJson(base, 200, "thuthu", kPass);
   EXPECT_EQ(full["status"], "handed_over");  // the mật document is still out
   std::vector<std::string> actions;
-  for (const json& h : full["history"]) actions.push_back(h["action"].get<std::string>() + ":" + h["user"].get<std::string>());
+  for (const json& h : full["history"])
+    actions.push_back(h["action"].get<std::string>() + ":" + h["user"].get<std::string>());
   EXPECT_EQ(actions.front(), "created:thuthu");
   EXPECT_EQ(std::count(actions.begin(), actions.end(), "handed_over:thuthu"), 3);
   EXPECT_EQ(std::count(actions.begin(), actions.end(), "returned:thuky"), 2);

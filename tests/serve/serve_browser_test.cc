@@ -29,7 +29,8 @@ class ServeBrowserTest : public ServeFixture {
     chromium_ = FindChromium();
     if (chromium_.empty()) {
       const char* ci = std::getenv("CI");
-      if (ci && std::string(ci) == "true") FAIL() << "CI must run the browser tests: scripts/setup-deps.sh installs chromium";
+      if (ci && std::string(ci) == "true")
+        FAIL() << "CI must run the browser tests: scripts/setup-deps.sh installs chromium";
       GTEST_SKIP() << "no Chromium installed (apt-get install chromium); set LUUTRU_CHROMIUM";
     }
     profile_ = std::make_unique<luutru::testing::TempDir>("serve-chromium");
@@ -55,7 +56,7 @@ TEST_F(ServeBrowserTest, SearchWithoutDiacriticsShowsResultsWithSnippetsAndThumb
   EXPECT_NE(dom.find("Tìm thấy 2 văn bản"), std::string::npos) << dom;
   EXPECT_NE(dom.find("Kết luận về quỹ Vì người nghèo"), std::string::npos);
   EXPECT_NE(dom.find("45-TB/TU"), std::string::npos);
-  EXPECT_NE(dom.find("<mark>"), std::string::npos);                    // the snippet's hits
+  EXPECT_NE(dom.find("<mark>"), std::string::npos);                      // the snippet's hits
   EXPECT_NE(dom.find("/pages/1.png?dpi=40&amp;q="), std::string::npos);  // a thumbnail of a matched page
   EXPECT_NE(dom.find("Hộp: <b>12</b>"), std::string::npos);
   EXPECT_EQ(dom.find("Về nhân sự quỹ"), std::string::npos);  // the mật document is absent

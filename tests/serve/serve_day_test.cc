@@ -63,7 +63,8 @@ class ServeDayTest : public ArchiveFixture {
     const std::string driver = Which("chromedriver");
     if (chromium.empty() || driver.empty()) {
       const char* ci = std::getenv("CI");
-      if (ci && std::string(ci) == "true") FAIL() << "CI must run the browser tests: bash scripts/setup-deps.sh installs chromium and chromium-driver";
+      if (ci && std::string(ci) == "true")
+        FAIL() << "CI must run the browser tests: bash scripts/setup-deps.sh installs chromium and chromium-driver";
       GTEST_SKIP() << "no chromium or chromedriver (apt-get install chromium chromium-driver)";
     }
     profile_ = std::make_unique<luutru::testing::TempDir>("serve-day-chromium");
@@ -80,8 +81,9 @@ class ServeDayTest : public ArchiveFixture {
                   {{"alwaysMatch",
                     {{"goog:chromeOptions",
                       {{"binary", chromium},
-                       {"args", {"--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                                 "--user-data-dir=" + profile_->path().string(), "--window-size=1200,900"}}}}}}}}};
+                       {"args",
+                        {"--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                         "--user-data-dir=" + profile_->path().string(), "--window-size=1200,900"}}}}}}}}};
     json session = Driver("POST", "/session", caps);
     ASSERT_TRUE(session["value"].contains("sessionId")) << session.dump();
     session_ = session["value"]["sessionId"];
@@ -89,7 +91,9 @@ class ServeDayTest : public ArchiveFixture {
     Driver("POST", Session("/goog/cdp/execute"), {{"cmd", "Network.enable"}, {"params", json::object()}});
     Driver("POST", Session("/goog/cdp/execute"),
            json{{"cmd", "Network.setExtraHTTPHeaders"},
-                {"params", json{{"headers", json{{"Authorization", httplib::make_basic_authentication_header("thuthu", "mật khẩu").second}}}}}});
+                {"params",
+                 json{{"headers", json{{"Authorization",
+                                        httplib::make_basic_authentication_header("thuthu", "mật khẩu").second}}}}}});
   }
 
   void TearDown() override {
@@ -124,7 +128,8 @@ class ServeDayTest : public ArchiveFixture {
       if (Run("return !!document.querySelector(arguments[0]);", {selector}) == true) return true;
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    ADD_FAILURE() << "never appeared: " << selector << "\n" << Run("return document.body.innerHTML;").dump().substr(0, 2000);
+    ADD_FAILURE() << "never appeared: " << selector << "\n"
+                  << Run("return document.body.innerHTML;").dump().substr(0, 2000);
     return false;
   }
   bool WaitForText(const std::string& selector, const std::string& text) {
@@ -179,10 +184,11 @@ TEST_F(ServeDayTest, SearchPullSlipRequestHandOverReturnReport) {
   EXPECT_TRUE(WaitFor("#muc-dich"));
   Fill("#muc-dich", "Biên soạn lịch sử ngành tài chính");
   // Printed on A4 by Chromium itself: every unit's code, in store order, in the PDF's text.
-  json printed = Driver("POST", Session("/print"),
-                        {{"page", {{"width", 21.0}, {"height", 29.7}}}, {"background", false}});
+  json printed =
+      Driver("POST", Session("/print"), {{"page", {{"width", 21.0}, {"height", 29.7}}}, {"background", false}});
   const std::string pdf = DecodeBase64(printed["value"].is_string() ? printed["value"].get<std::string>() : "");
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
+  std::unique_ptr<poppler::document> doc(
+      poppler::document::load_from_raw_data(pdf.data(), static_cast<int>(pdf.size())));
   ASSERT_TRUE(doc) << printed.dump().substr(0, 300);
   std::string text;
   for (int i = 0; i < doc->pages(); ++i) {

@@ -24,8 +24,8 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
 #include <xapian.h>
+#include <nlohmann/json.hpp>
 
 #include "catalog/model.h"
 #include "catalog/schema.h"
@@ -36,7 +36,6 @@
 #include "tests/test_support.h"
 
 extern char** environ;
-
 
 namespace luutru::serve::testing {
 
@@ -88,7 +87,8 @@ inline std::vector<DrawnWord> DrawLines(cairo_t* cr, const std::vector<std::stri
 }
 
 // A born-digital PDF: one page per entry, with a text layer. Returns the word boxes per page.
-inline std::vector<std::vector<DrawnWord>> MakeTextPdf(const std::string& path, const std::vector<std::vector<std::string>>& pages) {
+inline std::vector<std::vector<DrawnWord>> MakeTextPdf(const std::string& path,
+                                                       const std::vector<std::vector<std::string>>& pages) {
   std::vector<std::vector<DrawnWord>> boxes;
   cairo_surface_t* pdf = cairo_pdf_surface_create(path.c_str(), kPageWidth, kPageHeight);
   cairo_t* cr = cairo_create(pdf);
@@ -284,7 +284,8 @@ class ServeFixture : public ::testing::Test {
       d.extracted = d.meta;
       d.first_page = 1;
       d.last_page = static_cast<int>(texts.size());
-      for (const auto& t : texts) d.pages.push_back(catalog::Page{t, source, source == TextSource::kOcr ? 82.0 : -1, {}});
+      for (const auto& t : texts)
+        d.pages.push_back(catalog::Page{t, source, source == TextSource::kOcr ? 82.0 : -1, {}});
       d.catalog_order = order;
       docs.push_back(d);
       return &docs.back();
@@ -299,8 +300,8 @@ class ServeFixture : public ::testing::Test {
 
     const std::vector<std::vector<std::string>> secret_pages = {{"MẬT", "Nhân sự phụ trách quỹ Vì người nghèo"}};
     MakeTextPdf(archive + "/mat.pdf", secret_pages);
-    add("mat.pdf", u345, Secrecy::kConfidential, "46-TB/TU", "Về nhân sự quỹ Vì người nghèo",
-        {Join(secret_pages[0])}, TextSource::kTextLayer, 2);
+    add("mat.pdf", u345, Secrecy::kConfidential, "46-TB/TU", "Về nhân sự quỹ Vì người nghèo", {Join(secret_pages[0])},
+        TextSource::kTextLayer, 2);
 
     const std::vector<std::string> scan_lines = {"NGHỊ QUYẾT", "về quỹ Vi người nghèo của tỉnh"};
     scan_boxes_ = MakeScanPdf(archive + "/scan.pdf", scan_lines);
@@ -325,11 +326,10 @@ class ServeFixture : public ::testing::Test {
       db.commit();
     }
 
-    std::ofstream(root / "users.tsv")
-        << "# name clearance credential\n"
-        << "thuthu mat " << Hash("mật khẩu") << "\n"
-        << "lanhdao toi-mat " << Hash("bí mật") << "\n"
-        << "robot mat token:" << Sha256Hex("robot-token") << "\n";
+    std::ofstream(root / "users.tsv") << "# name clearance credential\n"
+                                      << "thuthu mat " << Hash("mật khẩu") << "\n"
+                                      << "lanhdao toi-mat " << Hash("bí mật") << "\n"
+                                      << "robot mat token:" << Sha256Hex("robot-token") << "\n";
     log_path_ = (root / "access.jsonl").string();
 
     const std::string users = (root / "users.tsv").string();
@@ -381,7 +381,6 @@ class ServeFixture : public ::testing::Test {
   static inline pid_t pid_ = 0;
   static inline int port_ = 0;
 };
-
 
 }  // namespace luutru::serve::testing
 

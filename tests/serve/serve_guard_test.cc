@@ -41,9 +41,14 @@ std::string ReadAll(int sock, std::chrono::milliseconds timeout) {
 }
 
 TEST_F(ServeGuardTest, EveryAnswerCarriesTheSecurityHeaders) {
-  const std::vector<std::pair<std::string, int>> answers = {
-      {"/", 200}, {"/app.js", 200}, {"/healthz", 200}, {"/api/search?q=ngheo", 200},
-      {"/api/search?q=%22", 400}, {"/api/documents/none", 404}, {"/nowhere", 404}, {"/login", 401}};
+  const std::vector<std::pair<std::string, int>> answers = {{"/", 200},
+                                                            {"/app.js", 200},
+                                                            {"/healthz", 200},
+                                                            {"/api/search?q=ngheo", 200},
+                                                            {"/api/search?q=%22", 400},
+                                                            {"/api/documents/none", 404},
+                                                            {"/nowhere", 404},
+                                                            {"/login", 401}};
   for (const auto& [path, status] : answers) {
     auto res = Get(path);
     ASSERT_TRUE(res) << path;
@@ -69,8 +74,9 @@ TEST_F(ServeGuardTest, EveryAnswerCarriesTheSecurityHeaders) {
 TEST_F(ServeGuardTest, NoAnswerNamesWhereTheArchiveLiesOnTheServer) {
   const std::string root = dir_->path().string();
   const std::string unit = "/api/units/" + Encode("Phông 12 / Mục lục 01 / ĐVBQ 0345");
-  for (const std::string& path : std::vector<std::string>{"/api/search?q=ngheo", "/api/search?q=ngheo&group=unit",
-                                  "/api/search?q=ngheo&format=csv", unit, DocPath("cong-khai.pdf")}) {
+  for (const std::string& path :
+       std::vector<std::string>{"/api/search?q=ngheo", "/api/search?q=ngheo&group=unit",
+                                "/api/search?q=ngheo&format=csv", unit, DocPath("cong-khai.pdf")}) {
     for (const bool signed_in : {false, true}) {
       auto res = signed_in ? Get(path, "lanhdao", "bí mật") : Get(path);
       ASSERT_TRUE(res);
@@ -104,8 +110,8 @@ TEST_F(ServeGuardTest, RequestsBeyondTheLimitsAreRefusedSayingWhy) {
 
 TEST_F(ServeGuardTest, FailedLoginsAreThrottledPerClientAndLogged) {
   const std::string log = (dir_->path() / "throttle.jsonl").string();
-  const RunningServer server = StartServer({"--db", db_path_, "--users", (dir_->path() / "users.tsv").string(),
-                                            "--access-log", log});
+  const RunningServer server =
+      StartServer({"--db", db_path_, "--users", (dir_->path() / "users.tsv").string(), "--access-log", log});
   ASSERT_GT(server.port, 0);
   httplib::Client client("127.0.0.1", server.port);
   client.set_basic_auth("thuthu", "sai");
@@ -169,8 +175,10 @@ TEST_F(ServeGuardTest, SlowClientsHoldNoMoreThanTheirShareAndAreCutAtTheDeadline
     pollfd pfd{slow[0], POLLIN, 0};
     if (poll(&pfd, 1, 1000) > 0) {
       char buf[512];
-      if (recv(slow[0], buf, sizeof buf, 0) <= 0) closed = true;
-      else closed = true;  // an answer (400/408) before the close counts as cut too
+      if (recv(slow[0], buf, sizeof buf, 0) <= 0)
+        closed = true;
+      else
+        closed = true;  // an answer (400/408) before the close counts as cut too
     }
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - trickle_start).count();
@@ -182,8 +190,8 @@ TEST_F(ServeGuardTest, SlowClientsHoldNoMoreThanTheirShareAndAreCutAtTheDeadline
 
 TEST_F(ServeGuardTest, TheAccessLogFollowsRotationAndLosesNoLine) {
   const auto log = dir_->path() / "rotated.jsonl";
-  const RunningServer server = StartServer({"--db", db_path_, "--users", (dir_->path() / "users.tsv").string(),
-                                            "--access-log", log.string()});
+  const RunningServer server =
+      StartServer({"--db", db_path_, "--users", (dir_->path() / "users.tsv").string(), "--access-log", log.string()});
   ASSERT_GT(server.port, 0);
   httplib::Client client("127.0.0.1", server.port);
   client.set_url_encode(false);

@@ -54,8 +54,8 @@ class ServeReviewTest : public ::testing::Test {
                                       << "luutru mat " << Hash("kho") << " khai-thac\n"
                                       << "bandoc mat " << Hash("doc") << "\n"
                                       << "lanhdao toi-mat " << Hash("bi mat") << " khai-thac\n";
-    const RunningServer server = StartServer({"--db", db_path_, "--users", (root / "users.tsv").string(),
-                                              "--access-log", (root / "access.jsonl").string()});
+    const RunningServer server = StartServer(
+        {"--db", db_path_, "--users", (root / "users.tsv").string(), "--access-log", (root / "access.jsonl").string()});
     pid_ = server.pid;
     port_ = server.port;
   }

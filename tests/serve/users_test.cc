@@ -45,11 +45,17 @@ std::string Basic(const std::string& user, const std::string& password) {
 class UsersTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const std::string file = "# name clearance credential\n"
-                             "thuthu\tmat\t" + Hash("mật-khẩu 1", "$y$") + "\n"
-                             "\n"
-                             "lanhdao  tuyet-mat  " + Hash("x", "$6$") + "   # the director\n"
-                             "robot thuong token:" + Sha256Hex("s3cret-token") + "\n";
+    const std::string file =
+        "# name clearance credential\n"
+        "thuthu\tmat\t" +
+        Hash("mật-khẩu 1", "$y$") +
+        "\n"
+        "\n"
+        "lanhdao  tuyet-mat  " +
+        Hash("x", "$6$") +
+        "   # the director\n"
+        "robot thuong token:" +
+        Sha256Hex("s3cret-token") + "\n";
     users_ = Users::Parse(file);
   }
   Users users_;

@@ -27,7 +27,7 @@ using testing::RunCommand;
 using testing::TempDir;
 
 const char* kPlaces[] = {"Vũ Thư", "Kiến Xương", "Đông Hưng", "Quỳnh Phụ", "Hưng Hà", "Tiền Hải"};
-const char* kTopics[] = {"quỹ vì người nghèo", "nhà đại đoàn kết", "chuyển đổi số",
+const char* kTopics[] = {"quỹ vì người nghèo",  "nhà đại đoàn kết", "chuyển đổi số",
                          "phòng chống lụt bão", "công tác lưu trữ", "xây dựng Đảng"};
 const char* kTypes[] = {"Nghị quyết", "Chỉ thị", "Thông báo", "Kế hoạch", "Báo cáo"};
 const char* kCodes[] = {"NQ", "CT", "TB", "KH", "BC"};
@@ -46,16 +46,14 @@ std::vector<json> MakeDocuments(int count) {
     std::snprintf(number, sizeof number, "%02d-%s/TU", 1 + i % 9, kCodes[type]);
     char date[16];
     std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2019 + i % 5, 1 + i % 12, 1 + i % 27);
-    const std::string page1 = std::string("ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY THÁI BÌNH\nSố ") + number +
-                              "\n" + kTypes[type] + " về " + topic + " tại huyện " + place +
-                              ".\nNăm nay toàn tỉnh hỗ trợ " + std::to_string(100 + i * 7) +
-                              " hộ, mã số hồ sơ HS" + std::to_string(5000 + i) + ".";
+    const std::string page1 = std::string("ĐẢNG CỘNG SẢN VIỆT NAM\nTỈNH ỦY THÁI BÌNH\nSố ") + number + "\n" +
+                              kTypes[type] + " về " + topic + " tại huyện " + place + ".\nNăm nay toàn tỉnh hỗ trợ " +
+                              std::to_string(100 + i * 7) + " hộ, mã số hồ sơ HS" + std::to_string(5000 + i) + ".";
     const std::string page2 = std::string("Ban Thường vụ giao các cơ quan thực hiện ") + topic +
                               (i % 4 == 0 ? ", hoà bình và thuỷ lợi." : ", Vi người nghèo.");
-    json doc{{"file", "phong-" + std::to_string(fonds) + "/hs-" + std::to_string(unit) + "/doc-" +
-                          std::to_string(i) + ".pdf"},
-             {"unit_code", "Phông " + std::to_string(fonds) + " / Mục lục 01 / ĐVBQ " +
-                               std::to_string(unit)},
+    json doc{{"file",
+              "phong-" + std::to_string(fonds) + "/hs-" + std::to_string(unit) + "/doc-" + std::to_string(i) + ".pdf"},
+             {"unit_code", "Phông " + std::to_string(fonds) + " / Mục lục 01 / ĐVBQ " + std::to_string(unit)},
              {"unit_title", std::string("Hồ sơ ") + topic},
              {"fonds", "Phông " + std::to_string(fonds)},
              {"inventory", "Mục lục 01"},
@@ -80,8 +78,8 @@ void WriteJsonl(const std::filesystem::path& path, const std::vector<json>& docs
 }
 
 std::string Index(const std::filesystem::path& db, const std::filesystem::path& jsonl) {
-  return (BinaryDir() / "indexer" / "luutru-index").string() + " --db " + db.string() +
-         " --jsonl " + jsonl.string() + " 2>&1";
+  return (BinaryDir() / "indexer" / "luutru-index").string() + " --db " + db.string() + " --jsonl " + jsonl.string() +
+         " 2>&1";
 }
 
 // The search's answer in a form where documents with equal scores may come in any order.
@@ -200,8 +198,8 @@ class ShardServer {
       // Its own process group: on SIGTERM xapian-tcpsrv signals its whole group.
       ::setpgid(0, 0);
       const std::string port = std::to_string(port_);
-      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port.c_str(),
-               "--quiet", db.c_str(), static_cast<char*>(nullptr));
+      ::execlp("xapian-tcpsrv", "xapian-tcpsrv", "--interface", "127.0.0.1", "--port", port.c_str(), "--quiet",
+               db.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
     for (int i = 0; i < 100 && !Accepts(port_); ++i) {

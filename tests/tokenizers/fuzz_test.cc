@@ -19,17 +19,70 @@ bool IsValidUtf8(const std::string& s) {
   UErrorCode status = U_ZERO_ERROR;
   int32_t length = 0;
   u_strFromUTF8(nullptr, 0, &length, s.data(), static_cast<int32_t>(s.size()), &status);
-  return status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING ||
-         U_SUCCESS(status);
+  return status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING || U_SUCCESS(status);
 }
 
 // Pieces that make the interesting paths run: legacy look-alikes, notations, dates, marks.
 const char* const kAlphabet[] = {
-    "a", "Đ", "ð", "Ð", "ả", "ư", "Ơ", "o", "à", "uy", "ỷ", "q", "QĐ", "TB", "TU", "UBND", " ",
-    "  ", "\n", "-", "/", ".", ":", "0", "5", "12", "2023", "ngày", "tháng", "năm", "Số", "S6",
-    "\xCC\x80", "\xCC\x81", "\xCC\x89", "\xCC\xA3", "\xC2\xAD", "\xE2\x88\x92", "©", "µ", "¸",
-    "ø", "ù", "ï", "â", "ê", "ß", "İ", "ﬁ", "한", "😀", "\xff", "\xc3", "\xe1\xba", "\xed\xa0\x80",
-    "\x00", "\xC0\xAF", "–", "\xEF\xBB\xBF",
+    "a",
+    "Đ",
+    "ð",
+    "Ð",
+    "ả",
+    "ư",
+    "Ơ",
+    "o",
+    "à",
+    "uy",
+    "ỷ",
+    "q",
+    "QĐ",
+    "TB",
+    "TU",
+    "UBND",
+    " ",
+    "  ",
+    "\n",
+    "-",
+    "/",
+    ".",
+    ":",
+    "0",
+    "5",
+    "12",
+    "2023",
+    "ngày",
+    "tháng",
+    "năm",
+    "Số",
+    "S6",
+    "\xCC\x80",
+    "\xCC\x81",
+    "\xCC\x89",
+    "\xCC\xA3",
+    "\xC2\xAD",
+    "\xE2\x88\x92",
+    "©",
+    "µ",
+    "¸",
+    "ø",
+    "ù",
+    "ï",
+    "â",
+    "ê",
+    "ß",
+    "İ",
+    "ﬁ",
+    "한",
+    "😀",
+    "\xff",
+    "\xc3",
+    "\xe1\xba",
+    "\xed\xa0\x80",
+    "\x00",
+    "\xC0\xAF",
+    "–",
+    "\xEF\xBB\xBF",
 };
 
 std::string RandomText(std::mt19937& rng, bool bytes) {
@@ -78,8 +131,8 @@ void CheckInvariants(const std::string& input) {
     if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
     ASSERT_LT(w, words.size());
     const Token& o = words[w++];
-    ASSERT_TRUE(o.kind == t.kind && o.exact == t.exact && o.folded == t.folded &&
-                o.position == t.position && o.begin == t.begin && o.end == t.end);
+    ASSERT_TRUE(o.kind == t.kind && o.exact == t.exact && o.folded == t.folded && o.position == t.position &&
+                o.begin == t.begin && o.end == t.end);
   }
   ASSERT_EQ(w, words.size());
   ASSERT_TRUE(IsValidUtf8(NormalizeText(input)));

@@ -21,17 +21,16 @@ namespace {
 // TCVN 5712:1993 (VN3) code table: the letters the .VnTime fonts have. Capitals with a tone are
 // not in it: they are typed as the capital base letter followed by the lower-case toned code.
 const std::map<char32_t, unsigned char> kTcvn3Codes = {
-    {U'Ă', 0xA1}, {U'Â', 0xA2}, {U'Ê', 0xA3}, {U'Ô', 0xA4}, {U'Ơ', 0xA5}, {U'Ư', 0xA6}, {U'Đ', 0xA7},
-    {U'ă', 0xA8}, {U'â', 0xA9}, {U'ê', 0xAA}, {U'ô', 0xAB}, {U'ơ', 0xAC}, {U'ư', 0xAD}, {U'đ', 0xAE},
-    {U'à', 0xB5}, {U'ả', 0xB6}, {U'ã', 0xB7}, {U'á', 0xB8}, {U'ạ', 0xB9}, {U'ằ', 0xBB}, {U'ẳ', 0xBC},
-    {U'ẵ', 0xBD}, {U'ắ', 0xBE}, {U'ặ', 0xC6}, {U'ầ', 0xC7}, {U'ẩ', 0xC8}, {U'ẫ', 0xC9}, {U'ấ', 0xCA},
-    {U'ậ', 0xCB}, {U'è', 0xCC}, {U'ẻ', 0xCE}, {U'ẽ', 0xCF}, {U'é', 0xD0}, {U'ẹ', 0xD1}, {U'ề', 0xD2},
-    {U'ể', 0xD3}, {U'ễ', 0xD4}, {U'ế', 0xD5}, {U'ệ', 0xD6}, {U'ì', 0xD7}, {U'ỉ', 0xD8}, {U'ĩ', 0xDC},
-    {U'í', 0xDD}, {U'ị', 0xDE}, {U'ò', 0xDF}, {U'ỏ', 0xE1}, {U'õ', 0xE2}, {U'ó', 0xE3}, {U'ọ', 0xE4},
-    {U'ồ', 0xE5}, {U'ổ', 0xE6}, {U'ỗ', 0xE7}, {U'ố', 0xE8}, {U'ộ', 0xE9}, {U'ờ', 0xEA}, {U'ở', 0xEB},
-    {U'ỡ', 0xEC}, {U'ớ', 0xED}, {U'ợ', 0xEE}, {U'ù', 0xEF}, {U'ủ', 0xF1}, {U'ũ', 0xF2}, {U'ú', 0xF3},
-    {U'ụ', 0xF4}, {U'ừ', 0xF5}, {U'ử', 0xF6}, {U'ữ', 0xF7}, {U'ứ', 0xF8}, {U'ự', 0xF9}, {U'ỳ', 0xFA},
-    {U'ỷ', 0xFB}, {U'ỹ', 0xFC}, {U'ý', 0xFD}, {U'ỵ', 0xFE},
+    {U'Ă', 0xA1}, {U'Â', 0xA2}, {U'Ê', 0xA3}, {U'Ô', 0xA4}, {U'Ơ', 0xA5}, {U'Ư', 0xA6}, {U'Đ', 0xA7}, {U'ă', 0xA8},
+    {U'â', 0xA9}, {U'ê', 0xAA}, {U'ô', 0xAB}, {U'ơ', 0xAC}, {U'ư', 0xAD}, {U'đ', 0xAE}, {U'à', 0xB5}, {U'ả', 0xB6},
+    {U'ã', 0xB7}, {U'á', 0xB8}, {U'ạ', 0xB9}, {U'ằ', 0xBB}, {U'ẳ', 0xBC}, {U'ẵ', 0xBD}, {U'ắ', 0xBE}, {U'ặ', 0xC6},
+    {U'ầ', 0xC7}, {U'ẩ', 0xC8}, {U'ẫ', 0xC9}, {U'ấ', 0xCA}, {U'ậ', 0xCB}, {U'è', 0xCC}, {U'ẻ', 0xCE}, {U'ẽ', 0xCF},
+    {U'é', 0xD0}, {U'ẹ', 0xD1}, {U'ề', 0xD2}, {U'ể', 0xD3}, {U'ễ', 0xD4}, {U'ế', 0xD5}, {U'ệ', 0xD6}, {U'ì', 0xD7},
+    {U'ỉ', 0xD8}, {U'ĩ', 0xDC}, {U'í', 0xDD}, {U'ị', 0xDE}, {U'ò', 0xDF}, {U'ỏ', 0xE1}, {U'õ', 0xE2}, {U'ó', 0xE3},
+    {U'ọ', 0xE4}, {U'ồ', 0xE5}, {U'ổ', 0xE6}, {U'ỗ', 0xE7}, {U'ố', 0xE8}, {U'ộ', 0xE9}, {U'ờ', 0xEA}, {U'ở', 0xEB},
+    {U'ỡ', 0xEC}, {U'ớ', 0xED}, {U'ợ', 0xEE}, {U'ù', 0xEF}, {U'ủ', 0xF1}, {U'ũ', 0xF2}, {U'ú', 0xF3}, {U'ụ', 0xF4},
+    {U'ừ', 0xF5}, {U'ử', 0xF6}, {U'ữ', 0xF7}, {U'ứ', 0xF8}, {U'ự', 0xF9}, {U'ỳ', 0xFA}, {U'ỷ', 0xFB}, {U'ỹ', 0xFC},
+    {U'ý', 0xFD}, {U'ỵ', 0xFE},
 };
 
 icu::UnicodeString Decompose(UChar32 c) {
@@ -123,8 +122,7 @@ std::string ToVniLookAlike(const std::string& utf8) {
     }
   }
   std::string result;
-  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(out.data()),
-                                static_cast<int32_t>(out.size()))
+  icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(out.data()), static_cast<int32_t>(out.size()))
       .toUTF8String(result);
   return result;
 }
@@ -147,8 +145,7 @@ const char* const kVietnamese[] = {
 
 TEST(Tcvn3, ExamplesFromRealPdfs) {
   EXPECT_EQ(RepairLegacyEncoding("Uû ban nh©n d©n tØnh"), "Uỷ ban nhân dân tỉnh");
-  EXPECT_EQ(RepairLegacyEncoding("Khæ mÉu MARC 21 cho d÷ liÖu th− môc"),
-            "Khổ mẫu MARC 21 cho dữ liệu thư mục");
+  EXPECT_EQ(RepairLegacyEncoding("Khæ mÉu MARC 21 cho d÷ liÖu th− môc"), "Khổ mẫu MARC 21 cho dữ liệu thư mục");
   EXPECT_EQ(RepairLegacyEncoding("Biªn so¹n: Phßng Ph¸t triÓn"), "Biên soạn: Phòng Phát triển");
 }
 
@@ -219,8 +216,7 @@ TEST(Tcvn3, SoftHyphenAndMinusAreUInsideWords) {
 TEST(Tcvn3, HyphenInNotationStaysHyphen) {
   EXPECT_EQ(RepairLegacyEncoding("QuyÕt ®Þnh sè 15/Q§-UBND cña Uû ban nh©n d©n tØnh"),
             "Quyết định số 15/QĐ-UBND của Uỷ ban nhân dân tỉnh");
-  EXPECT_EQ(RepairLegacyEncoding("Th«ng b¸o sè 45-TB/TU vÒ viÖc kinh-tÕ"),
-            "Thông báo số 45-TB/TU về việc kinh-tế");
+  EXPECT_EQ(RepairLegacyEncoding("Th«ng b¸o sè 45-TB/TU vÒ viÖc kinh-tÕ"), "Thông báo số 45-TB/TU về việc kinh-tế");
 }
 
 TEST(Tcvn3, UnicodeVariantsOfTheTraps) {
@@ -260,20 +256,24 @@ TEST(Vni, SingleCharacterVowels) {
   EXPECT_EQ(ConvertLegacyEncoding("nghóa vuï, lòch söû, tæ leä, mì, kyõ, Vieät, Ò", LegacyEncoding::kVni),
             "nghĩa vụ, lịch sử, tỉ lệ, mì, kỹ, Việt, Ị");
   EXPECT_EQ(ConvertLegacyEncoding("ÑAÛNG COÄNG SAÛN VIEÄT NAM", LegacyEncoding::kVni), "ĐẢNG CỘNG SẢN VIỆT NAM");
-  EXPECT_EQ(ConvertLegacyEncoding("ngöôøi, möôøi, caêng, quaû", LegacyEncoding::kVni),
-            "người, mười, căng, quả");
+  EXPECT_EQ(ConvertLegacyEncoding("ngöôøi, möôøi, caêng, quaû", LegacyEncoding::kVni), "người, mười, căng, quả");
 }
 
 // ---- No false repairs -------------------------------------------------------------------------
 
 TEST(Detection, GenuineTextIsLeftAlone) {
   const char* const kGenuine[] = {
-      "Ủy ban nhân dân tỉnh Quảng Ninh", "Hà Giang tháng tám, Hà Nội",
+      "Ủy ban nhân dân tỉnh Quảng Ninh",
+      "Hà Giang tháng tám, Hà Nội",
       "Le café de la gare, élève très naïve à Noël; où est la bibliothèque?",
       "Müller aus der Straße für Köln, Grüße aus München",
-      "El niño y el año, señor, ¿qué tal?", "© 2023 Sở Nội vụ. Bản quyền thuộc về...",
-      "Copyright © 2020 Example Inc. « Tous droits réservés »", "Temperature 30°C ± 2°",
-      "Q§-UBND", "là", "Bảo tàng",
+      "El niño y el año, señor, ¿qué tal?",
+      "© 2023 Sở Nội vụ. Bản quyền thuộc về...",
+      "Copyright © 2020 Example Inc. « Tous droits réservés »",
+      "Temperature 30°C ± 2°",
+      "Q§-UBND",
+      "là",
+      "Bảo tàng",
       "Où est la gare ? Où sont les élèves ? Je ne sais où aller, mais où donc ?",
       "Noël à Zürich: Ça coûte 30 € ; naïve Beyoncé, Ærø, Øresund, São Paulo, Málaga",
   };

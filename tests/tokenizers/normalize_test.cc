@@ -76,18 +76,16 @@ TEST(ToneStyle, InsideRunningText) {
 
 TEST(ToneStyle, SyllablesWhereTheStylesAgreeAreUntouched) {
   // Final consonant, qu/gi, ia/ua, shape marks, triphthongs: one spelling only.
-  for (const char* word :
-       {"hoàn", "toán", "huýt", "hoạch", "quý", "Quý", "quà", "già", "mía", "múa", "thuở",
-        "trường", "việt", "ngoài", "khuỷu", "xoáy", "khuya", "huyền", "khuyết", "hoặc", "ngoẹo",
-        "QUÝ", "HOÀN", "NGOÀI", "Thuận", "tuyển", "chuyện"}) {
+  for (const char* word : {"hoàn",   "toán", "huýt",   "hoạch", "quý",   "Quý",   "quà",   "già",   "mía",
+                           "múa",    "thuở", "trường", "việt",  "ngoài", "khuỷu", "xoáy",  "khuya", "huyền",
+                           "khuyết", "hoặc", "ngoẹo",  "QUÝ",   "HOÀN",  "NGOÀI", "Thuận", "tuyển", "chuyện"}) {
     EXPECT_EQ(NormalizeText(word), word) << word;
   }
 }
 
 TEST(Normalize, DecomposedEqualsComposed) {
-  for (const char* text :
-       {"Đảng ủy tỉnh Quảng Ninh", "ĐỖ THỊ LẬP", "Nghị quyết số 15-NQ/TU", "Hội đồng nhân dân",
-        "Thông báo kết luận của Ban Thường vụ"}) {
+  for (const char* text : {"Đảng ủy tỉnh Quảng Ninh", "ĐỖ THỊ LẬP", "Nghị quyết số 15-NQ/TU", "Hội đồng nhân dân",
+                           "Thông báo kết luận của Ban Thường vụ"}) {
     EXPECT_EQ(NormalizeText(Nfd(text)), text) << text;
     EXPECT_EQ(ExactForm(Nfd(text)), ExactForm(text)) << text;
     EXPECT_EQ(FoldedForm(Nfd(text)), FoldedForm(text)) << text;
@@ -103,22 +101,22 @@ TEST(Normalize, EthBecomesDWithStroke) {
   EXPECT_EQ(NormalizeText("það er við"), "það er við");
 }
 
-TEST(Normalize, CaseIsKept) {
-  EXPECT_EQ(NormalizeText("ỦY BAN NHÂN DÂN Tỉnh"), "ỦY BAN NHÂN DÂN Tỉnh");
-}
+TEST(Normalize, CaseIsKept) { EXPECT_EQ(NormalizeText("ỦY BAN NHÂN DÂN Tỉnh"), "ỦY BAN NHÂN DÂN Tỉnh"); }
 
 TEST(Normalize, OtherLanguagesUntouched) {
-  for (const char* text :
-       {"Le café de la gare, élève très naïve à Noël", "Müller aus der Straße für Köln",
-        "El niño y el año", "Søren Ærø", "Hello, world! 1/2 + 3 = 4"}) {
+  for (const char* text : {"Le café de la gare, élève très naïve à Noël", "Müller aus der Straße für Köln",
+                           "El niño y el año", "Søren Ærø", "Hello, world! 1/2 + 3 = 4"}) {
     EXPECT_EQ(NormalizeText(text), text) << text;
   }
 }
 
 TEST(Normalize, InvalidUtf8BecomesReplacementCharacter) {
-  EXPECT_EQ(NormalizeText("a\xff" "b"), "a\xEF\xBF\xBD" "b");
-  EXPECT_EQ(NormalizeText("\xE1\xBA"), "\xEF\xBF\xBD");  // truncated ạ
-  EXPECT_EQ(NormalizeText("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");  // overlong "/"
+  EXPECT_EQ(NormalizeText("a\xff"
+                          "b"),
+            "a\xEF\xBF\xBD"
+            "b");
+  EXPECT_EQ(NormalizeText("\xE1\xBA"), "\xEF\xBF\xBD");                              // truncated ạ
+  EXPECT_EQ(NormalizeText("\xC0\xAF"), "\xEF\xBF\xBD\xEF\xBF\xBD");                  // overlong "/"
   EXPECT_EQ(NormalizeText("\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");  // surrogate
 }
 
@@ -142,12 +140,10 @@ TEST(FoldedForm, EveryMarkRemovedAndDStroke) {
 }
 
 TEST(FoldedForm, AllVietnameseLettersFoldToAscii) {
-  const std::string all =
-      "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
+  const std::string all = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ";
   std::string folded = FoldedForm(all + Upper(all));
   for (char c : folded) {
-    EXPECT_TRUE(c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'd')
-        << folded;
+    EXPECT_TRUE(c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'd') << folded;
   }
   EXPECT_EQ(static_cast<int32_t>(folded.size()), 2 * icu::UnicodeString::fromUTF8(all).countChar32());
 }

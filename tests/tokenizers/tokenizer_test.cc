@@ -19,8 +19,7 @@ namespace {
 
 std::string Nfd(const std::string& s) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString out =
-      icu::Normalizer2::getNFDInstance(status)->normalize(icu::UnicodeString::fromUTF8(s), status);
+  icu::UnicodeString out = icu::Normalizer2::getNFDInstance(status)->normalize(icu::UnicodeString::fromUTF8(s), status);
   std::string utf8;
   out.toUTF8String(utf8);
   return utf8;
@@ -87,8 +86,7 @@ TEST(Tokenize, NumbersDropLeadingZeros) {
 
 TEST(Tokenize, LettersAndPunctuation) {
   auto tokens = Tokenize("\"Công tác văn phòng\" - (V/v: lưu trữ)... 9X");
-  EXPECT_EQ(Exact(tokens, TokenKind::kWord),
-            (Strings{"công", "tác", "văn", "phòng", "v", "v", "lưu", "trữ", "x"}));
+  EXPECT_EQ(Exact(tokens, TokenKind::kWord), (Strings{"công", "tác", "văn", "phòng", "v", "v", "lưu", "trữ", "x"}));
   EXPECT_EQ(Exact(tokens, TokenKind::kNumber), (Strings{"9"}));
 }
 
@@ -162,9 +160,8 @@ TEST(Tokenize, NotationPartsAreSearchable) {
 
 TEST(Tokenize, NotEveryFractionIsANotation) {
   for (const char* text :
-       {"1/2 diện tích", "giảm 3/4 số hộ", "50/ha", "trang 5/10", "F0/F1", "COVID-19",
-        "tỷ lệ 45-50/100", "18/10", "khoảng 2-3/tháng", "Điều 5/luật", "ngày 12/3/2023",
-        "45-TB", "TB/TU", "123456/QĐ-UBND", "45-Hà/Nội"}) {
+       {"1/2 diện tích", "giảm 3/4 số hộ", "50/ha", "trang 5/10", "F0/F1", "COVID-19", "tỷ lệ 45-50/100", "18/10",
+        "khoảng 2-3/tháng", "Điều 5/luật", "ngày 12/3/2023", "45-TB", "TB/TU", "123456/QĐ-UBND", "45-Hà/Nội"}) {
     EXPECT_TRUE(Exact(Tokenize(text), TokenKind::kNotation).empty()) << text;
   }
 }
@@ -194,10 +191,9 @@ TEST(Tokenize, OrdinaryTextWithDashesStaysText) {
   // The older dash form has the shape of addresses, rooms, codes and ranges: in running text it
   // is a notation only when cited ("Nghị định 02-CP", "số 02-CP").
   for (const char* text :
-       {"Điều 5-7", "khoản 2-3 Điều 5", "COVID-19", "H5N1", "QH15", "điện thoại 0912-345-678",
-        "giai đoạn 2020-2025", "phòng 12-AB", "khu 5-CT1", "lô 3-A", "số 12-A", "số 5-7",
-        "bệnh viện 108-BQP", "Nghị định 02 - cp", "02-CP", "nhóm F0-F1", "UBND.Do đó",
-        "số 3-5 ngày"}) {
+       {"Điều 5-7", "khoản 2-3 Điều 5", "COVID-19", "H5N1", "QH15", "điện thoại 0912-345-678", "giai đoạn 2020-2025",
+        "phòng 12-AB", "khu 5-CT1", "lô 3-A", "số 12-A", "số 5-7", "bệnh viện 108-BQP", "Nghị định 02 - cp", "02-CP",
+        "nhóm F0-F1", "UBND.Do đó", "số 3-5 ngày"}) {
     EXPECT_TRUE(Exact(Tokenize(text), TokenKind::kNotation).empty()) << text;
   }
   // A full stop glued to a notation and a word in lower case ends it there.
@@ -246,9 +242,8 @@ TEST(Tokenize, DateSharesThePositionOfItsFirstPart) {
 
 TEST(Tokenize, ImpossibleDatesAreNotDates) {
   for (const char* text :
-       {"31/2/2023", "29/02/2023", "32/1/2020", "0/5/2020", "12/13/2023", "ngày 31 tháng 4 năm 2023",
-        "ngày 12 tháng 3", "12/3/23", "12/3-2023", "1.2.3", "ngày ... tháng ... năm 2023",
-        "12 / 3 / 2023", "123/4/2023"}) {
+       {"31/2/2023", "29/02/2023", "32/1/2020", "0/5/2020", "12/13/2023", "ngày 31 tháng 4 năm 2023", "ngày 12 tháng 3",
+        "12/3/23", "12/3-2023", "1.2.3", "ngày ... tháng ... năm 2023", "12 / 3 / 2023", "123/4/2023"}) {
     EXPECT_TRUE(Exact(Tokenize(text), TokenKind::kDate).empty()) << text;
   }
 }
