@@ -99,10 +99,30 @@ Searcher Searcher::Open(const std::vector<std::string>& paths) {
   return Searcher(std::move(db), word_pairs);
 }
 
+namespace {
+
+// The highest secrecy a document of `db` holds; tuyet-mat when the secrecy terms do not account
+// for every document once (one without a level is hidden below tuyet-mat).
+catalog::Secrecy HighestHeld(const Xapian::Database& db) {
+  Xapian::doccount held = 0;
+  int highest = static_cast<int>(catalog::Secrecy::kNormal);
+  for (int level = highest; level <= static_cast<int>(catalog::Secrecy::kTopSecret); ++level) {
+    const Xapian::doccount n = db.get_termfreq(schema::PrefixedTerm(schema::kSecrecy, std::to_string(level)));
+    held += n;
+    if (n > 0) highest = level;
+  }
+  return held == db.get_doccount() ? static_cast<catalog::Secrecy>(highest) : catalog::Secrecy::kTopSecret;
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database db, bool word_pairs)
+    : db_(std::move(db)), word_pairs_(word_pairs), highest_held_(HighestHeld(db_)) {}
+
 Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clearance, const Run& run) const {
   Xapian::Enquire enquire(db_);
-  // The highest clearance sees every document: no filter, and four posting lists fewer to open.
-  enquire.set_query(clearance == catalog::Secrecy::kTopSecret
+  // A reader who may see every document of the archive needs no filter: four posting lists fewer.
+  enquire.set_query(clearance >= highest_held_
                         ? query
                         : Xapian::Query(Xapian::Query::OP_FILTER, query, schema::ClearanceFilter(clearance)));
   // Single-slot sorts: the remote backend (xapian-tcpsrv shards) has no KeyMaker.
@@ -139,6 +159,24 @@ uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy cle
   run.unranked = true;
   run.check_at_least = db_.get_doccount();
   return Execute(query, clearance, run).get_matches_estimated();
+}
+
+Searcher::TierTotal Searcher::Total(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance,
+                                    Run run) const {
+  TierTotal out;
+  out.total = mset.get_matches_estimated();
+  out.estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
+  if (!out.estimate || clearance == catalog::Secrecy::kTopSecret) return out;
+  // Xapian's estimate follows the statistics of every document, hidden ones included: the
+  // visible matches are counted instead, which is the total an archive without the others gives.
+  run.sort = SortOrder::kRelevance;
+  run.unranked = true;
+  run.first = 0;
+  run.check_at_least = db_.get_doccount();
+  run.max_items = run.collapse_max > 0 ? run.check_at_least : 0;  // units are counted by listing them
+  out.total = Execute(query, clearance, run).get_matches_estimated();
+  out.estimate = false;
+  return out;
 }
 
 std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::Secrecy clearance) const {
@@ -296,14 +334,7 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
     run.max_items = limit;
     run.check_at_least = std::max<Xapian::doccount>(kCheckAtLeast, offset + limit);
     Xapian::MSet mset = Execute(full, clearance, run);
-    out.total = mset.get_matches_estimated();
-    out.estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
-    // Xapian's estimate follows the statistics of every document, hidden ones included: below
-    // the highest clearance the total is counted, so it is the one an archive without them gives.
-    if (out.estimate && clearance != catalog::Secrecy::kTopSecret) {
-      out.total = CountVisible(full, clearance);
-      out.estimate = false;
-    }
+    out = Total(mset, full, clearance, run);
     std::vector<Xapian::MSetIterator> items;
     std::vector<int> ranks;
     items.reserve(mset.size());
@@ -318,23 +349,14 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
     }
     return out;
   }
-  // Units: one item per unit. Xapian counts them exactly when it sees every match (at most
-  // about kCheckAtLeast documents) and estimates beyond, as for the ungrouped total.
-  // Unranked, Xapian stops after kCheckAtLeast matches instead of ranking them all. Below the
-  // highest clearance an estimate would follow hidden documents' statistics: every match is
-  // read then, and every unit listed to be counted.
+  // Units: one item per unit, counted as the ungrouped total is (Total). Unranked, Xapian stops
+  // after kCheckAtLeast matches instead of ranking them all.
   Run count_run;
   count_run.unranked = true;
   count_run.collapse_max = 1;
   count_run.max_items = kCheckAtLeast;
   count_run.check_at_least = kCheckAtLeast;
-  Xapian::MSet units = Execute(full, clearance, count_run);
-  if (units.get_matches_lower_bound() != units.get_matches_upper_bound() && clearance != catalog::Secrecy::kTopSecret) {
-    count_run.max_items = count_run.check_at_least = db_.get_doccount();
-    units = Execute(full, clearance, count_run);
-  }
-  out.total = units.get_matches_estimated();
-  out.estimate = units.get_matches_lower_bound() != units.get_matches_upper_bound();
+  out = Total(Execute(full, clearance, count_run), full, clearance, count_run);
   if (limit == 0) return out;
   // The units on this page with their best documents: at most 3 per unit, in rank order, so
   // 3 * (offset + limit) items hold every unit up to the page's last.
@@ -537,7 +559,7 @@ void Searcher::ExplainEmpty(const SearchRequest& request, const QueryNode& root,
       if (j != i) others.push_back(named[j].second);
     }
     if (compiled.query.empty() && others.empty()) continue;
-    if (CountVisible(AndAll(compiled.query, others), clearance) > 0) {
+    if (AnyVisible(AndAll(compiled.query, others), clearance)) {
       response.help.blocking_filters.push_back(named[i].first);
     }
   }
@@ -545,7 +567,7 @@ void Searcher::ExplainEmpty(const SearchRequest& request, const QueryNode& root,
   for (size_t k = 0; k < compiled.fields.size() && !filters.unit_not_found; ++k) {
     const CompiledQuery without = CompileQuery(root, LookupsFor(clearance), static_cast<int>(k));
     if (without.query.empty() && filter_queries.empty()) continue;
-    if (CountVisible(AndAll(without.query, filter_queries), clearance) > 0) {
+    if (AnyVisible(AndAll(without.query, filter_queries), clearance)) {
       response.help.blocking_filters.push_back(compiled.fields[k]);
     }
   }
@@ -653,7 +675,7 @@ std::optional<std::string> Searcher::Suggest(const SearchRequest& request, const
     if (again.query.empty()) return std::nullopt;
     std::vector<Xapian::Query> f;
     if (!filters.empty()) f.push_back(filters);
-    if (CountVisible(AndAll(again.query, f), request.clearance) == 0) return std::nullopt;
+    if (!AnyVisible(AndAll(again.query, f), request.clearance)) return std::nullopt;
   } catch (const std::exception&) {
     return std::nullopt;
   }

@@ -131,7 +131,7 @@ class Searcher {
   static Searcher Open(const std::vector<std::string>& paths);
   // `word_pairs`: every document of `db` carries its word pairs (catalog::schema::kWordPair),
   // as an index written by this version does; Open() finds out.
-  explicit Searcher(Xapian::Database db, bool word_pairs = false) : db_(std::move(db)), word_pairs_(word_pairs) {}
+  explicit Searcher(Xapian::Database db, bool word_pairs = false);
 
   // Answers `request` in four steps: Filters, FindDocuments, MarkHits, and ExplainEmpty when
   // nothing answers. Throws QuerySyntaxError on a malformed query, SearchError on a value or
@@ -195,6 +195,17 @@ class Searcher {
   bool AnyVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
   // Documents matching `query` that `clearance` may see, counted exactly.
   uint64_t CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
+  // The total of `query`, of which `mset` is a bounded run made with `run`: exact when `mset`
+  // saw every match; past that, Xapian's estimate at tuyet-mat, and below it every visible match
+  // counted (units listed to be counted when `run` collapses them): an estimate follows the
+  // statistics of every document, and whether a total is one would tell that hidden ones exist.
+  struct TierTotal {
+    uint64_t total = 0;
+    bool estimate = false;
+    // AnswerByConcepts: the candidates' total when it counted them, for the words tier.
+    std::optional<uint64_t> candidates;
+  };
+  TierTotal Total(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance, Run run) const;
   // The resolvers CompileQuery needs; near numbers used go to `near_numbers` when given.
   Resolvers LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers = nullptr) const;
   // The hit of `it` at `rank`: pages, snippet and the document's catalog data, without its page
@@ -206,10 +217,6 @@ class Searcher {
   // One tier of an answer: its total (documents, or units when grouped) and the results
   // offset..offset+limit of `query`, appended to `response` with `tier`, ranks from
   // `first_rank`. `sequences` are marked in the snippets.
-  struct TierTotal {
-    uint64_t total = 0;
-    bool estimate = false;
-  };
   TierTotal AnswerTier(const Xapian::Query& query, const std::vector<MatchSequence>& sequences, MatchTier tier, Run run,
                        Xapian::doccount offset, Xapian::doccount limit, int first_rank, catalog::Secrecy clearance,
                        SearchResponse& response) const;
@@ -249,9 +256,6 @@ class Searcher {
   // documents are those of `candidates` (whose concepts chain, when `chains_checked`; else
   // all of them). Exact when both counts are; otherwise from the first documents of
   // `every_word`, an estimate.
-  // Holders: how many documents `query` matches at `clearance`, `mset` being a bounded run of
-  // it: Xapian's estimate at the highest clearance, the visible documents counted below it.
-  uint64_t Holders(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance) const;
   TierTotal CountWordsTier(const Xapian::Query& every_word, const Xapian::Query& candidates, bool chains_checked,
                            const TierTotal& answer, catalog::Secrecy clearance) const;
   std::optional<std::string> Suggest(const SearchRequest& request, const CompiledQuery& compiled,
@@ -264,6 +268,9 @@ class Searcher {
 
   Xapian::Database db_;
   bool word_pairs_ = false;
+  // The highest secrecy a document of db_ holds (tuyet-mat when one holds no secrecy term): a
+  // reader at or above it needs no clearance filter, which only ever changes how fast a match runs.
+  catalog::Secrecy highest_held_ = catalog::Secrecy::kTopSecret;
 };
 
 }  // namespace luutru::search

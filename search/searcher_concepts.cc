@@ -33,14 +33,6 @@ Xapian::doccount UpTo(const Xapian::MSet& mset, Xapian::docid last) {
 
 }  // namespace
 
-// How many documents `query` matches at `clearance`, of which `mset` is a bounded run. Xapian's
-// estimate follows the statistics of every document, hidden ones included, so below the highest
-// clearance the visible documents are counted instead (non-interference).
-uint64_t Searcher::Holders(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance) const {
-  if (clearance == catalog::Secrecy::kTopSecret) return mset.get_matches_estimated();
-  return CountVisible(query, clearance);
-}
-
 Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const Xapian::Query& candidates,
                                                const std::vector<MatchSequence>& checks,
                                                const std::vector<MatchSequence>& sequences, Run run,
@@ -73,9 +65,9 @@ Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const 
     if (up_to_last == found.size() && found.size() < count.max_items) {
       out.total = chained.size();  // no candidate after the last that chains
     } else {
-      out.total =
-          static_cast<uint64_t>(std::llround(static_cast<double>(Holders(found, candidates, clearance)) *
-                                             chained.size() / std::max<Xapian::doccount>(up_to_last, chained.size())));
+      out.candidates = Total(found, candidates, clearance, count).total;
+      out.total = static_cast<uint64_t>(std::llround(static_cast<double>(*out.candidates) * chained.size() /
+                                                     std::max<Xapian::doccount>(up_to_last, chained.size())));
       out.total = std::max<uint64_t>(out.total, chained.size());
       out.estimate = true;
     }
@@ -135,10 +127,9 @@ Searcher::TierTotal Searcher::CountWordsTier(const Xapian::Query& every_word, co
   count.max_items = kWordsSampled;
   count.check_at_least = kWordsSampled;
   const Xapian::MSet all = Execute(every_word, clearance, count);
-  const uint64_t holding = Holders(all, every_word, clearance);
-  const bool holding_exact =
-      clearance != catalog::Secrecy::kTopSecret || all.get_matches_lower_bound() == all.get_matches_upper_bound();
-  if (holding_exact && !answer.estimate) {
+  const TierTotal holders = Total(all, every_word, clearance, count);
+  const uint64_t holding = holders.total;
+  if (!holders.estimate && !answer.estimate) {
     out.total = holding - std::min(holding, answer.total);
     return out;
   }
@@ -150,7 +141,10 @@ Searcher::TierTotal Searcher::CountWordsTier(const Xapian::Query& every_word, co
   const double apart = all.empty() ? 0.0
                                    : static_cast<double>(all.size() - std::min(all.size(), in_candidates)) /
                                          static_cast<double>(all.size());
-  const uint64_t candidates_held = chains_checked ? Holders(first_candidates, candidates, clearance) : 0;
+  // The answer counted its candidates when its total is an estimate; else they are counted here.
+  const uint64_t candidates_held = !chains_checked     ? 0
+                                   : answer.candidates ? *answer.candidates
+                                                       : Total(first_candidates, candidates, clearance, count).total;
   const uint64_t unchained = candidates_held - std::min<uint64_t>(candidates_held, answer.total);
   out.total = static_cast<uint64_t>(std::llround(static_cast<double>(holding) * apart)) + unchained;
   out.estimate = true;
