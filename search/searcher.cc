@@ -144,6 +144,7 @@ Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clea
   if (run.unranked) enquire.set_weighting_scheme(Xapian::BoolWeight());
   if (run.coordinate) enquire.set_weighting_scheme(Xapian::CoordWeight());
   if (run.collapse_max > 0) enquire.set_collapse_key(schema::kSlotUnit, run.collapse_max);
+  if (run.spy != nullptr) enquire.add_matchspy(run.spy);
   return enquire.get_mset(run.first, run.max_items, run.check_at_least);
 }
 
@@ -162,20 +163,33 @@ uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy cle
 }
 
 Searcher::TierTotal Searcher::Total(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance,
-                                    Run run) const {
+                                    const Run& run) const {
   TierTotal out;
   out.total = mset.get_matches_estimated();
   out.estimate = mset.get_matches_lower_bound() != mset.get_matches_upper_bound();
   if (!out.estimate || clearance == catalog::Secrecy::kTopSecret) return out;
   // Xapian's estimate follows the statistics of every document, hidden ones included: the
   // visible matches are counted instead, which is the total an archive without the others gives.
-  run.sort = SortOrder::kRelevance;
-  run.unranked = true;
-  run.first = 0;
-  run.check_at_least = db_.get_doccount();
-  run.max_items = run.collapse_max > 0 ? run.check_at_least : 0;  // units are counted by listing them
-  out.total = Execute(query, clearance, run).get_matches_estimated();
   out.estimate = false;
+  if (run.collapse_max == 0) {
+    out.total = CountVisible(query, clearance);
+    return out;
+  }
+  // Units: every visible match's unit key seen once, without keeping a result per unit; a
+  // document with no key is a unit of its own, as collapsing counts it.
+  Xapian::ValueCountMatchSpy units(schema::kSlotUnit);
+  Run every;
+  every.unranked = true;
+  every.check_at_least = db_.get_doccount();
+  every.spy = &units;
+  Execute(query, clearance, every);
+  Xapian::doccount keyed = 0;
+  out.total = 0;
+  for (auto it = units.values_begin(); it != units.values_end(); ++it) {
+    ++out.total;
+    keyed += it.get_termfreq();
+  }
+  out.total += units.get_total() - keyed;
   return out;
 }
 

@@ -183,9 +183,10 @@ class Searcher {
     Xapian::doccount first = 0;
     Xapian::doccount max_items = 0;
     Xapian::doccount check_at_least = 0;
-    bool unranked = false;      // only which documents match counts: no weights to compute
-    bool ties_by_date = false;  // kRelevance: equal weights oldest first
-    bool coordinate = false;    // weight = query terms a document holds (no collection statistics)
+    bool unranked = false;            // only which documents match counts: no weights to compute
+    bool ties_by_date = false;        // kRelevance: equal weights oldest first
+    bool coordinate = false;          // weight = query terms a document holds (no collection statistics)
+    Xapian::MatchSpy* spy = nullptr;  // shown every document the match considers
   };
   // THE one function that runs a query: it ANDs the clearance filter into every query (none at
   // the highest clearance, which sees every document).
@@ -197,7 +198,7 @@ class Searcher {
   uint64_t CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const;
   // The total of `query`, of which `mset` is a bounded run made with `run`: exact when `mset`
   // saw every match; past that, Xapian's estimate at tuyet-mat, and below it every visible match
-  // counted (units listed to be counted when `run` collapses them): an estimate follows the
+  // counted (units when `run` collapses them, each visible match's unit seen once): an estimate follows the
   // statistics of every document, and whether a total is one would tell that hidden ones exist.
   struct TierTotal {
     uint64_t total = 0;
@@ -205,7 +206,8 @@ class Searcher {
     // AnswerByConcepts: the candidates' total when it counted them, for the words tier.
     std::optional<uint64_t> candidates;
   };
-  TierTotal Total(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance, Run run) const;
+  TierTotal Total(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance,
+                  const Run& run) const;
   // The resolvers CompileQuery needs; near numbers used go to `near_numbers` when given.
   Resolvers LookupsFor(catalog::Secrecy clearance, std::vector<std::string>* near_numbers = nullptr) const;
   // The hit of `it` at `rank`: pages, snippet and the document's catalog data, without its page

@@ -344,6 +344,7 @@ class LargeAnswerTest : public ::testing::Test {
       whole.replace_document(catalog::schema::IdTerm(d), indexed);
       if (!hidden) reduced.replace_document(catalog::schema::IdTerm(d), indexed);
       hidden_ += hidden;
+      if (!hidden) visible_units_.insert(d.unit.code);
     }
     whole.commit();
     reduced.commit();
@@ -372,6 +373,7 @@ class LargeAnswerTest : public ::testing::Test {
   static inline luutru::testing::TempDir* dir_ = nullptr;
   static inline std::map<std::string, RunningServer> servers_;
   static inline int hidden_ = 0;
+  static inline std::set<std::string> visible_units_;
 };
 
 TEST_F(LargeAnswerTest, TotalsOfMoreThanAThousandDocumentsAreTheAnswerOfAnArchiveWithoutTheHiddenDocuments) {
@@ -413,6 +415,15 @@ TEST_F(LargeAnswerTest, TotalsOfMoreThanAThousandDocumentsAreTheAnswerOfAnArchiv
       large, identical, requests.size(), hidden_);
   EXPECT_GE(large, 15) << "the archive should give answers of more than 1,000 documents";
   EXPECT_EQ(identical, static_cast<int>(requests.size()));
+}
+
+TEST_F(LargeAnswerTest, PullListOfMoreThanAThousandUnitsCountsTheUnitsTheReaderMaySee) {
+  // "Văn bản số N" opens every document: the pull list is every unit holding a visible one.
+  const auto answer = Ask("all", "/api/search?group=unit&q=" + Encode("văn bản"));
+  ASSERT_EQ(answer.first, 200) << answer.second.dump();
+  ASSERT_GT(visible_units_.size(), 1000u);
+  EXPECT_EQ(answer.second["total"].get<size_t>(), visible_units_.size());
+  EXPECT_FALSE(answer.second["total_is_estimate"].get<bool>());
 }
 
 }  // namespace
