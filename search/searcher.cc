@@ -149,17 +149,12 @@ Xapian::MSet Searcher::Execute(const Xapian::Query& query, catalog::Secrecy clea
 }
 
 bool Searcher::AnyVisible(const Xapian::Query& query, catalog::Secrecy clearance) const {
-  Run run;
-  run.max_items = 1;
-  run.unranked = true;  // Xapian stops at the first match instead of ranking them all
-  return !Execute(query, clearance, run).empty();
+  // Unranked, Xapian stops at the first match instead of ranking them all.
+  return !Execute(query, clearance, Run::Unranked(1, 0)).empty();
 }
 
 uint64_t Searcher::CountVisible(const Xapian::Query& query, catalog::Secrecy clearance) const {
-  Run run;
-  run.unranked = true;
-  run.check_at_least = db_.get_doccount();
-  return Execute(query, clearance, run).get_matches_estimated();
+  return Execute(query, clearance, Run::Unranked(0, db_.get_doccount())).get_matches_estimated();
 }
 
 Searcher::TierTotal Searcher::Total(const Xapian::MSet& mset, const Xapian::Query& query, catalog::Secrecy clearance,
@@ -178,9 +173,7 @@ Searcher::TierTotal Searcher::Total(const Xapian::MSet& mset, const Xapian::Quer
   // Units: every visible match's unit key seen once, without keeping a result per unit; a
   // document with no key is a unit of its own, as collapsing counts it.
   Xapian::ValueCountMatchSpy units(schema::kSlotUnit);
-  Run every;
-  every.unranked = true;
-  every.check_at_least = db_.get_doccount();
+  Run every = Run::Unranked(0, db_.get_doccount());
   every.spy = &units;
   Execute(query, clearance, every);
   Xapian::doccount keyed = 0;
@@ -289,10 +282,7 @@ Resolvers Searcher::LookupsFor(catalog::Secrecy clearance, std::vector<std::stri
   r.any_visible = [this, clearance](const Xapian::Query& q) { return AnyVisible(q, clearance); };
   r.count_up_to = [this, clearance](const Xapian::Query& q, Xapian::doccount cap) {
     // Checked up to `cap`, the lower bound is exact below it and at least `cap` above.
-    Run run;
-    run.unranked = true;
-    run.check_at_least = cap;
-    return std::min(Execute(q, clearance, run).get_matches_lower_bound(), cap);
+    return std::min(Execute(q, clearance, Run::Unranked(0, cap)).get_matches_lower_bound(), cap);
   };
   r.unit = [this, clearance](std::string_view code) { return ResolveUnit(code, clearance); };
   r.number = [this, clearance, near_numbers](const std::string& key) {
@@ -365,11 +355,8 @@ Searcher::TierTotal Searcher::AnswerTier(const Xapian::Query& full, const std::v
   }
   // Units: one item per unit, counted as the ungrouped total is (Total). Unranked, Xapian stops
   // after kCheckAtLeast matches instead of ranking them all.
-  Run count_run;
-  count_run.unranked = true;
+  Run count_run = Run::Unranked(kCheckAtLeast, kCheckAtLeast);
   count_run.collapse_max = 1;
-  count_run.max_items = kCheckAtLeast;
-  count_run.check_at_least = kCheckAtLeast;
   out = Total(Execute(full, clearance, count_run), full, clearance, count_run);
   if (limit == 0) return out;
   // The units on this page with their best documents: at most 3 per unit, in rank order, so
@@ -611,12 +598,11 @@ uint64_t Searcher::CountDocuments(catalog::Secrecy clearance) const {
 
 Xapian::doccount Searcher::VisibleFrequency(const std::string& term, catalog::Secrecy clearance) const {
   if (clearance == catalog::Secrecy::kTopSecret) return db_.get_termfreq(term);
-  Run run;
-  run.unranked = true;
-  run.check_at_least = kSpellingCountCap;
   // Exact below the cap; at or above it every such word counts as the cap, whatever else the
   // database holds, so the choice depends on the visible documents alone.
-  return std::min(Execute(Xapian::Query(term), clearance, run).get_matches_lower_bound(), kSpellingCountCap);
+  return std::min(
+      Execute(Xapian::Query(term), clearance, Run::Unranked(0, kSpellingCountCap)).get_matches_lower_bound(),
+      kSpellingCountCap);
 }
 
 std::string Searcher::SpellingFor(const std::string& folded, catalog::Secrecy clearance) const {

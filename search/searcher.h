@@ -187,6 +187,15 @@ class Searcher {
     bool ties_by_date = false;        // kRelevance: equal weights oldest first
     bool coordinate = false;          // weight = query terms a document holds (no collection statistics)
     Xapian::MatchSpy* spy = nullptr;  // shown every document the match considers
+    // Which documents match, not how well: the first `items` in document order, Xapian
+    // counting at least `at_least` matches (exactly when fewer).
+    static Run Unranked(Xapian::doccount items, Xapian::doccount at_least) {
+      Run run;
+      run.unranked = true;
+      run.max_items = items;
+      run.check_at_least = at_least;
+      return run;
+    }
   };
   // THE one function that runs a query: it ANDs the clearance filter into every query (none at
   // the highest clearance, which sees every document).

@@ -6,10 +6,7 @@
 namespace luutru::search {
 
 std::vector<UnitSummary> Searcher::Units(catalog::Secrecy clearance) const {
-  Run run;
-  run.unranked = true;
-  run.max_items = db_.get_doccount();
-  run.check_at_least = db_.get_doccount();
+  const Run run = Run::Unranked(db_.get_doccount(), db_.get_doccount());
   std::map<std::string, UnitSummary> units;
   if (run.max_items == 0) return {};
   const Xapian::MSet mset = Execute(Xapian::Query::MatchAll, clearance, run);

@@ -49,10 +49,7 @@ Searcher::TierTotal Searcher::AnswerByConcepts(const Xapian::Query& full, const 
   // kChainsChecked-th whose concepts chain (checked by its own phrase test, which reuses its
   // position cursors); fewer means it walked them all.
   TierTotal out;
-  Run count;
-  count.unranked = true;
-  count.max_items = kChainsChecked;
-  count.check_at_least = kChainsChecked;
+  Run count = Run::Unranked(kChainsChecked, kChainsChecked);
   const Xapian::MSet chained = Execute(full, clearance, count);
   if (chained.size() < kChainsChecked) {
     out.total = chained.size();
@@ -122,10 +119,7 @@ Searcher::TierTotal Searcher::CountWordsTier(const Xapian::Query& every_word, co
   // Every document of the answer holds every word of it (a concept standing whole holds its
   // words), so the tier is the difference.
   TierTotal out;
-  Run count;
-  count.unranked = true;
-  count.max_items = kWordsSampled;
-  count.check_at_least = kWordsSampled;
+  Run count = Run::Unranked(kWordsSampled, kWordsSampled);
   const Xapian::MSet all = Execute(every_word, clearance, count);
   const TierTotal holders = Total(all, every_word, clearance, count);
   const uint64_t holding = holders.total;
