@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "cli/program_info.h"
-#include "indexer/extract.h"
-#include "indexer/worker_pool.h"
-#include "indexer/worker_protocol.h"
+#include "indexer/extract/extract.h"
+#include "indexer/workers/worker_pool.h"
+#include "indexer/workers/worker_protocol.h"
 
 namespace luutru::indexer {
 namespace {

@@ -12,9 +12,9 @@
 
 #include "cli/config_file.h"
 #include "cli/program_info.h"
-#include "indexer/index_run.h"
 #include "indexer/progress.h"
-#include "indexer/worker_pool.h"
+#include "indexer/run/index_run.h"
+#include "indexer/workers/worker_pool.h"
 
 namespace po = boost::program_options;
 using luutru::indexer::Lang;

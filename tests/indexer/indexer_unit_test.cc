@@ -7,13 +7,13 @@
 #include <filesystem>
 #include <thread>
 
-#include "indexer/assemble.h"
-#include "indexer/extract.h"
-#include "indexer/file_name.h"
-#include "indexer/file_state.h"
-#include "indexer/jsonl_input.h"
-#include "indexer/page_text.h"
-#include "indexer/worker_pool.h"
+#include "indexer/documents/assemble.h"
+#include "indexer/documents/jsonl_input.h"
+#include "indexer/documents/page_text.h"
+#include "indexer/extract/extract.h"
+#include "indexer/state/file_name.h"
+#include "indexer/state/file_state.h"
+#include "indexer/workers/worker_pool.h"
 
 namespace luutru::indexer {
 namespace {
