@@ -195,20 +195,6 @@ size_t CodePoints(std::string_view s) {
   return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-std::string ReplaceEth(std::string s) {
-  // U+00D0 (Icelandic eth) for U+0110 (Đ): a look-alike fonts and OCR produce.
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x90) {
-      out += "\xC4\x90";
-      ++i;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
 // `code` with a letter OCR read twice ("QĐĐ" for "QĐ") read once, when only that makes it a
 // type's abbreviation; `code` itself otherwise.
 std::string LetterReadOnce(const std::string& code) {
@@ -228,7 +214,7 @@ std::string LetterReadOnce(const std::string& code) {
 
 NumberResult ReadNotation(std::string raw) {
   NumberResult r;
-  raw = ReplaceEth(std::move(raw));
+  raw = tokenizers::RepairLookAlikes(raw);  // "QÐ" (eth) for "QĐ", as fonts and OCR give it
   while (!raw.empty() && std::string_view(":.,;").find(raw.front()) != std::string_view::npos) raw.erase(0, 1);
   while (!raw.empty() && std::string_view(":.,;)").find(raw.back()) != std::string_view::npos) raw.pop_back();
   const size_t sep = raw.find_first_of("/-");
