@@ -23,12 +23,24 @@ namespace luutru::indexer {
 inline constexpr int kDefaultMaxPages = 5000;
 inline constexpr int kDefaultMaxFileSeconds = 3 * 3600;
 
+// Faults a test makes a worker stage, to prove that a crash, a hang or an exhausted address space
+// costs one file and never the run: each names the file (its last path component) the worker
+// aborts on, hangs on or runs out of memory on. Only luutru-index's hidden --test-fault flag sets
+// them; a real run leaves them empty.
+struct WorkerFaults {
+  std::string crash_on;
+  std::string hang_on;
+  std::string memory_on;
+  bool Any() const { return !crash_on.empty() || !hang_on.empty() || !memory_on.empty(); }
+};
+
 struct ExtractOptions {
   OcrMode ocr = OcrMode::kAuto;
   std::string ocr_languages = "vie";
   std::filesystem::path ocr_cache_dir;  // empty: no cache
   int max_pages = kDefaultMaxPages;
   int max_file_seconds = kDefaultMaxFileSeconds;
+  WorkerFaults faults;  // the worker's, not the Extractor's
 };
 
 struct ExtractedPage {

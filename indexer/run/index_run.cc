@@ -401,6 +401,7 @@ class IndexRun {
     eo.ocr_cache_dir = options_.db / "ocr-cache";
     eo.max_pages = options_.max_pages;
     eo.max_file_seconds = options_.max_file_seconds;
+    eo.faults = options_.test_faults;
     const int jobs = std::max(1, std::min<int>(options_.jobs, static_cast<int>(to_extract_.size())));
     WorkerPool pool(jobs, eo, options_.program);
     std::map<uint64_t, Candidate> in_flight;

@@ -43,6 +43,7 @@ struct IndexOptions {
   int batch_documents = 200;
   Lang language = Lang::kVi;
   std::filesystem::path program;  // this executable, run again as a worker
+  WorkerFaults test_faults;       // tests only (extract.h): empty in a real run
 };
 
 // What a run says as it goes, already in the run's language; the program shows it.

@@ -92,11 +92,16 @@ bool ReadFrame(int fd, std::string& payload) {
 
 std::string InitFrame(const ExtractOptions& options) {
   const char* mode = options.ocr == OcrMode::kAlways ? "always" : options.ocr == OcrMode::kNever ? "never" : "auto";
-  return json{{"ocr", mode},
-              {"lang", options.ocr_languages},
-              {"cache", BytesToJson(options.ocr_cache_dir.string())},
-              {"max_pages", options.max_pages}}
-      .dump();
+  json init = {{"ocr", mode},
+               {"lang", options.ocr_languages},
+               {"cache", BytesToJson(options.ocr_cache_dir.string())},
+               {"max_pages", options.max_pages}};
+  if (options.faults.Any()) {
+    init["faults"] = {{"crash_on", BytesToJson(options.faults.crash_on)},
+                      {"hang_on", BytesToJson(options.faults.hang_on)},
+                      {"memory_on", BytesToJson(options.faults.memory_on)}};
+  }
+  return init.dump();
 }
 
 ExtractOptions ParseInitFrame(const std::string& frame) {
@@ -107,6 +112,11 @@ ExtractOptions ParseInitFrame(const std::string& frame) {
   options.ocr_languages = init.at("lang").get<std::string>();
   options.ocr_cache_dir = BytesFromJson(init.at("cache"));
   options.max_pages = init.at("max_pages").get<int>();
+  if (const auto faults = init.find("faults"); faults != init.end()) {
+    options.faults.crash_on = BytesFromJson(faults->at("crash_on"));
+    options.faults.hang_on = BytesFromJson(faults->at("hang_on"));
+    options.faults.memory_on = BytesFromJson(faults->at("memory_on"));
+  }
   return options;
 }
 

@@ -5,7 +5,9 @@
 // Frames: a 4-byte little-endian length, then that many bytes of JSON; at most 1 GiB.
 //
 // The pool sends, once:             {"ocr": "auto"|"always"|"never", "lang": "vie",
-//                                    "cache": BytesToJson(folder), "max_pages": N}   (InitFrame)
+//                                    "cache": BytesToJson(folder), "max_pages": N,
+//                                    "faults"?: {"crash_on", "hang_on", "memory_on"}}  (InitFrame)
+//                                   ("faults" only in a test: WorkerFaults, extract.h)
 // then one frame a file:            {"path": BytesToJson(path)}                    (FileFrame)
 // The worker answers each file with, in this order ("t" is the message type):
 //   {"t": "pages", "n": N}          the file opened with N pages (its time limit grows with N)

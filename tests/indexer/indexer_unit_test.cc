@@ -125,6 +125,24 @@ TEST(FrameTest, RoundTripsSmallAndLargeMessagesAndSeesEndOfFile) {
   close(sv[1]);
 }
 
+TEST(FrameTest, TheInitFrameCarriesATestsFaultsAndARealRunHasNone) {
+  ExtractOptions options;
+  options.ocr = OcrMode::kNever;
+  options.max_pages = 7;
+  const ExtractOptions plain = ParseInitFrame(InitFrame(options));
+  EXPECT_EQ(plain.ocr, OcrMode::kNever);
+  EXPECT_EQ(plain.max_pages, 7);
+  EXPECT_FALSE(plain.faults.Any());
+  EXPECT_EQ(InitFrame(options).find("faults"), std::string::npos);
+
+  options.faults.crash_on = "qd-001.pdf";
+  options.faults.memory_on = "h\xff.pdf";
+  const ExtractOptions staged = ParseInitFrame(InitFrame(options));
+  EXPECT_EQ(staged.faults.crash_on, "qd-001.pdf");
+  EXPECT_EQ(staged.faults.hang_on, "");
+  EXPECT_EQ(staged.faults.memory_on, "h\xff.pdf");
+}
+
 TEST(TimeLimitTest, GrowsWithPages) {
   EXPECT_LT(FileTimeLimitSeconds(1), FileTimeLimitSeconds(300));
   EXPECT_GE(FileTimeLimitSeconds(300), 300 * 10);  // a 300-page scan at several s a page
