@@ -20,6 +20,20 @@
 
 namespace luutru::search {
 
+// The term of the documents read as notation key `key`.
+std::string NumberTerm(std::string_view key);
+
+// A notation key at its leading number: "23/bc-ubnd" -> "23" and "/bc-ubnd". The leading number is
+// what an archivist knows for sure, the printed part what OCR may misread; either may be empty.
+struct NumberParts {
+  std::string digits;
+  std::string printed;
+};
+NumberParts SplitNumber(std::string_view key);
+
+// The documents with a page read by OCR: only they can hold a misread number.
+Xapian::Query ReadByOcr();
+
 // The weighted query of the documents notation key `key` (tokenizers::NotationKey) may name in
 // `db`, each weighing as it fits; `also` (the near numbers of Searcher::ResolveNumber) weighs
 // least. `candidates` is false when only documents read as `key` or `also` may match: the lookup
