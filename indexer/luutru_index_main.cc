@@ -1,11 +1,9 @@
 // luutru-index: indexes PDF holdings (or pre-extracted JSONL documents) into a Xapian database.
 // See docs/contract.md, "luutru-index".
-#include <unistd.h>
 
 #include <boost/program_options.hpp>
 
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <thread>
@@ -14,7 +12,6 @@
 #include "cli/program_info.h"
 #include "indexer/progress.h"
 #include "indexer/run/index_run.h"
-#include "indexer/workers/worker_pool.h"
 
 namespace po = boost::program_options;
 using luutru::indexer::Lang;

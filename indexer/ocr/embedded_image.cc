@@ -35,9 +35,9 @@ constexpr double kMaxOtherImage = 0.05;
 constexpr double kMaxOtherImages = 0.10;
 // The image, mirrored the right way, must match a coarse rendering of the page: a mean grey
 // difference (0-255) and a share of pixels that are dark on the page but light in the image
-// (darker by kInkStep) at most these. Measured on the real scans: 0.9-20.4 and 0-1.9 % for the
-// right orientation (the most on bilevel CCITT scans); a large drawing over the scan (something
-// the image lacks) gives far more. The orientation itself is the one that matches best.
+// (darker by kInkStep) at most these: above what the real scans give in their right orientation
+// (bench/ocr/README.md), below what a large drawing over the scan (something the image lacks)
+// gives. The orientation itself is the one that matches best.
 constexpr double kThumbDpi = 18;
 constexpr int kThumbSamples = 2;
 constexpr double kMaxThumbDifference = 30;

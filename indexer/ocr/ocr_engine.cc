@@ -111,16 +111,16 @@ std::string WithoutScriptPrefix(std::string languages) {
 }
 
 // Tesseract's LSTM code asks OpenMP for several threads per line; with one worker per core they
-// only contend (measured 1.4-5x slower on 2 cores). OMP_THREAD_LIMIT is read when libgomp loads,
+// only contend (bench/ocr/README.md). OMP_THREAD_LIMIT is read when libgomp loads,
 // before main, so the environment variable alone only reaches child processes: the calling
 // thread's limit on active parallel levels is what keeps Tesseract on one thread here.
 void KeepOpenMpOnOneThread() { omp_set_max_active_levels(0); }
 
 // Each page allocates and frees the same large blocks (page images, Tesseract's line and
 // network buffers); by default glibc hands blocks over 128 KiB back to the kernel and trims the
-// heap, so every page pays for fresh zeroed pages again (page faults were 10-13 % of a page's
-// CPU time). Process-wide: blocks up to 32 MiB come from the heap, and up to 256 MiB of freed
-// heap is kept for the next page (64 MiB measured no fewer page faults on the real scans).
+// heap, so every page pays for fresh zeroed pages again (bench/ocr/README.md, "Freed memory
+// kept"). Process-wide: blocks up to 32 MiB come from the heap, and up to 256 MiB of freed heap
+// is kept for the next page.
 void KeepFreedMemory() {
   mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
   mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);

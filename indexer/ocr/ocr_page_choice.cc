@@ -14,7 +14,7 @@ namespace luutru::indexer {
 namespace {
 
 // A text layer this long carries a page: a full A4 page of text holds 2,500-5,000 characters,
-// a signature stamp 60-160. Such pages skip the rendering probe, which costs 30-180 ms.
+// a signature stamp 60-160. Such pages skip the rendering probe, which costs a page rendering.
 constexpr size_t kFullTextLayer = 1500;
 
 // Visible characters (UTF-8 lead bytes that are not white space or control characters).
