@@ -2,6 +2,7 @@
 #include "search/number_lookup.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -10,7 +10,6 @@
 #ifndef LUUTRU_SEARCH_NUMBER_LOOKUP_H_
 #define LUUTRU_SEARCH_NUMBER_LOOKUP_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
 

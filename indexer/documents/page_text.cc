@@ -3,7 +3,6 @@
 #include "indexer/documents/page_text.h"
 
 #include <algorithm>
-#include <cmath>
 
 #include "tokenizers/legacy_encoding.h"
 #include "tokenizers/normalize.h"

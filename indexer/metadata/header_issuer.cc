@@ -1,7 +1,6 @@
 #include "indexer/metadata/header_issuer.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "indexer/metadata/header_text.h"
 

@@ -12,7 +12,6 @@
 #define LUUTRU_INDEXER_HEADER_ISSUER_H_
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace luutru::indexer {

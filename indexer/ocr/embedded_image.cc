@@ -14,7 +14,6 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <cstdint>
 #include <memory>

@@ -5,8 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <deque>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>

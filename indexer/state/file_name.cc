@@ -3,8 +3,6 @@
 
 #include <unicode/utf8.h>
 
-#include <cstdio>
-
 namespace luutru::indexer {
 namespace {
 
