@@ -3,8 +3,7 @@ find_package(PkgConfig REQUIRED)
 find_package(ICU 72 REQUIRED COMPONENTS uc i18n data)
 # luutru_icu: ICU for every target. A program with the property LUUTRU_STATIC_DEPS links the static
 # archives (libicu-dev ships them): luutru-search starts once per request, and mapping and
-# relocating the shared ICU libraries cost about 1.5 ms of every start (`perf stat` on
-# `luutru-search --help`, shared against static, measured once).
+# relocating the shared ICU libraries would cost every start (search/README.md, "No ICU start-up").
 foreach(part i18n uc data)
   find_library(ICU_${part}_STATIC libicu${part}.a REQUIRED)
 endforeach()

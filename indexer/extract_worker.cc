@@ -21,9 +21,9 @@
 #include <vector>
 
 #include "cli/program_info.h"
-#include "indexer/extract.h"
-#include "indexer/worker_pool.h"
-#include "indexer/worker_protocol.h"
+#include "indexer/extract/extract.h"
+#include "indexer/workers/worker_pool.h"
+#include "indexer/workers/worker_protocol.h"
 
 namespace luutru::indexer {
 namespace {
@@ -60,9 +60,9 @@ size_t g_memory_frame_size = 0;
 
 std::string FileName(const std::filesystem::path& p) { return p.filename().string(); }
 
-bool EnvNames(const char* var, const std::filesystem::path& path) {
-  const char* v = std::getenv(var);
-  return v && *v && FileName(path) == v;
+// Whether a test's fault switch (WorkerFaults) names the file at `path`.
+bool Names(const std::string& fault, const std::filesystem::path& path) {
+  return !fault.empty() && FileName(path) == fault;
 }
 
 }  // namespace
@@ -104,13 +104,13 @@ int RunWorker(int fd) {
       return 2;
     }
     // Test-only fault switches: prove that a crash or a hang costs one file.
-    if (EnvNames("LUUTRU_TEST_CRASH_ON", path)) std::abort();
-    if (EnvNames("LUUTRU_TEST_HANG_ON", path)) {
+    if (Names(options.faults.crash_on, path)) std::abort();
+    if (Names(options.faults.hang_on, path)) {
       for (;;) std::this_thread::sleep_for(std::chrono::hours(1));
     }
     json reply;
     try {
-      if (EnvNames("LUUTRU_TEST_MEMORY_ON", path)) {
+      if (Names(options.faults.memory_on, path)) {
         // Address space, not touched memory: the limit is hit at once even on a loaded machine.
         std::vector<std::unique_ptr<char[]>> hog;
         for (;;) {

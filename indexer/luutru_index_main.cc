@@ -1,20 +1,17 @@
 // luutru-index: indexes PDF holdings (or pre-extracted JSONL documents) into a Xapian database.
 // See docs/contract.md, "luutru-index".
-#include <unistd.h>
 
 #include <boost/program_options.hpp>
 
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <thread>
 
 #include "cli/config_file.h"
 #include "cli/program_info.h"
-#include "indexer/index_run.h"
 #include "indexer/progress.h"
-#include "indexer/worker_pool.h"
+#include "indexer/run/index_run.h"
 
 namespace po = boost::program_options;
 using luutru::indexer::Lang;
@@ -76,7 +73,10 @@ int main(int argc, char** argv) {
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(), "")
       // Changes a commit holds at most: small batches let a test kill a run between commits.
-      ("batch-documents", po::value(&options.batch_documents), "");
+      ("batch-documents", po::value(&options.batch_documents), "")
+      // crash:FILE, hang:FILE or memory:FILE: a worker stages that fault on the file of that name,
+      // so a test proves it costs one file (WorkerFaults, extract.h). Repeatable.
+      ("test-fault", po::value<std::vector<std::string>>(), "");
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -118,6 +118,18 @@ int main(int argc, char** argv) {
   if (!report.empty()) options.report = report;
   if (jobs < 1) return usage(en ? "--jobs must be at least 1" : "--jobs phải từ 1 trở lên");
   options.jobs = jobs;
+  if (vm.count("test-fault")) {
+    for (const std::string& fault : vm["test-fault"].as<std::vector<std::string>>()) {
+      const size_t colon = fault.find(':');
+      const std::string kind = fault.substr(0, colon), file = colon == std::string::npos ? "" : fault.substr(colon + 1);
+      std::string* slot = kind == "crash"    ? &options.test_faults.crash_on
+                          : kind == "hang"   ? &options.test_faults.hang_on
+                          : kind == "memory" ? &options.test_faults.memory_on
+                                             : nullptr;
+      if (!slot || file.empty()) return usage("--test-fault crash|hang|memory:FILE");
+      *slot = file;
+    }
+  }
   if (options.batch_documents < 1) {
     return usage(en ? "--batch-documents must be at least 1" : "--batch-documents phải từ 1 trở lên");
   }

@@ -2,6 +2,7 @@
 #include "search/number_lookup.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,15 +60,23 @@ std::string WithoutLeadingZeros(std::string digits) {
 
 }  // namespace
 
+std::string NumberTerm(std::string_view key) { return schema::PrefixedTerm(schema::kNumber, key); }
+
+NumberParts SplitNumber(std::string_view key) {
+  const size_t split = std::min(key.find_first_not_of("0123456789"), key.size());
+  return NumberParts{std::string(key.substr(0, split)), std::string(key.substr(split))};
+}
+
+Xapian::Query ReadByOcr() {
+  return Xapian::Query(schema::PrefixedTerm(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
+}
+
 RankedLookup RankedNumberLookup(const Xapian::Database& db, const std::string& key, const Xapian::Query& also) {
   std::vector<Xapian::Query> tiers;
   bool candidates = false;
-  const Xapian::Query read_by_ocr(std::string(schema::kSource) +
-                                  std::string(catalog::TextSourceName(catalog::TextSource::kOcr)));
-  const size_t split = key.find_first_not_of("0123456789");
-  const std::string digits = key.substr(0, split == std::string::npos ? key.size() : split);
-  const std::string rest = key.substr(digits.size());
-  const std::string exact = std::string(schema::kNumber) + key;
+  const Xapian::Query read_by_ocr = ReadByOcr();
+  const auto [digits, rest] = SplitNumber(key);
+  const std::string exact = NumberTerm(key);
 
   // Read as typed: a document whose number is a candidate term was read with doubt.
   if (db.term_exists(exact)) {
@@ -106,7 +115,7 @@ RankedLookup RankedNumberLookup(const Xapian::Database& db, const std::string& k
     std::sort(variants.begin(), variants.end());
     variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
     for (const std::string& v : variants) {
-      const std::string term = std::string(schema::kNumber) + WithoutLeadingZeros(v) + rest;
+      const std::string term = NumberTerm(WithoutLeadingZeros(v) + rest);
       if (v.empty() || term == exact || !db.term_exists(term)) continue;
       tiers.push_back(
           Weighted(kConfusionAway, Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), read_by_ocr)));

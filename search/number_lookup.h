@@ -10,7 +10,6 @@
 #ifndef LUUTRU_SEARCH_NUMBER_LOOKUP_H_
 #define LUUTRU_SEARCH_NUMBER_LOOKUP_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +18,20 @@
 #include "catalog/model.h"
 
 namespace luutru::search {
+
+// The term of the documents read as notation key `key`.
+std::string NumberTerm(std::string_view key);
+
+// A notation key at its leading number: "23/bc-ubnd" -> "23" and "/bc-ubnd". The leading number is
+// what an archivist knows for sure, the printed part what OCR may misread; either may be empty.
+struct NumberParts {
+  std::string digits;
+  std::string printed;
+};
+NumberParts SplitNumber(std::string_view key);
+
+// The documents with a page read by OCR: only they can hold a misread number.
+Xapian::Query ReadByOcr();
 
 // The weighted query of the documents notation key `key` (tokenizers::NotationKey) may name in
 // `db`, each weighing as it fits; `also` (the near numbers of Searcher::ResolveNumber) weighs

@@ -242,21 +242,20 @@ std::vector<std::string> Searcher::ResolveUnit(std::string_view code, catalog::S
 
 Searcher::NumberLookup Searcher::ResolveNumber(const std::string& key, catalog::Secrecy clearance) const {
   auto visible = [&](const Xapian::Query& q) { return AnyVisible(q, clearance); };
-  const Xapian::Query exact(schema::PrefixedTerm(schema::kNumber, key));
+  const Xapian::Query exact(NumberTerm(key));
   const bool found = visible(exact);
   // Only OCR misreads a number that is also found as typed.
-  const Xapian::Query read_by_ocr(
-      schema::PrefixedTerm(schema::kSource, catalog::TextSourceName(catalog::TextSource::kOcr)));
+  const Xapian::Query read_by_ocr = ReadByOcr();
   auto restrict = [&](Xapian::Query q) { return found ? Xapian::Query(Xapian::Query::OP_FILTER, q, read_by_ocr) : q; };
   NumberLookup lookup;
   std::vector<Xapian::Query> alternatives;
   if (found) alternatives.push_back(exact);
   // The leading number is what the archivist knows for sure; a misread digit would name another
-  // document. Only the rest ("/ttr-ubnd") may differ, by one character.
-  const size_t digits = key.find_first_not_of("0123456789");
-  if (digits != 0 && digits != std::string::npos) {
-    const std::string prefix = schema::PrefixedTerm(schema::kNumber, key.substr(0, digits));
-    const std::string_view rest = std::string_view(key).substr(digits);
+  // document. Only the printed part ("/ttr-ubnd") may differ, by one character; the misread
+  // digits are number_lookup.h's.
+  const auto [digits, rest] = SplitNumber(key);
+  if (!digits.empty() && !rest.empty()) {
+    const std::string prefix = NumberTerm(digits);
     for (auto it = db_.allterms_begin(prefix); it != db_.allterms_end(prefix); ++it) {
       const std::string term = *it;  // the iterator yields a temporary
       const std::string_view candidate = std::string_view(term).substr(prefix.size());

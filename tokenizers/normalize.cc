@@ -29,7 +29,8 @@ void NfcInPlace(std::u32string* text) {
 bool IsWordChar(char32_t c) { return IsLetter(c) || IsMark(c); }
 
 // Ð (U+00D0, Icelandic eth) is what OCR and some fonts give for Đ; Vietnamese has no eth, and an
-// Icelandic word never starts with ð, so a word-initial ð before a vowel is a đ.
+// Icelandic word never starts with ð, so a word-initial ð before a vowel is a đ. The one mapping
+// of the look-alikes: tokenizers::RepairLookAlikes serves callers that must not normalize.
 void RepairLookAlikes(std::u32string* text) {
   std::u32string& s = *text;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -136,6 +137,12 @@ void AppendFolded(std::u32string_view exact, std::string* out) {
 std::string NormalizeText(std::string_view utf8) {
   std::u32string text = internal::DecodeUtf8(utf8);
   internal::NormalizeInPlace(&text);
+  return internal::EncodeUtf8(text);
+}
+
+std::string RepairLookAlikes(std::string_view utf8) {
+  std::u32string text = internal::DecodeUtf8(utf8);
+  internal::RepairLookAlikes(&text);
   return internal::EncodeUtf8(text);
 }
 

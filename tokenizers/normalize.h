@@ -16,6 +16,12 @@ namespace luutru::tokenizers {
 // not after q. Letter case is kept. This is the text users see.
 std::string NormalizeText(std::string_view utf8);
 
+// Only the look-alike repair of NormalizeText: U+00D0 "Ð" -> U+0110 "Đ" everywhere, U+00F0 "ð" ->
+// U+0111 "đ" at the start of a word before a vowel (Vietnamese has no eth; an Icelandic word never
+// starts with ð). Nothing else changes: no NFC, no tone style, case kept. For text read as it
+// stands, such as a notation ("15/QÐ-UBND" -> "15/QĐ-UBND").
+std::string RepairLookAlikes(std::string_view utf8);
+
 // The exact form of a word: NormalizeText, then full case folding. "HOÀ" -> "hòa".
 std::string ExactForm(std::string_view utf8);
 

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/ocr.h"
+#include "indexer/ocr/ocr.h"
 
 namespace {
 void Quiet(const std::string&, void*) {}

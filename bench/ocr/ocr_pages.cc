@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "indexer/embedded_image.h"
-#include "indexer/gray_image.h"
-#include "indexer/ocr.h"
+#include "indexer/ocr/embedded_image.h"
+#include "indexer/ocr/gray_image.h"
+#include "indexer/ocr/ocr.h"
 
 namespace {
 void Quiet(const std::string&, void*) {}

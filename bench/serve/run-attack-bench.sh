@@ -4,12 +4,8 @@
 # during each attack, the server's peak memory, login timing and log rotation (serve_attack.cc).
 #   bash bench/serve/run-attack-bench.sh [N]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
 n=${1:-5000}
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)" --target luutru-serve luutru-index luutru-corpus serve_attack >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/setup.sh" serve_attack
 build/corpus/luutru-corpus --out "$work/generated.jsonl" --docs "$n" --seed 20 --text-only >/dev/null
 # A quarter of the documents classified mật, as the non-interference test does.
 python3 - "$work/generated.jsonl" "$work/archive.jsonl" <<'PY'

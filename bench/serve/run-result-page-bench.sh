@@ -5,12 +5,8 @@
 # page's time, first cold then warm (serve_result_page.cc).
 #   bash bench/serve/run-result-page-bench.sh [N]
 set -euo pipefail
-cd "$(dirname "$0")/../.."
 n=${1:-200}
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$(nproc)" --target luutru-serve luutru-index luutru-corpus serve_result_page >/dev/null
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source "$(dirname "$0")/setup.sh" serve_result_page
 build/corpus/luutru-corpus --out "$work/archive" --docs "$n" --seed 21 --scanned-fraction 0.1 >/dev/null
 # The generated archive holds a few deliberately broken PDFs: the indexer exits 1 for them.
 build/indexer/luutru-index --db "$work/db" --catalog "$work/archive/catalog.csv" "$work/archive" >/dev/null 2>&1 || [ $? -eq 1 ]

@@ -1,4 +1,4 @@
-// A line of luutru-index --jsonl input (indexer/jsonl_input.h): any bytes give a document or
+// A line of luutru-index --jsonl input (indexer/documents/jsonl_input.h): any bytes give a document or
 // throw std::runtime_error naming the problem, and a document can be indexed.
 #include <cstddef>
 #include <cstdint>
@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "catalog/schema.h"
-#include "indexer/jsonl_input.h"
+#include "indexer/documents/jsonl_input.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 64 * 1024) return 0;  // a page of text analysed costs time, not coverage

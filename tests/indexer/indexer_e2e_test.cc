@@ -303,9 +303,9 @@ TEST_F(IndexerE2eTest, CrashHangAndMemoryBlowUpCostOneFileEach) {
   const fs::path arch = dir_ / "arch";
   MakeArchive(arch, 6);
   const std::string db = (dir_ / "db").string();
-  const RunResult r = Index(
-      {"--db", db, "--jobs", "2", "--max-file-seconds", "3", "--report", (dir_ / "r.jsonl").string(), arch.string()},
-      {"LUUTRU_TEST_CRASH_ON=qd-001.pdf", "LUUTRU_TEST_HANG_ON=qd-002.pdf", "LUUTRU_TEST_MEMORY_ON=qd-003.pdf"});
+  const RunResult r = Index({"--db", db, "--jobs", "2", "--max-file-seconds", "3", "--report",
+                             (dir_ / "r.jsonl").string(), "--test-fault", "crash:qd-001.pdf", "--test-fault",
+                             "hang:qd-002.pdf", "--test-fault", "memory:qd-003.pdf", arch.string()});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("qd-001.pdf: killed by signal 6"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("qd-002.pdf: timed out after 3 s"), std::string::npos) << r.err;
@@ -587,8 +587,8 @@ TEST_F(IndexerE2eTest, TheTimeBudgetOfAFileStopsItAndTheRunGoesOn) {
   const fs::path arch = dir_ / "arch";
   MakeArchive(arch, 3);
   const std::string db = (dir_ / "db").string();
-  const RunResult r = Index({"--db", db, "--ocr", "never", "--max-file-seconds", "2", arch.string()},
-                            {"LUUTRU_TEST_HANG_ON=qd-001.pdf"});
+  const RunResult r = Index(
+      {"--db", db, "--ocr", "never", "--max-file-seconds", "2", "--test-fault", "hang:qd-001.pdf", arch.string()});
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("qd-001.pdf: timed out after 2 s"), std::string::npos) << r.err;
   EXPECT_EQ(Documents(db).size(), 2u);

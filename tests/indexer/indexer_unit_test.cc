@@ -7,13 +7,13 @@
 #include <filesystem>
 #include <thread>
 
-#include "indexer/assemble.h"
-#include "indexer/extract.h"
-#include "indexer/file_name.h"
-#include "indexer/file_state.h"
-#include "indexer/jsonl_input.h"
-#include "indexer/page_text.h"
-#include "indexer/worker_pool.h"
+#include "indexer/documents/assemble.h"
+#include "indexer/documents/jsonl_input.h"
+#include "indexer/documents/page_text.h"
+#include "indexer/extract/extract.h"
+#include "indexer/state/file_name.h"
+#include "indexer/state/file_state.h"
+#include "indexer/workers/worker_pool.h"
 
 namespace luutru::indexer {
 namespace {
@@ -123,6 +123,24 @@ TEST(FrameTest, RoundTripsSmallAndLargeMessagesAndSeesEndOfFile) {
   EXPECT_FALSE(ReadFrame(sv[1], got));
   writer.join();
   close(sv[1]);
+}
+
+TEST(FrameTest, TheInitFrameCarriesATestsFaultsAndARealRunHasNone) {
+  ExtractOptions options;
+  options.ocr = OcrMode::kNever;
+  options.max_pages = 7;
+  const ExtractOptions plain = ParseInitFrame(InitFrame(options));
+  EXPECT_EQ(plain.ocr, OcrMode::kNever);
+  EXPECT_EQ(plain.max_pages, 7);
+  EXPECT_FALSE(plain.faults.Any());
+  EXPECT_EQ(InitFrame(options).find("faults"), std::string::npos);
+
+  options.faults.crash_on = "qd-001.pdf";
+  options.faults.memory_on = "h\xff.pdf";
+  const ExtractOptions staged = ParseInitFrame(InitFrame(options));
+  EXPECT_EQ(staged.faults.crash_on, "qd-001.pdf");
+  EXPECT_EQ(staged.faults.hang_on, "");
+  EXPECT_EQ(staged.faults.memory_on, "h\xff.pdf");
 }
 
 TEST(TimeLimitTest, GrowsWithPages) {

@@ -1,12 +1,12 @@
 // CenteredSummary on word boxes laid out as on real scans (points, from the top left).
-#include "indexer/centered_summary.h"
+#include "indexer/metadata/centered_summary.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "indexer/header_metadata.h"
+#include "indexer/metadata/header_metadata.h"
 
 namespace luutru::indexer {
 namespace {

@@ -1,12 +1,12 @@
 // The number and date of a scanned header settled with the digits read from its form, and how
 // sure each is: never a wrong value shown as read.
-#include "indexer/header_confidence.h"
+#include "indexer/metadata/header_confidence.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "indexer/header_metadata.h"
+#include "indexer/metadata/header_metadata.h"
 #include "tokenizers/normalize.h"
 
 namespace luutru::indexer {

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "catalog/model.h"
-#include "indexer/header_issuer.h"
-#include "indexer/header_metadata.h"
+#include "indexer/metadata/header_issuer.h"
+#include "indexer/metadata/header_metadata.h"
 #include "tests/test_support.h"
 #include "tokenizers/normalize.h"
 

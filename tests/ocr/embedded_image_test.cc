@@ -22,9 +22,9 @@
 #include <vector>
 
 #include "corpus/jpeg_encode.h"
-#include "indexer/embedded_image.h"
-#include "indexer/gray_image.h"
-#include "indexer/ocr.h"
+#include "indexer/ocr/embedded_image.h"
+#include "indexer/ocr/gray_image.h"
+#include "indexer/ocr/ocr.h"
 #include "tests/ocr/ocr_word_match.h"
 #include "tests/test_support.h"
 

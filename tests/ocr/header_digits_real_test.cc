@@ -11,8 +11,8 @@
 #include <sstream>
 #include <string>
 
-#include "indexer/header_metadata.h"
-#include "indexer/ocr.h"
+#include "indexer/metadata/header_metadata.h"
+#include "indexer/ocr/ocr.h"
 #include "tests/test_support.h"
 #include "tokenizers/normalize.h"
 #include "tokenizers/notation.h"

@@ -1,7 +1,7 @@
 // DecodeJpegGray: grey and colour JPEGs give their luminance; a corrupt or truncated stream, a
 // CMYK one, or one of another size gives nothing, without exiting (this runs under the
 // sanitizers too, which check the jump out of libjpeg).
-#include "indexer/jpeg_image.h"
+#include "indexer/ocr/jpeg_image.h"
 
 #include <gtest/gtest.h>
 

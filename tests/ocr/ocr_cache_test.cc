@@ -5,7 +5,7 @@
 #include <fstream>
 #include <set>
 
-#include "indexer/ocr.h"
+#include "indexer/ocr/ocr.h"
 
 namespace luutru::indexer {
 namespace {

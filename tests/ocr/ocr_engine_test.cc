@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "indexer/header_metadata.h"
-#include "indexer/ocr.h"
+#include "indexer/metadata/header_metadata.h"
+#include "indexer/ocr/ocr.h"
 #include "tests/ocr/ocr_word_match.h"
 #include "tests/test_support.h"
 #include "tokenizers/normalize.h"

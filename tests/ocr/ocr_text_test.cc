@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "indexer/ocr.h"
+#include "indexer/ocr/ocr.h"
 
 namespace luutru::indexer {
 namespace {

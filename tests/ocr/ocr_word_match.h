@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstddef>
 
-#include "indexer/ocr.h"
+#include "indexer/ocr/ocr.h"
 
 namespace luutru::indexer {
 

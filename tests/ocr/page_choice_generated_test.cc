@@ -15,8 +15,8 @@
 #include <optional>
 #include <string>
 
-#include "indexer/ocr.h"
-#include "indexer/pdf_images.h"
+#include "indexer/ocr/ocr.h"
+#include "indexer/ocr/pdf_images.h"
 
 namespace luutru::indexer {
 namespace {

@@ -10,7 +10,7 @@
 #include <ostream>
 #include <string>
 
-#include "indexer/ocr.h"
+#include "indexer/ocr/ocr.h"
 #include "tests/test_support.h"
 
 namespace luutru::indexer {

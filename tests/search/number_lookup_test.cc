@@ -94,6 +94,18 @@ TEST_F(NumberLookupTest, DoubtfulDigitsAreFoundByWhatWasRead) {
   EXPECT_EQ(r.documents[0].number_match, "candidate") << "read with doubt is never labelled as read";
 }
 
+// The parts both lookups (RankedNumberLookup, Searcher::ResolveNumber) vary: the leading number
+// and the printed part.
+TEST(NumberLookupParts, ANumberSplitsAtItsLeadingDigits) {
+  EXPECT_EQ(SplitNumber("23/bc-ubnd").digits, "23");
+  EXPECT_EQ(SplitNumber("23/bc-ubnd").printed, "/bc-ubnd");
+  EXPECT_EQ(SplitNumber("1050-byt/qđ").digits, "1050");
+  EXPECT_EQ(SplitNumber("/bc-ubnd").digits, "");
+  EXPECT_EQ(SplitNumber("/bc-ubnd").printed, "/bc-ubnd");
+  EXPECT_EQ(SplitNumber("45").printed, "");
+  EXPECT_EQ(NumberTerm("23/bc-ubnd"), catalog::schema::PrefixedTerm(catalog::schema::kNumber, "23/bc-ubnd"));
+}
+
 TEST(NumberLookupFit, ADigitLostFitsBetterThanADigitChanged) {
   // Handwriting read as a line loses digits ("87" read "8") far more often than it changes one.
   Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};

@@ -113,27 +113,19 @@ class ArchiveFixture : public ::testing::Test {
 
     std::mt19937 rng(21);
     std::shuffle(docs.begin(), docs.end(), rng);
-    db_path_ = (root / "db").string();
-    {
-      Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE_OR_OVERWRITE);
-      for (const auto& d : docs)
-        db.replace_document(catalog::schema::IdTerm(d), catalog::schema::BuildIndexDocument(d));
-      db.commit();
-    }
-    std::ofstream(root / "users.tsv") << "thuthu mat " << Hash("mật khẩu") << " khai-thac\n"
-                                      << "docgia thuong " << Hash("đọc") << "\n"
-                                      << "thuky thuong " << Hash("sổ") << " khai-thac\n"
-                                      << "lanhdao toi-mat " << Hash("bí mật")
-                                      << " khai-thac\n"
-                                      // An ASCII password: a script can hand it to the browser
-                                      // (XMLHttpRequest percent-encodes others).
-                                      << "luutru1 mat " << Hash("so-luu-tru-1") << " khai-thac\n";
-    log_path_ = (root / "access.jsonl").string();
     requests_path_ = (root / "requests.sqlite").string();
-    const RunningServer server = StartServer({"--db", db_path_, "--users", (root / "users.tsv").string(),
-                                              "--access-log", log_path_, "--requests", requests_path_});
-    pid_ = server.pid;
-    port_ = server.port;
+    const ServedArchive served =
+        ServeArchive(root, docs,
+                     {"thuthu mat " + Hash("mật khẩu") + " khai-thac", "docgia thuong " + Hash("đọc"),
+                      "thuky thuong " + Hash("sổ") + " khai-thac", "lanhdao toi-mat " + Hash("bí mật") + " khai-thac",
+                      // An ASCII password: a script can hand it to the browser
+                      // (XMLHttpRequest percent-encodes others).
+                      "luutru1 mat " + Hash("so-luu-tru-1") + " khai-thac"},
+                     {"--requests", requests_path_});
+    db_path_ = served.db_path;
+    log_path_ = served.log_path;
+    pid_ = served.server.pid;
+    port_ = served.server.port;
   }
 
   static void TearDownTestSuite() {
@@ -156,11 +148,7 @@ class ArchiveFixture : public ::testing::Test {
   }
 
   httplib::Client Client(const std::string& user = "", const std::string& password = "") {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_url_encode(false);
-    client.set_read_timeout(30, 0);
-    if (!user.empty()) client.set_basic_auth(user, password);
-    return client;
+    return ServerClient(port_, user, password);
   }
   json GetJson(const std::string& path, int expected_status, const std::string& user = "",
                const std::string& password = "") {

@@ -256,6 +256,46 @@ inline void StopServer(const RunningServer& server) {
   waitpid(server.pid, &status, 0);
 }
 
+// A suite's archive served: `docs` written to a new database `root`/db, the lines of `users` to
+// `root`/users.tsv, and luutru-serve started over them with its access log at
+// `root`/access.jsonl and `options` added. The server's port is 0 when it did not start.
+struct ServedArchive {
+  std::string db_path, log_path;
+  std::map<std::string, std::string> ids;  // ArchiveDocument::Id() by file
+  RunningServer server;
+};
+inline ServedArchive ServeArchive(const std::filesystem::path& root, const std::vector<ArchiveDocument>& docs,
+                                  const std::vector<std::string>& users, const std::vector<std::string>& options = {}) {
+  ServedArchive served;
+  served.db_path = (root / "db").string();
+  {
+    Xapian::WritableDatabase db(served.db_path, Xapian::DB_CREATE_OR_OVERWRITE);
+    for (const auto& d : docs) {
+      db.replace_document(catalog::schema::IdTerm(d), catalog::schema::BuildIndexDocument(d));
+      served.ids[d.file] = d.Id();
+    }
+    db.commit();
+  }
+  const std::string users_path = (root / "users.tsv").string();
+  std::ofstream users_file(users_path);
+  for (const std::string& line : users) users_file << line << "\n";
+  users_file.close();
+  served.log_path = (root / "access.jsonl").string();
+  std::vector<std::string> args = {"--db", served.db_path, "--users", users_path, "--access-log", served.log_path};
+  args.insert(args.end(), options.begin(), options.end());
+  served.server = StartServer(args);
+  return served;
+}
+
+// A client of the server on `port`, as `user` when one is given.
+inline httplib::Client ServerClient(int port, const std::string& user = "", const std::string& password = "") {
+  httplib::Client client("127.0.0.1", port);
+  client.set_url_encode(false);
+  client.set_read_timeout(30, 0);
+  if (!user.empty()) client.set_basic_auth(user, password);
+  return client;
+}
+
 class ServeFixture : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -316,27 +356,16 @@ class ServeFixture : public ::testing::Test {
     add("toi-mat.pdf", u346, Secrecy::kSecret, "47-KH/TU", "Kế hoạch tối mật về quỹ Vì người nghèo",
         {Join(top_pages[0])}, TextSource::kTextLayer, 4);
 
-    db_path_ = (root / "db").string();
-    {
-      Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE_OR_OVERWRITE);
-      for (const auto& d : docs) {
-        db.replace_document(catalog::schema::IdTerm(d), catalog::schema::BuildIndexDocument(d));
-        ids_[d.file] = d.Id();
-      }
-      db.commit();
-    }
-
-    std::ofstream(root / "users.tsv") << "# name clearance credential\n"
-                                      << "thuthu mat " << Hash("mật khẩu") << "\n"
-                                      << "lanhdao toi-mat " << Hash("bí mật") << "\n"
-                                      << "robot mat token:" << Sha256Hex("robot-token") << "\n";
-    log_path_ = (root / "access.jsonl").string();
-
-    const std::string users = (root / "users.tsv").string();
-    const RunningServer server =
-        StartServer({"--db", db_path_, "--users", users, "--access-log", log_path_, "--threads", "4"});
-    pid_ = server.pid;
-    port_ = server.port;
+    const ServedArchive served =
+        ServeArchive(root, docs,
+                     {"# name clearance credential", "thuthu mat " + Hash("mật khẩu"),
+                      "lanhdao toi-mat " + Hash("bí mật"), "robot mat token:" + Sha256Hex("robot-token")},
+                     {"--threads", "4"});
+    db_path_ = served.db_path;
+    log_path_ = served.log_path;
+    ids_ = served.ids;
+    pid_ = served.server.pid;
+    port_ = served.server.port;
   }
 
   static void TearDownTestSuite() {
@@ -349,11 +378,7 @@ class ServeFixture : public ::testing::Test {
   }
 
   httplib::Result Get(const std::string& path, const std::string& user = "", const std::string& password = "") {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_url_encode(false);
-    client.set_read_timeout(30, 0);
-    if (!user.empty()) client.set_basic_auth(user, password);
-    return client.Get(path);
+    return ServerClient(port_, user, password).Get(path);
   }
   json GetJson(const std::string& path, int expected_status, const std::string& user = "",
                const std::string& password = "") {

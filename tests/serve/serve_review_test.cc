@@ -41,23 +41,13 @@ class ServeReviewTest : public ::testing::Test {
         scan("read.pdf", Secrecy::kNormal, "23/BC-UBND", catalog::FieldConfidence::kRead, 2),
         scan("secret-unread.pdf", Secrecy::kSecret, "?/BC-UBND", catalog::FieldConfidence::kPartial, 3),
     };
-    db_path_ = (root / "db").string();
-    {
-      Xapian::WritableDatabase db(db_path_, Xapian::DB_CREATE_OR_OVERWRITE);
-      for (const auto& d : docs) {
-        db.replace_document(catalog::schema::IdTerm(d), catalog::schema::BuildIndexDocument(d));
-        ids_[d.file] = d.Id();
-      }
-      db.commit();
-    }
-    std::ofstream(root / "users.tsv") << "# name clearance credential rights\n"
-                                      << "luutru mat " << Hash("kho") << " khai-thac\n"
-                                      << "bandoc mat " << Hash("doc") << "\n"
-                                      << "lanhdao toi-mat " << Hash("bi mat") << " khai-thac\n";
-    const RunningServer server = StartServer(
-        {"--db", db_path_, "--users", (root / "users.tsv").string(), "--access-log", (root / "access.jsonl").string()});
-    pid_ = server.pid;
-    port_ = server.port;
+    const ServedArchive served =
+        ServeArchive(root, docs,
+                     {"# name clearance credential rights", "luutru mat " + Hash("kho") + " khai-thac",
+                      "bandoc mat " + Hash("doc"), "lanhdao toi-mat " + Hash("bi mat") + " khai-thac"});
+    ids_ = served.ids;
+    pid_ = served.server.pid;
+    port_ = served.server.port;
   }
   static void TearDownTestSuite() {
     StopServer(RunningServer{pid_, port_});
@@ -67,11 +57,7 @@ class ServeReviewTest : public ::testing::Test {
     if (port_ == 0) FAIL() << "luutru-serve did not start";
   }
   httplib::Result Get(const std::string& path, const std::string& user, const std::string& password) {
-    httplib::Client client("127.0.0.1", port_);
-    client.set_url_encode(false);
-    client.set_read_timeout(30, 0);
-    client.set_basic_auth(user, password);
-    return client.Get(path);
+    return ServerClient(port_, user, password).Get(path);
   }
   static std::vector<std::string> Files(const json& body) {
     std::vector<std::string> files;
@@ -81,7 +67,6 @@ class ServeReviewTest : public ::testing::Test {
   }
 
   static inline luutru::testing::TempDir* dir_ = nullptr;
-  static inline std::string db_path_;
   static inline std::map<std::string, std::string> ids_;
   static inline pid_t pid_ = 0;
   static inline int port_ = 0;

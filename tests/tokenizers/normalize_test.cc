@@ -101,6 +101,17 @@ TEST(Normalize, EthBecomesDWithStroke) {
   EXPECT_EQ(NormalizeText("það er við"), "það er við");
 }
 
+// The same mapping alone, for text read as it stands (a notation): the look-alikes repaired, and
+// nothing else of NormalizeText (tone style, NFC).
+TEST(Normalize, LookAlikeRepairAloneChangesNothingElse) {
+  EXPECT_EQ(RepairLookAlikes("15/QÐ-UBND"), "15/QĐ-UBND");
+  EXPECT_EQ(RepairLookAlikes("ðảng viên"), "đảng viên");
+  EXPECT_EQ(RepairLookAlikes("það er við"), "það er við");
+  EXPECT_EQ(RepairLookAlikes("thuỷ lợi, ÐOÀN"), "thuỷ lợi, ĐOÀN");
+  EXPECT_EQ(NormalizeText("thuỷ lợi, ÐOÀN"), "thủy lợi, ĐOÀN");
+  EXPECT_EQ(RepairLookAlikes(Nfd("Hội đồng")), Nfd("Hội đồng"));
+}
+
 TEST(Normalize, CaseIsKept) { EXPECT_EQ(NormalizeText("ỦY BAN NHÂN DÂN Tỉnh"), "ỦY BAN NHÂN DÂN Tỉnh"); }
 
 TEST(Normalize, OtherLanguagesUntouched) {

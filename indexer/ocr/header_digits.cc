@@ -1,0 +1,341 @@
+// ReadHeaderDigits: the handwritten digits of a scanned header, read from the room between the
+// printed words of its form.
+#include "indexer/ocr/header_digits.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "tokenizers/normalize.h"
+
+namespace luutru::indexer {
+namespace {
+
+// The header holds the number and date lines within the upper part of the page.
+constexpr double kHeaderShare = 0.45;
+
+struct Box {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int height() const { return y1 - y0; }
+};
+
+std::string Folded(const std::string& text) {
+  std::string f = tokenizers::FoldedForm(text);
+  while (!f.empty() && std::string_view(":.,;").find(f.back()) != std::string_view::npos) f.pop_back();
+  return f;
+}
+
+bool IsLabelFold(std::string_view f) { return f == "so" || f == "s6" || f == "s0"; }
+
+// "Số", and what OCR makes of it ("Sô", "So", "S6", "S0", "Sổ"); not "Sở" (a department), which
+// folds alike, so the exact form is checked too. The label with its colon may hold what is
+// written after it when the handwriting touches the colon ("Số:04", "só:J3/KH-DCT"): `*joined`
+// is then set.
+bool IsNumberWord(const LayoutWord& w, bool* joined) {
+  if (w.text.empty() || w.text.find("ở") != std::string::npos || w.text.find("Ở") != std::string::npos) return false;
+  const std::string f = Folded(w.text);
+  *joined = false;
+  // "số" in a sentence cites another document: the label starts with a capital or has its colon.
+  if (w.text[0] == 'S' && IsLabelFold(f)) return true;
+  const size_t colon = f.find(':');
+  if (colon == std::string::npos || colon + 1 == f.size() || !IsLabelFold(f.substr(0, colon))) return false;
+  *joined = true;
+  return true;
+}
+
+// The width of the printed label "Số:" at the image's resolution (13-14 pt type, about 0.22
+// inch), or from the height of the printed line when the resolution is not known.
+int LabelWidth(const GrayImage& image, int printed_height) {
+  return image.dpi > 0 ? static_cast<int>(0.22 * image.dpi) : printed_height * 3 / 2;
+}
+
+// Whether `w` lies on the line of `anchor`: its middle within the anchor's height.
+bool SameLine(const LayoutWord& anchor, const LayoutWord& w) {
+  const int middle = (w.y0 + w.y1) / 2;
+  const int h = anchor.y1 - anchor.y0;
+  return middle >= anchor.y0 - h / 3 && middle <= anchor.y1 + h / 3;
+}
+
+bool IsDigitText(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The letters after the slash ("/BC-UBND", "22/TTr-UBND"): a printed notation, not a date.
+bool HasNotationLetters(const LayoutWord& w) {
+  if (w.slash_x0 < 0) return false;
+  const size_t slash = w.text.find('/');
+  if (slash == std::string::npos) return false;
+  const std::string rest = w.text.substr(slash + 1);
+  return std::any_of(rest.begin(), rest.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c & 0x80); });
+}
+
+// The crop of `image` at `box`, clipped to the image; nullptr when nothing is left.
+PIX* Crop(const GrayImage& image, Box box) {
+  box.x0 = std::max(box.x0, 0);
+  box.y0 = std::max(box.y0, 0);
+  box.x1 = std::min(box.x1, image.width);
+  box.y1 = std::min(box.y1, image.height);
+  if (box.x1 - box.x0 < 4 || box.y1 - box.y0 < 4) return nullptr;
+  PIX* pix = pixCreate(box.x1 - box.x0, box.y1 - box.y0, 8);
+  if (!pix) return nullptr;
+  l_uint32* data = pixGetData(pix);
+  const int wpl = pixGetWpl(pix);
+  for (int y = box.y0; y < box.y1; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y - box.y0) * wpl;
+    for (int x = box.x0; x < box.x1; ++x) SET_DATA_BYTE(line, x - box.x0, image.at(x, y));
+  }
+  return pix;
+}
+
+struct PixFree {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<PIX, PixFree>;
+
+PixPtr Scaled(PIX* grey, float factor) {
+  if (std::fabs(factor - 1.0f) < 0.05f) return PixPtr(pixClone(grey));
+  return PixPtr(factor > 1 ? pixScaleGrayLI(grey, factor, factor) : pixScaleAreaMap(grey, factor, factor));
+}
+
+// Otsu's threshold of the whole crop.
+int OtsuThreshold(PIX* grey) {
+  PIX* th = nullptr;
+  PIX* bin = nullptr;
+  const int w = static_cast<int>(pixGetWidth(grey)), h = static_cast<int>(pixGetHeight(grey));
+  int t = 128;
+  if (pixOtsuAdaptiveThreshold(grey, w, h, 0, 0, 0.1f, &th, &bin) == 0 && th) {
+    l_uint32 v = 128;
+    pixGetPixel(th, 0, 0, &v);
+    t = static_cast<int>(v);
+  }
+  pixDestroy(&th);
+  pixDestroy(&bin);
+  return t;
+}
+
+// The renderings of one crop that are read: Tesseract's own binarization of the grey crop at two
+// heights, Otsu's threshold, a higher threshold that keeps light (blue) ink, Sauvola's local
+// threshold, and Otsu with the pieces of neighbouring print cut by the crop's edges removed; with
+// `upright`, also the grey crop and the last one sheared upright.
+std::vector<PixPtr> Renderings(PIX* grey, int line_height, bool upright) {
+  std::vector<PixPtr> out;
+  const float factor = 48.0f / static_cast<float>(std::max(line_height, 4));
+  PixPtr big = Scaled(grey, factor);
+  if (!big) return out;
+  const int otsu = OtsuThreshold(big.get());
+  out.emplace_back(pixClone(big.get()));
+  if (PixPtr small = Scaled(grey, 32.0f / static_cast<float>(std::max(line_height, 4))))
+    out.push_back(std::move(small));
+  PixPtr bin(pixThresholdToBinary(big.get(), otsu));
+  if (bin) {
+    out.emplace_back(pixClone(bin.get()));
+    if (PIX* clean = pixRemoveBorderConnComps(bin.get(), 8)) out.emplace_back(clean);
+  }
+  if (PIX* light = pixThresholdToBinary(big.get(), std::min(230, otsu + (255 - otsu) / 2))) out.emplace_back(light);
+  PIX* sauvola = nullptr;
+  if (pixSauvolaBinarize(big.get(), std::max(7, static_cast<int>(48 * 0.6)), 0.34f, 1, nullptr, nullptr, nullptr,
+                         &sauvola) == 0 &&
+      sauvola) {
+    out.emplace_back(sauvola);
+  }
+  if (upright && bin) {
+    // Handwriting leans right; set upright, a day's "1" is less often read as "4".
+    if (PixPtr clean{pixRemoveBorderConnComps(bin.get(), 8)}) {
+      const int middle = static_cast<int>(pixGetHeight(big.get())) / 2;
+      if (PIX* p = pixHShear(nullptr, clean.get(), middle, -0.25f, L_BRING_IN_WHITE)) out.emplace_back(p);
+      if (PIX* p = pixHShear(nullptr, big.get(), middle, -0.25f, L_BRING_IN_WHITE)) out.emplace_back(p);
+    }
+  }
+  return out;
+}
+
+// What Tesseract reads on one rendering: the digits of the line, "" when none.
+std::string ReadLine(tesseract::TessBaseAPI& api, PIX* rendering) {
+  PixPtr bordered(pixAddBorder(rendering, 16, pixGetDepth(rendering) == 1 ? 0 : 255));
+  if (!bordered) return {};
+  api.SetImage(bordered.get());
+  api.SetSourceResolution(300);
+  std::unique_ptr<char[]> text(api.GetUTF8Text());
+  std::string digits;
+  for (const char* p = text.get(); p && *p; ++p) {
+    if (*p >= '0' && *p <= '9') digits.push_back(*p);
+  }
+  return digits;
+}
+
+std::string WithoutLeadingZeros(const std::string& digits) {
+  const size_t first = digits.find_first_not_of('0');
+  return first == std::string::npos ? std::string("0") : digits.substr(first);
+}
+
+// The reading most of `readings` give (the first one's wins a tie), with its count.
+std::pair<std::string, int> Plurality(const std::vector<std::string>& readings) {
+  std::map<std::string, int> votes;
+  for (const std::string& r : readings) ++votes[r];
+  std::pair<std::string, int> best;
+  for (const std::string& r : readings) {
+    if (votes[r] > best.second) best = {r, votes[r]};
+  }
+  return best;
+}
+
+// Whether `part` is `whole` with digits lost ("4" of "24", "54" of "574").
+bool Lost(const std::string& part, const std::string& whole) {
+  size_t at = 0;
+  for (const char c : whole) at += at < part.size() && part[at] == c;
+  return at == part.size() && part.size() < whole.size();
+}
+
+// The reading most of `readings` are consistent with, and their count. Tesseract reads a line of
+// handwriting as fewer digits than it holds far more often than as more ("24" as "4", "84" as "6"
+// or "84"): a reading given at least twice counts the readings that are it with digits lost
+// too, and the longest wins a tie.
+std::pair<std::string, int> Consistent(const std::vector<std::string>& readings) {
+  std::pair<std::string, int> best = Plurality(readings);
+  std::map<std::string, int> votes;
+  for (const std::string& r : readings) ++votes[r];
+  for (const auto& [whole, own] : votes) {
+    if (own < 2) continue;
+    int support = own;
+    for (const auto& [part, count] : votes) support += Lost(part, whole) ? count : 0;
+    if (support > best.second || (support == best.second && whole.size() > best.first.size())) best = {whole, support};
+  }
+  return best;
+}
+
+// Reads the digits in `box` of every rendering with every reader; `valid` tells a reading the
+// field may hold. Leading zeros do not count in the vote ("05" and "5" agree).
+template <typename Valid>
+catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line_height,
+                                const std::vector<tesseract::TessBaseAPI*>& readers, Valid valid,
+                                bool upright = false) {
+  catalog::DigitReading reading;
+  PixPtr grey(Crop(image, box));
+  if (!grey) return reading;
+  const std::vector<PixPtr> renderings = Renderings(grey.get(), line_height, upright);
+  std::vector<std::string> all;
+  std::vector<std::string> pluralities;
+  for (tesseract::TessBaseAPI* api : readers) {
+    std::vector<std::string> own;
+    for (const PixPtr& r : renderings) {
+      ++reading.readings;
+      const std::string digits = ReadLine(*api, r.get());
+      if (digits.empty() || !valid(digits)) continue;
+      own.push_back(WithoutLeadingZeros(digits));
+      all.push_back(own.back());
+    }
+    pluralities.push_back(Plurality(own).first);
+  }
+  std::tie(reading.digits, reading.votes) = Consistent(all);
+  for (const std::string& p : pluralities) reading.agreeing_readers += !p.empty() && p == reading.digits;
+  return reading;
+}
+
+// A document number counts from 1: a lone "0" is the lead-in of "04" read alone.
+bool ValidNumber(const std::string& d) { return d.size() <= 5 && d.find_first_not_of('0') != std::string::npos; }
+bool ValidDay(const std::string& d) { return d.size() <= 2 && std::stoi(d) >= 1 && std::stoi(d) <= 31; }
+bool ValidMonth(const std::string& d) { return d.size() <= 2 && std::stoi(d) >= 1 && std::stoi(d) <= 12; }
+
+// The place of the number: after "Số:" (or, when OCR lost it, a few line heights) and before the
+// printed notation's slash.
+std::optional<std::pair<Box, int>> NumberPlace(const GrayImage& image, const std::vector<LayoutWord>& words) {
+  const int header_bottom = static_cast<int>(image.height * kHeaderShare);
+  for (const LayoutWord& so : words) {
+    bool joined = false;
+    if (so.y1 > header_bottom || so.x0 > image.width / 2 || !IsNumberWord(so, &joined)) continue;
+    const int h = std::max(so.y1 - so.y0, 4);
+    for (const LayoutWord& n : words) {
+      if (n.x0 < so.x0 || !HasNotationLetters(n) || !SameLine(so, n) || n.slash_x0 - so.x1 > 12 * h) continue;
+      // Handwriting run into the label: the room starts where the printed label ends.
+      const int from = joined ? so.x0 + LabelWidth(image, n.y1 - n.y0) : so.x1 + h / 8;
+      if (n.slash_x0 - from < h / 3) break;  // no room for a number
+      return std::pair(Box{from, so.y0 - h / 2, n.slash_x0 - h / 16, so.y1 + h / 3}, h);
+    }
+  }
+  // "Số" itself misread: the topmost printed notation of the left half, in the top quarter of the
+  // page where the header's number stands (lower, a notation is more likely a citation).
+  const LayoutWord* best = nullptr;
+  for (const LayoutWord& n : words) {
+    if (n.y1 > image.height / 4 || n.x0 > image.width / 2 || !HasNotationLetters(n)) continue;
+    if (!best || n.y0 < best->y0) best = &n;
+  }
+  if (!best) return std::nullopt;
+  const int h = std::max(best->y1 - best->y0, 4);
+  int left = best->slash_x0 - 4 * h;
+  for (const LayoutWord& w : words) {
+    // A word to the left that is not digits ends the room: the number is written after it.
+    if (&w == best || !SameLine(*best, w) || w.x1 > best->slash_x0 || IsDigitText(w.text)) continue;
+    if (w.x1 > left) left = w.x1 + h / 8;
+  }
+  if (best->slash_x0 - left < h / 3) return std::nullopt;
+  return std::pair(Box{left, best->y0 - h / 2, best->slash_x0 - h / 16, best->y1 + h / 3}, h);
+}
+
+// The places of the day and the month: between "ngày" and "tháng", and "tháng" and "năm".
+struct DatePlaces {
+  std::optional<Box> day, month;
+  int height = 0;
+};
+std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<LayoutWord>& words) {
+  const int header_bottom = static_cast<int>(image.height * kHeaderShare);
+  // The topmost date line is the header's: a recital citing a date comes below it.
+  std::vector<const LayoutWord*> top_down;
+  for (const LayoutWord& w : words) top_down.push_back(&w);
+  std::stable_sort(top_down.begin(), top_down.end(),
+                   [](const LayoutWord* a, const LayoutWord* b) { return a->y0 < b->y0; });
+  for (const LayoutWord* candidate : top_down) {
+    const LayoutWord& ngay = *candidate;
+    if (ngay.y1 > header_bottom) continue;
+    const std::string f = Folded(ngay.text);
+    if (f.rfind("ngay", 0) != 0) continue;
+    const int h = std::max(ngay.y1 - ngay.y0, 4);
+    const LayoutWord* thang = nullptr;
+    const LayoutWord* nam = nullptr;
+    for (const LayoutWord& w : words) {
+      if (w.x0 <= ngay.x0 || !SameLine(ngay, w) || w.x0 - ngay.x1 > 16 * h) continue;
+      const std::string g = Folded(w.text);
+      if (g == "thang" && (!thang || w.x0 < thang->x0)) thang = &w;
+      if (g == "nam" && (!nam || w.x0 < nam->x0)) nam = &w;
+    }
+    if (!thang || !nam || nam->x0 <= thang->x1) continue;
+    DatePlaces places;
+    places.height = h;
+    // "ngày05": OCR ran the day into the word; its room starts after the four letters.
+    const int day_from = f.size() > 4 ? ngay.x0 + (ngay.x1 - ngay.x0) * 4 / static_cast<int>(f.size()) : ngay.x1;
+    if (thang->x0 - day_from > h / 3)
+      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang->x0 - h / 8, ngay.y1 + h / 3};
+    if (nam->x0 - thang->x1 > h / 3)
+      places.month = Box{thang->x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
+    return places;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, const std::vector<LayoutWord>& words,
+                                                      const std::vector<tesseract::TessBaseAPI*>& readers) {
+  const auto number = NumberPlace(image, words);
+  const auto date = DatePlace(image, words);
+  if (!number && !date) return std::nullopt;
+  for (tesseract::TessBaseAPI* api : readers) {
+    api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    api->SetVariable("tessedit_char_whitelist", "0123456789");
+  }
+  catalog::HeaderDigits out;
+  if (number) out.number = ReadField(image, number->first, number->second, readers, ValidNumber);
+  if (date && date->day) out.day = ReadField(image, *date->day, date->height, readers, ValidDay, /*upright=*/true);
+  if (date && date->month) out.month = ReadField(image, *date->month, date->height, readers, ValidMonth);
+  for (tesseract::TessBaseAPI* api : readers) api->Clear();
+  return out;
+}
+
+}  // namespace luutru::indexer

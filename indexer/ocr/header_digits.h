@@ -1,0 +1,45 @@
+// The digits an office writes by hand into the printed header of a document: the number before
+// "/BC-UBND" on the "Số:" line, the day and month of "…, ngày … tháng … năm …".
+//
+// The printed words of the form anchor the places: Tesseract's page layout finds them (the label
+// "Số:" also when the handwriting ran into it), and the room between them is cropped from the
+// page image, scaled to a set height, binarized several ways (the day also sheared upright) and
+// read as a single line by Tesseract restricted to digits, with two models whose errors differ.
+// Each reading counts once, and also for the readings that are it with digits lost (handwriting
+// read as a line loses digits); the reading most are consistent with is kept with that count and
+// how many of the models gave it most, so the caller can tell a sure reading from a doubtful one.
+// Part of luutru_ocr; the page image and word boxes are Tesseract's, in pixels.
+#ifndef LUUTRU_INDEXER_HEADER_DIGITS_H_
+#define LUUTRU_INDEXER_HEADER_DIGITS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/model.h"
+#include "indexer/ocr/gray_image.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}  // namespace tesseract
+
+namespace luutru::indexer {
+
+// A word of the page's layout, in pixels of the image it was read from.
+struct LayoutWord {
+  std::string text;
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int slash_x0 = -1;  // left edge of the word's first '/', -1 when it has none
+};
+
+// Reads the header's handwritten digits from `image`, whose layout is `words`. `readers` are
+// Tesseract instances with different models (their errors differ), which this function sets up
+// for digit lines (whitelist, single line) and leaves cleared; every rendering is read by each. Returns nullopt when
+// the page shows neither a "Số: …/…" line nor a "ngày … tháng … năm" line in its upper part (not a first page, or no
+// form), and a field without a reading where its anchors were not found.
+std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, const std::vector<LayoutWord>& words,
+                                                      const std::vector<tesseract::TessBaseAPI*>& readers);
+
+}  // namespace luutru::indexer
+
+#endif  // LUUTRU_INDEXER_HEADER_DIGITS_H_
