@@ -9,6 +9,7 @@
 
 #include <unicode/utf8.h>
 
+#include "catalog/schema.h"
 #include "search/snippet_internal.h"
 #include "tokenizers/tokenizer.h"
 
@@ -388,8 +389,10 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc, co
     for (const SnippetAnchor& a : on_page) {
       end_word = std::max(end_word, a.word + static_cast<uint32_t>(sequences[a.sequence].words.size()));
     }
-    const WordStartList starts = WordStarts(text, end_word);
-    auto byte_of = [&](uint32_t word) { return starts.ByteOf(word, text.size()); };
+    // The index counts a page's words from the end of its printed page number.
+    const size_t numbered = catalog::schema::PrintedPageNumberBytes(doc, index);
+    const WordStartList starts = WordStarts(text.substr(numbered), end_word);
+    auto byte_of = [&](uint32_t word) { return numbered + starts.ByteOf(word, text.size() - numbered); };
     std::vector<Match> matches;
     size_t expected = 0;
     for (size_t i = 0; i < on_page.size();) {
