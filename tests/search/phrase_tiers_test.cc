@@ -225,6 +225,9 @@ TEST_F(TiersTest, ARunCutByAPageBreakIsTheRunAndOneCutByADocumentBoundaryIsNot) 
     EXPECT_EQ(res.documents[0].id, "a/cut.pdf#1-2") << query;
     EXPECT_EQ(res.documents[0].match, MatchTier::kPhrase) << query;
     EXPECT_EQ(res.documents[0].pages, (std::vector<int>{1, 2})) << query;
+    ASSERT_TRUE(res.documents[0].snippet) << query;
+    // The snippet shows one page: the run is marked up to the end of the first.
+    EXPECT_NE(res.documents[0].snippet->find("đại»"), std::string::npos) << *res.documents[0].snippet;
     r.group_by_unit = true;
     res = searcher.Search(r);
     ASSERT_EQ(res.units.size(), 1u) << query;
