@@ -124,29 +124,54 @@ std::map<std::string, std::string> ReadFileUnits(const std::filesystem::path& tr
 
 Counts ReadCounts(const std::filesystem::path& tsv, const std::map<std::string, std::string>& file_units) {
   std::ifstream in = OpenOrThrow(tsv);
-  Counts out;
+  struct Raw {
+    std::optional<uint64_t> total;
+    std::set<std::string> own_units;      // the tool's own pull list
+    std::set<std::string> truth_units;    // the units of the answered files the truth knows
+    std::set<std::string> outside_units;  // the tool's units of the answered files it does not
+    uint64_t outside = 0;                 // answers in files the truth does not know
+  };
+  std::map<std::string, Raw> raw;
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.empty()) continue;
     std::istringstream fields(line);
-    std::string id, what, value;
+    std::string id, what, value, unit;
     const bool read = std::getline(fields, id, '\t') && std::getline(fields, what, '\t') &&
-                      std::getline(fields, value) && !value.empty();
+                      std::getline(fields, value, '\t') && !value.empty();
+    std::getline(fields, unit);
     const std::string where = tsv.string() + ":" + std::to_string(n);
     if (!read) throw std::runtime_error(where + ": expected 'id<TAB>total|unit|file<TAB>value'");
-    Count& c = out[id];
+    Raw& r = raw[id];
     if (what == "total") {
       if (value.find_first_not_of("0123456789") != std::string::npos) {
         throw std::runtime_error(where + ": a total is a number, not '" + value + "'");
       }
-      c.total = std::stoull(value);
+      r.total = std::stoull(value);
     } else if (what == "unit") {
-      c.units.insert(value);
+      r.own_units.insert(value);
     } else if (what == "file") {
       const auto it = file_units.find(value);
-      c.units.insert(it == file_units.end() ? value : it->second);
+      if (it != file_units.end()) {
+        r.truth_units.insert(it->second);
+      } else {
+        ++r.outside;
+        if (!unit.empty()) r.outside_units.insert(unit);
+      }
     } else {
       throw std::runtime_error(where + ": expected 'total', 'unit' or 'file', not '" + what + "'");
+    }
+  }
+  Counts out;
+  for (const auto& [id, r] : raw) {
+    Count& c = out[id];
+    if (r.total) c.total = *r.total - std::min(*r.total, r.outside);
+    if (r.own_units.empty()) {
+      c.units = r.truth_units;
+    } else {
+      for (const std::string& u : r.own_units) {
+        if (!r.outside_units.count(u) || r.truth_units.count(u)) c.units.insert(u);
+      }
     }
   }
   return out;

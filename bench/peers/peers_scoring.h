@@ -10,10 +10,14 @@
 //
 // A query line may also carry "total" (the documents that hold its phrase; 0: none does) and
 // "units" (the storage units a pull list must name, no more, no fewer), as search/evaluation.h
-// reads them. A tool's counts are TSV lines "query id, what, value": "total" and the number it
-// reported, then its pull list as "unit" and a unit code (a tool that groups by unit) or "file"
-// and a file relative to the archive (a tool that lists files: the file's unit, from the truth,
-// is on its list).
+// reads them. A tool's counts are TSV lines "query id, what, value[, unit]": "total" and the
+// number it reported; "unit" and a unit code of its own pull list (a tool that groups by unit);
+// "file", a file relative to the archive, once for each document of its whole answer in it (a
+// tool that lists files: once a file), and for a tool that names units, that document's unit.
+// The truth knows the generated archive only: an answer in a file it does not know (a real PDF
+// added to the archive) is neither right nor wrong, so it is taken off the total and its unit
+// off the pull list (unless a known file is in that unit too). A tool without a pull list of
+// its own lists the units of the known files it answers.
 #ifndef LUUTRU_BENCH_PEERS_PEERS_SCORING_H_
 #define LUUTRU_BENCH_PEERS_PEERS_SCORING_H_
 
@@ -65,9 +69,8 @@ using Counts = std::map<std::string, Count>;
 // std::runtime_error naming the file and line on a malformed line.
 std::map<std::string, std::string> ReadFileUnits(const std::filesystem::path& truth_jsonl);
 
-// Reads a counts TSV (see above); a file's unit comes from `file_units`, and a file the truth
-// does not know is listed as itself (a unit no truth names). Throws std::runtime_error naming the
-// file and line on a bad line.
+// Reads a counts TSV (see above), the files' units from `file_units`. Throws std::runtime_error
+// naming the file and line on a bad line.
 Counts ReadCounts(const std::filesystem::path& tsv, const std::map<std::string, std::string>& file_units);
 
 // Quality per query class, as search/evaluation.h counts it (`queries` counts every query of the

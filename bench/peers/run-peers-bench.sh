@@ -157,6 +157,9 @@ count_luutru() {  # DB ID QUERY TEXT OPTIONS...: the total of the answer just as
   "$build/search/luutru-search" --db "$db" --format json --group-by unit --limit 100000 --clearance tuyet-mat \
     "$@" "${words[@]}" 2>/dev/null |
     jq -r --arg id "$id" '.results[]? | select(.match == "phrase") | "\($id)\tunit\t\(.unit.code)"' || true
+  "$build/search/luutru-search" --db "$db" --format json --limit 100000 --clearance tuyet-mat \
+    "$@" "${words[@]}" 2>/dev/null |
+    jq -r --arg id "$id" '.results[]? | select(.match == "phrase") | "\($id)\tfile\t\(.file)\t\(.unit.code)"' || true
 }
 ask_recoll() {  # CONF ID QUERY TEXT ...
   recollq -c "$1" -b -n 100 "$4" > "$work/out" 2>/dev/null || true
@@ -298,7 +301,9 @@ cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
   echo "  file it returns; quest's match count with every match checked (\`-m 100000 -c 100000\`) and"
   echo "  the units of every file it returns (a file's unit from the generator's truth). Recoll and"
   echo "  Omega count files: a file of a bundled unit holding several documents counts once, so their"
-  echo "  totals fall short there even when every holder is found."
+  echo "  totals fall short there even when every holder is found. The truth knows the generated"
+  echo "  documents only: an answer in a real PDF (real/) is neither right nor wrong, so each tool's"
+  echo "  total is taken down by the answers it lists there, and their unit is not on its pull list."
   echo "- Latency: one process a query (luutru-search --format json, recollq -b, quest), wall time;"
   echo "  after one untimed pass of each tool over all queries, $rounds rounds in which the tools take turns"
   echo "  query by query (the first to go turning with each query); a query's latency is its median."
