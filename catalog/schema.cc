@@ -94,16 +94,36 @@ std::optional<std::string> NumberCandidateTerm(std::string_view number) {
 
 std::string ReviewTerm(std::string_view field) { return PrefixedTerm(kReview, field); }
 
+size_t PrintedPageNumberBytes(const ArchiveDocument& doc, size_t index) {
+  if (index == 0 || index >= doc.pages.size()) return 0;
+  const std::string_view text = doc.pages[index].text;
+  const size_t line_end = std::min(text.find('\n'), text.size());
+  const std::string_view line = text.substr(0, line_end);
+  // "2", " - 2 - ": digits, with spaces and dashes around them only.
+  const size_t digits = line.find_first_of("0123456789");
+  if (digits == std::string_view::npos) return 0;
+  const size_t digits_end = std::min(line.find_first_not_of("0123456789", digits), line.size());
+  auto only_dashes = [](std::string_view part) { return part.find_first_not_of(" \t-") == std::string_view::npos; };
+  if (!only_dashes(line.substr(0, digits)) || !only_dashes(line.substr(digits_end))) return 0;
+  const std::string_view number = line.substr(digits, digits_end - digits);
+  const std::string in_document = std::to_string(index + 1);
+  const std::string in_file = std::to_string(static_cast<size_t>(doc.first_page) + index);
+  if (number != in_document && number != in_file) return 0;
+  return std::min(line_end + 1, text.size());
+}
+
 Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
   Xapian::Document xdoc;
   std::vector<uint32_t> starts;
-  Xapian::termpos base = 0;
-  for (const Page& page : doc.pages) {
+  Xapian::termpos base = 0;  // the last position of the pages before
+  std::string previous;      // the folded word at position previous_pos
+  Xapian::termpos previous_pos = 0;
+  for (size_t index = 0; index < doc.pages.size(); ++index) {
+    const Page& page = doc.pages[index];
     starts.push_back(base + 1);
     Xapian::termpos last = base;
-    std::string previous;  // the folded word at position previous_pos
-    Xapian::termpos previous_pos = 0;
-    for (const auto& t : tokenizers::Tokenize(page.text)) {
+    const std::string_view text = std::string_view(page.text).substr(PrintedPageNumberBytes(doc, index));
+    for (const auto& t : tokenizers::Tokenize(text)) {
       const Xapian::termpos pos = base + t.position;
       last = std::max(last, pos);
       switch (t.kind) {
@@ -119,8 +139,9 @@ Xapian::Document BuildIndexDocument(const ArchiveDocument& doc) {
         case TokenKind::kDate: AddTerm(xdoc, PrefixedTerm(kTextDate, t.exact)); break;
       }
     }
-    // A gap between pages keeps a phrase from running across a page break.
-    base = last + 2;
+    // No gap between pages: a run of words goes on across a page break (and its pair term with
+    // it), as a reader reads it. Documents are apart, each a Xapian document of its own.
+    base = last;
     AddBoolean(xdoc, kSource, TextSourceName(page.source));
   }
 

@@ -79,6 +79,13 @@ inline constexpr Xapian::valueno kSlotRecord = 8;
 // The complete Xapian document for `doc`: terms, values and stored data.
 Xapian::Document BuildIndexDocument(const ArchiveDocument& doc);
 
+// How many leading bytes of page `index` of `doc` its printed page number takes: a first line
+// holding only the page's number, counted in the document or in the file ("2", "- 2 -"), on any
+// page but the document's first; 0 when there is none. Those bytes are not indexed: word
+// positions run on from one page to the next, so a run of words cut by a page break is found
+// whole, and a page's words are counted from the end of its page number (search snippets).
+size_t PrintedPageNumberBytes(const ArchiveDocument& doc, size_t index);
+
 // The kWordPair term of two folded words.
 std::string WordPairTerm(std::string_view first, std::string_view second);
 

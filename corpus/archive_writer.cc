@@ -203,8 +203,14 @@ void AddPhraseQueries(const std::vector<Document>& docs, uint64_t seed, int per_
   std::vector<std::vector<std::string>> words_of;
   std::set<std::string> vocabulary;
   for (const Document& d : docs) {
+    // Read as a reader reads on across a page break: past the page number printed alone on top
+    // of every page after the first (pdf_render).
     std::string text;
-    for (const std::string& page : d.pages) text += page + "\n";
+    for (size_t p = 0; p < d.pages.size(); ++p) {
+      const std::string number = std::to_string(p + 1) + "\n";
+      text += p > 0 && d.pages[p].starts_with(number) ? d.pages[p].substr(number.size()) : d.pages[p];
+      text += "\n";
+    }
     words_of.push_back(FoldedWords(text));
     vocabulary.insert(words_of.back().begin(), words_of.back().end());
   }

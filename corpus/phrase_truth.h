@@ -4,7 +4,8 @@
 //
 // Words are compared as a reader compares them without marks: lower case, marks removed, đ→d;
 // a word is a run of letters or a run of digits ("QH15" is two). A phrase is held where its
-// words follow one another, whatever punctuation, line or page break stands between them.
+// words follow one another, whatever punctuation, line or page break stands between them (the
+// caller leaves out the page number printed on top of a page, as a reader reads past it).
 #ifndef LUUTRU_CORPUS_PHRASE_TRUTH_H_
 #define LUUTRU_CORPUS_PHRASE_TRUTH_H_
 

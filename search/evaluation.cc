@@ -68,6 +68,21 @@ void ApplyOptions(const json& args, SearchRequest& request) {
   }
 }
 
+bool TotalWithin(uint64_t total, uint64_t truth) {
+  const uint64_t off = total > truth ? total - truth : truth - total;
+  return static_cast<double>(off) <= std::max(1.0, 0.05 * static_cast<double>(truth));
+}
+
+void TakeMeans(ClassQuality& c) {
+  if (c.ranked) {
+    c.recall_at_10 /= c.ranked;
+    c.mrr /= c.ranked;
+  }
+  if (c.absent) c.answered_zero /= c.absent;
+  if (c.counted) c.totals_within /= c.counted;
+  if (c.listed) c.exact_pull_lists /= c.listed;
+}
+
 std::map<std::string, ClassQuality> Evaluate(const Searcher& searcher, std::istream& jsonl) {
   std::map<std::string, ClassQuality> out;
   std::string line;
@@ -93,8 +108,7 @@ std::map<std::string, ClassQuality> Evaluate(const Searcher& searcher, std::istr
     const SearchResponse response = searcher.Search(request);
     if (q.contains("total")) {
       const auto truth = q["total"].get<uint64_t>();
-      const uint64_t off = response.total > truth ? response.total - truth : truth - response.total;
-      const bool within = static_cast<double>(off) <= std::max(1.0, 0.05 * static_cast<double>(truth));
+      const bool within = TotalWithin(response.total, truth);
       ++c.counted;
       c.totals_within += within ? 1 : 0;
       if (truth == 0) {
@@ -146,15 +160,7 @@ std::map<std::string, ClassQuality> Evaluate(const Searcher& searcher, std::istr
     c.mrr += first ? 1.0 / first : 0.0;
     if (!first || first > kCutoff) c.misses.push_back(line);
   }
-  for (auto& [name, c] : out) {
-    if (c.ranked) {
-      c.recall_at_10 /= c.ranked;
-      c.mrr /= c.ranked;
-    }
-    if (c.absent) c.answered_zero /= c.absent;
-    if (c.counted) c.totals_within /= c.counted;
-    if (c.listed) c.exact_pull_lists /= c.listed;
-  }
+  for (auto& [name, c] : out) TakeMeans(c);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #ifndef LUUTRU_SEARCH_EVALUATION_H_
 #define LUUTRU_SEARCH_EVALUATION_H_
 
+#include <cstdint>
 #include <istream>
 #include <map>
 #include <string>
@@ -42,6 +43,13 @@ struct ClassQuality {
   double exact_pull_lists = 0;
   std::vector<std::string> wrong_counts;  // "query: total T (truth N)" and pull lists that differ
 };
+
+// Whether a reported total is within max(1, 5 %) of the truth: the rule totals are judged by.
+bool TotalWithin(uint64_t total, uint64_t truth);
+
+// Turns the sums a scorer added into `c` (recall@10 and MRR over `ranked`, each share over its
+// own count) into means.
+void TakeMeans(ClassQuality& c);
 
 // Applies luutru-search options ("--to", "2023-03" ...) to `request`. Throws std::invalid_argument
 // on an option it does not know.

@@ -46,7 +46,9 @@ DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
       for (size_t i = 1; i < lists.size() && whole; ++i) {
         whole = std::binary_search(lists[i].begin(), lists[i].end(), start + static_cast<Xapian::termpos>(i));
       }
-      if (whole) out.starts.push_back(SequenceStart{start, s});
+      if (whole) {
+        out.starts.push_back(SequenceStart{start, s, start + static_cast<Xapian::termpos>(lists.size() - 1)});
+      }
     }
   }
   std::sort(out.starts.begin(), out.starts.end(),
@@ -58,6 +60,7 @@ std::vector<int> HitPages(const catalog::schema::StoredDocument& stored, const D
   std::map<int, std::set<size_t>> found;  // page -> the sequences found on it
   for (const SequenceStart& start : matches.starts) {
     found[catalog::schema::PageOfPosition(stored, start.position)].insert(start.sequence);
+    found[catalog::schema::PageOfPosition(stored, start.last)].insert(start.sequence);
   }
   std::vector<int> all, complete;
   for (const auto& [page, seqs] : found) {

@@ -24,6 +24,7 @@ namespace luutru::search {
 struct SequenceStart {
   uint32_t position;  // term position in the document
   size_t sequence;    // index into the sequences searched
+  uint32_t last;      // term position of its last word (positions run on across pages)
 };
 
 struct DocumentMatches {
@@ -36,7 +37,8 @@ struct DocumentMatches {
 DocumentMatches LocateSequences(const Xapian::Database& db, Xapian::docid did,
                                 const std::vector<MatchSequence>& sequences);
 
-// Sorted, without duplicates; empty when nothing matched in the text.
+// Sorted, without duplicates; empty when nothing matched in the text. A sequence cut by a page
+// break is on both pages.
 std::vector<int> HitPages(const catalog::schema::StoredDocument& stored, const DocumentMatches& matches);
 
 // The starts that lie on `pages`, as word offsets on their page, for MakeSnippetAt.

@@ -9,6 +9,7 @@
 
 #include <unicode/utf8.h>
 
+#include "catalog/schema.h"
 #include "search/snippet_internal.h"
 #include "tokenizers/tokenizer.h"
 
@@ -367,6 +368,25 @@ std::optional<std::string> MakeSnippet(const catalog::ArchiveDocument& doc, cons
   return RenderWindow(doc, best.window, best.matches, width);
 }
 
+namespace {
+
+// The words from `begin` to the end of page `text`, as matches of sequence `s` when they are its
+// first words (a run the index says goes on into the next page); nothing when they are not.
+void PageEndOfRun(std::string_view text, size_t begin, const std::vector<MatchSequence>& sequences, size_t s,
+                  std::vector<Match>& out) {
+  const std::vector<MatchWord>& words = sequences[s].words;
+  std::vector<Match> found;
+  for (const Token& t : tokenizers::Tokenize(text.substr(begin))) {
+    if (t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber) continue;
+    const size_t k = found.size();
+    if (k + 1 >= words.size() || t.folded != words[k].folded) return;  // the whole run, or another
+    found.push_back(Match{begin + t.begin, begin + t.end, s, words[k].marked && t.exact == words[k].exact});
+  }
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
 std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc, const std::vector<SnippetAnchor>& anchors,
                                          const std::vector<MatchSequence>& sequences, size_t width) {
   if (sequences.empty() || doc.pages.empty()) return std::nullopt;
@@ -388,11 +408,20 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc, co
     for (const SnippetAnchor& a : on_page) {
       end_word = std::max(end_word, a.word + static_cast<uint32_t>(sequences[a.sequence].words.size()));
     }
-    const WordStartList starts = WordStarts(text, end_word);
-    auto byte_of = [&](uint32_t word) { return starts.ByteOf(word, text.size()); };
-    std::vector<Match> matches;
+    // The index counts a page's words from the end of its printed page number.
+    const size_t numbered = catalog::schema::PrintedPageNumberBytes(doc, index);
+    const WordStartList starts = WordStarts(text.substr(numbered), end_word);
+    auto byte_of = [&](uint32_t word) { return numbered + starts.ByteOf(word, text.size() - numbered); };
+    std::vector<Match> matches, cut;
     size_t expected = 0;
     for (size_t i = 0; i < on_page.size();) {
+      // A run that goes on past the page's last word, into the next page: its words on this page.
+      const size_t run_words = sequences[on_page[i].sequence].words.size();
+      if (starts.count < on_page[i].word + run_words) {
+        PageEndOfRun(text, byte_of(on_page[i].word), sequences, on_page[i].sequence, cut);
+        ++i;
+        continue;
+      }
       // Anchors whose words overlap are analyzed as one slice.
       const uint32_t first = on_page[i].word;
       uint32_t last = first;
@@ -409,6 +438,8 @@ std::optional<std::string> MakeSnippetAt(const catalog::ArchiveDocument& doc, co
     size_t found = 0;
     for (const Match& m : matches) found += anchored[m.sequence] ? 1 : 0;
     if (found != expected) matches = FindMatches(text, first_words);  // not where the index said: the page
+    matches.insert(matches.end(), cut.begin(), cut.end());
+    std::stable_sort(matches.begin(), matches.end(), [](const Match& a, const Match& b) { return a.begin < b.begin; });
     best.Offer(text, index, std::move(matches), sequences.size(), width);
   }
   return RenderWindow(doc, best.window, best.matches, width);

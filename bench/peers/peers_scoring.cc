@@ -68,6 +68,8 @@ std::vector<PeerQuery> ReadQueries(const std::filesystem::path& jsonl) {
       q.query = j.value("query", "");
       q.args = ArgWords(j.contains("args") ? j["args"] : json());
       for (const auto& r : j.at("relevant")) q.relevant.push_back(r.get<std::string>());
+      if (j.contains("total")) q.total = j["total"].get<uint64_t>();
+      for (const auto& u : j.value("units", json::array())) q.units.insert(u.get<std::string>());
       out.push_back(std::move(q));
     } catch (const json::exception& e) {
       throw std::runtime_error(jsonl.string() + ":" + std::to_string(n) + ": " + e.what());
@@ -77,7 +79,7 @@ std::vector<PeerQuery> ReadQueries(const std::filesystem::path& jsonl) {
 }
 
 std::string PeerText(const PeerQuery& q) {
-  std::string text = q.query;
+  std::string text = q.total && !q.query.empty() ? '"' + q.query + '"' : q.query;
   for (size_t i = 0; i + 1 < q.args.size(); ++i) {
     if (q.args[i] != "--number") continue;
     if (!text.empty()) text += ' ';
@@ -103,12 +105,101 @@ Answers ReadAnswers(const std::filesystem::path& tsv) {
   return out;
 }
 
-std::map<std::string, ClassScore> Score(const std::vector<PeerQuery>& queries, const Answers& answers) {
-  std::map<std::string, ClassScore> out;
+std::map<std::string, std::string> ReadFileUnits(const std::filesystem::path& truth_jsonl) {
+  std::ifstream in = OpenOrThrow(truth_jsonl);
+  std::map<std::string, std::string> out;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    try {
+      const json j = json::parse(line);
+      if (!j.contains("unit")) continue;  // a broken file on purpose: no document, no unit
+      out[j.at("file").get<std::string>()] = j["unit"].at("code").get<std::string>();
+    } catch (const json::exception& e) {
+      throw std::runtime_error(truth_jsonl.string() + ":" + std::to_string(n) + ": " + e.what());
+    }
+  }
+  return out;
+}
+
+Counts ReadCounts(const std::filesystem::path& tsv, const std::map<std::string, std::string>& file_units) {
+  std::ifstream in = OpenOrThrow(tsv);
+  struct Raw {
+    std::optional<uint64_t> total;
+    std::set<std::string> own_units;      // the tool's own pull list
+    std::set<std::string> truth_units;    // the units of the answered files the truth knows
+    std::set<std::string> outside_units;  // the tool's units of the answered files it does not
+    uint64_t outside = 0;                 // answers in files the truth does not know
+  };
+  std::map<std::string, Raw> raw;
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.empty()) continue;
+    std::istringstream fields(line);
+    std::string id, what, value, unit;
+    const bool read = std::getline(fields, id, '\t') && std::getline(fields, what, '\t') &&
+                      std::getline(fields, value, '\t') && !value.empty();
+    std::getline(fields, unit);
+    const std::string where = tsv.string() + ":" + std::to_string(n);
+    if (!read) throw std::runtime_error(where + ": expected 'id<TAB>total|unit|file<TAB>value'");
+    Raw& r = raw[id];
+    if (what == "total") {
+      if (value.find_first_not_of("0123456789") != std::string::npos) {
+        throw std::runtime_error(where + ": a total is a number, not '" + value + "'");
+      }
+      r.total = std::stoull(value);
+    } else if (what == "unit") {
+      r.own_units.insert(value);
+    } else if (what == "file") {
+      const auto it = file_units.find(value);
+      if (it != file_units.end()) {
+        r.truth_units.insert(it->second);
+      } else {
+        ++r.outside;
+        if (!unit.empty()) r.outside_units.insert(unit);
+      }
+    } else {
+      throw std::runtime_error(where + ": expected 'total', 'unit' or 'file', not '" + what + "'");
+    }
+  }
+  Counts out;
+  for (const auto& [id, r] : raw) {
+    Count& c = out[id];
+    if (r.total) c.total = *r.total - std::min(*r.total, r.outside);
+    if (r.own_units.empty()) {
+      c.units = r.truth_units;
+    } else {
+      for (const std::string& u : r.own_units) {
+        if (!r.outside_units.count(u) || r.truth_units.count(u)) c.units.insert(u);
+      }
+    }
+  }
+  return out;
+}
+
+std::map<std::string, search::ClassQuality> Score(const std::vector<PeerQuery>& queries, const Answers& answers,
+                                                  const Counts& counts) {
+  std::map<std::string, search::ClassQuality> out;
   for (const PeerQuery& q : queries) {
-    if (q.relevant.empty()) continue;
-    ClassScore& c = out[q.klass];
+    search::ClassQuality& c = out[q.klass];
     ++c.queries;
+    const auto counted = counts.find(q.id);
+    const Count count = counted == counts.end() ? Count{} : counted->second;
+    if (q.total) {
+      const bool within = count.total && search::TotalWithin(*count.total, *q.total);
+      ++c.counted;
+      c.totals_within += within ? 1 : 0;
+      if (*q.total == 0) {
+        ++c.absent;
+        c.answered_zero += count.total == uint64_t{0} ? 1 : 0;
+      }
+    }
+    if (!q.units.empty()) {
+      ++c.listed;
+      c.exact_pull_lists += count.units == q.units ? 1 : 0;
+    }
+    if (q.relevant.empty()) continue;
+    ++c.ranked;
     const auto it = answers.find(q.id);
     if (it == answers.end()) continue;
     const std::vector<std::string>& hits = it->second;
@@ -126,10 +217,7 @@ std::map<std::string, ClassScore> Score(const std::vector<PeerQuery>& queries, c
     c.recall_at_10 += static_cast<double>(found.size()) / static_cast<double>(std::min(q.relevant.size(), kCutoff));
     c.mrr += first ? 1.0 / static_cast<double>(first) : 0.0;
   }
-  for (auto& [name, c] : out) {
-    c.recall_at_10 /= c.queries;
-    c.mrr /= c.queries;
-  }
+  for (auto& [name, c] : out) search::TakeMeans(c);
   return out;
 }
 

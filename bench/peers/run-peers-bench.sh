@@ -7,8 +7,10 @@
 # Each tool indexes the same files (the real PDFs of ../shared/real-pdfs are added when present)
 # and answers the same queries, typed as a user would type them; peers_score turns the answers
 # into one Markdown table: index time, pages/s, index size, peak RSS, recall@10 and MRR per query
-# class, query latency. The table, with the date, machine and each configuration, is written to
-# bench/peers/RESULTS.md and printed.
+# class, query latency; a second table the share of absent phrases answered with 0, of totals
+# within max(1, 5 %) of the documents holding the phrase and of exact pull lists, per class. The
+# tables, with the date, machine and each configuration, are written to bench/peers/RESULTS.md and
+# printed.
 #
 #   bench/peers/run-peers-bench.sh BUILD_DIR [--docs N] [--scanned-fraction F] [--out FILE.md]
 #
@@ -126,7 +128,9 @@ index omega "$work/omega.db" omindex --db "$work/omega.db" --url / --stemmer=non
 
 # 4. Queries. Each ask_* function runs one query (ID LUUTRU-QUERY PEER-TEXT OPTIONS...) into
 # $work/out and its parse_* function turns that output into hits relative to the archive, in rank
-# order. First every tool answers every query once, untimed: those answers are scored, and the
+# order. For a query with a known total or pull list, its count_* function (same arguments, run
+# after parse_*, untimed) writes the tool's own total and its whole pull list: luutru's total and
+# its units grouped by unit, Recoll's and Omega's count and the files of their whole answer. First every tool answers every query once, untimed: those answers are scored, and the
 # pass warms each tool alike. Then the latency, in $rounds rounds: each round times every tool on
 # every query, the tools interleaved query by query (their order turning from query to query),
 # so that the machine speeding up or slowing down during the run weighs on every tool alike. A
@@ -144,30 +148,61 @@ parse_luutru() {
   jq -r --arg root "$archive/" \
     '.results[]? | (.path | ltrimstr($root)) + "#" + (.id | split("#") | .[1])' "$work/out"
 }
+count_luutru() {  # DB ID QUERY TEXT OPTIONS...: the total of the answer just asked, its pull list
+  local db=$1 id=$2 query=$3
+  shift 4
+  local words=()
+  [ -n "$query" ] && words=("$query")
+  jq -r --arg id "$id" '.total // empty | "\($id)\ttotal\t\(.)"' "$work/out"
+  "$build/search/luutru-search" --db "$db" --format json --group-by unit --limit 100000 --clearance tuyet-mat \
+    "$@" "${words[@]}" 2>/dev/null |
+    jq -r --arg id "$id" '.results[]? | select(.match == "phrase") | "\($id)\tunit\t\(.unit.code)"' || true
+  "$build/search/luutru-search" --db "$db" --format json --limit 100000 --clearance tuyet-mat \
+    "$@" "${words[@]}" 2>/dev/null |
+    jq -r --arg id "$id" '.results[]? | select(.match == "phrase") | "\($id)\tfile\t\(.file)\t\(.unit.code)"' || true
+}
 ask_recoll() {  # CONF ID QUERY TEXT ...
   recollq -c "$1" -b -n 100 "$4" > "$work/out" 2>/dev/null || true
 }
 parse_recoll() { sed -n "s|^file://$archive/||p" "$work/out"; }
+count_recoll() {  # CONF ID QUERY TEXT ...: recollq's exact count (-E) and every file it answers
+  recollq -c "$1" -E -n 0 "$4" 2>/dev/null | awk -F'\t' -v id="$2" -v root="[file://$archive/" '
+    /^[0-9]+ results$/ { print id "\ttotal\t" $1 + 0 }
+    index($2, root) == 1 { print id "\tfile\t" substr($2, length(root) + 1, length($2) - length(root) - 1) }' || true
+}
 ask_quest() {  # DB ID QUERY TEXT ...
   quest -d "$1" -s none -m 100 "$4" > "$work/out" 2>/dev/null || true
 }
 parse_quest() { sed -n 's|^url=/||p' "$work/out"; }
+count_quest() {  # DB ID QUERY TEXT ...: quest's matches, every match checked (-c), and their files
+  quest -d "$1" -s none -m 100000 -c 100000 "$4" 2>/dev/null | awk -v id="$2" '
+    /^(Exactly|About) [0-9]+ matches$/ { print id "\ttotal\t" $2 }
+    /^Between [0-9]+ and [0-9]+ matches$/ { print id "\ttotal\t" $2 }
+    /^url=\// { print id "\tfile\t" substr($0, 6) }' || true
+}
 
-answer_queries() {  # NAME ASK PARSE TARGET
-  local name=$1 ask=$2 parse=$3 target=$4 fields
+answer_queries() {  # NAME ASK PARSE COUNT TARGET
+  local name=$1 ask=$2 parse=$3 count=$4 target=$5 fields
   log "querying: $name"
   : > "$work/$name.answers"
+  : > "$work/$name.counts"
   while IFS=$'\x1f' read -r -a fields; do
-    "$ask" "$target" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:4}"
+    "$ask" "$target" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:5}"
     "$parse" | awk -v id="${fields[0]}" '{ print id "\t" NR "\t" $0 }' >> "$work/$name.answers"
+    if [ "${fields[4]:-}" = count ]; then
+      "$count" "$target" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:5}" >> "$work/$name.counts"
+    fi
   done < "$work/queries.tsv"
 }
 "$score" queries "$work/queries.jsonl" > "$work/queries.tsv"
 tools=(luutru luutru-text recoll recoll-ocr omega)
 asks=(ask_luutru ask_luutru ask_recoll ask_recoll ask_quest)
 parses=(parse_luutru parse_luutru parse_recoll parse_recoll parse_quest)
+counts=(count_luutru count_luutru count_recoll count_recoll count_quest)
 targets=("$luutru_db" "$work/luutru-text.db" "$work/recoll" "$work/recoll-ocr" "$work/omega.db")
-for k in "${!tools[@]}"; do answer_queries "${tools[$k]}" "${asks[$k]}" "${parses[$k]}" "${targets[$k]}"; done
+for k in "${!tools[@]}"; do
+  answer_queries "${tools[$k]}" "${asks[$k]}" "${parses[$k]}" "${counts[$k]}" "${targets[$k]}"
+done
 
 log "timing: $rounds rounds of every query, tools interleaved"
 : > "$work/times.tsv"
@@ -177,7 +212,7 @@ for round in $(seq "$rounds"); do
     for k in "${!tools[@]}"; do
       t=$(( (k + n + round) % ${#tools[@]} ))
       t0=${EPOCHREALTIME/./}
-      "${asks[$t]}" "${targets[$t]}" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:4}"
+      "${asks[$t]}" "${targets[$t]}" "${fields[0]}" "${fields[2]}" "${fields[3]}" "${fields[@]:5}"
       t1=${EPOCHREALTIME/./}
       echo "${tools[$t]}	${fields[0]}	$((t1 - t0))" >> "$work/times.tsv"
     done
@@ -196,8 +231,8 @@ sort -t$'\t' -k1,1 -k2,2 -k3,3n "$work/times.tsv" | awk -F'\t' -v dir="$work" '
 row() {  # NAME LABEL CANNOT
   local seconds rss size
   read -r seconds rss size < "$work/$1.measures"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$work/$1.answers" "$work/$1.latency" \
-    "$seconds" "$pages" "$size" "$rss" "$3" >> "$manifest"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$2" "$work/$1.answers" "$work/$1.latency" \
+    "$seconds" "$pages" "$size" "$rss" "$3" "$work/$1.counts" >> "$manifest"
 }
 no_ocr="scanned-only=no OCR;real scans=no OCR"
 row luutru "luutru (OCR auto)" -
@@ -205,7 +240,7 @@ row luutru-text "luutru --ocr never" "$no_ocr"
 row recoll "Recoll, defaults" "$no_ocr"
 row recoll-ocr "Recoll + Tesseract OCR" -
 row omega "Omega (omindex + quest)" "scanned-only=no OCR in omindex;real scans=no OCR in omindex"
-table=$("$score" table "$work/queries.jsonl" "$manifest")
+table=$("$score" table "$work/queries.jsonl" "$work/meta/truth.jsonl" "$manifest")
 
 measure() { cut -d' ' -f"$2" "$work/$1.measures"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "—" }'; }
@@ -254,6 +289,21 @@ cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
   echo "- Every tool gets the same query string. \"document number\" queries are luutru's --number"
   echo "  option and the number typed as the query for the peers; \"date-filtered\" queries add"
   echo "  --from/--to for luutru, while the peers get only the words (file dates are not document dates)."
+  echo "  The phrase classes (\"phrase count\", \"absent phrase\", \"absent phrase, unaccented\") are typed"
+  echo "  as they are to luutru (words typed together are one request for them in that order) and in"
+  echo "  double quotes to Recoll and Omega, their phrase syntax (Xapian PHRASE in both: recollq's and"
+  echo "  quest's parsed queries); \"two things\" is typed without quotes to every tool."
+  echo "- Totals and pull lists (second table; \"-\": no query of the class asks it): zero = share of the"
+  echo "  phrases no document holds answered with total 0; totals = share within max(1, 5 %) of the"
+  echo "  documents holding the phrase; pull lists = share naming exactly the units of those documents."
+  echo "  Each tool counts its own way: luutru's JSON \`total\` and its \`--group-by unit\` answer (units"
+  echo "  matched as a phrase); Recoll's exact result count (\`recollq -E -n 0\`) and the units of every"
+  echo "  file it returns; quest's match count with every match checked (\`-m 100000 -c 100000\`) and"
+  echo "  the units of every file it returns (a file's unit from the generator's truth). Recoll and"
+  echo "  Omega count files: a file of a bundled unit holding several documents counts once, so their"
+  echo "  totals fall short there even when every holder is found. The truth knows the generated"
+  echo "  documents only: an answer in a real PDF (real/) is neither right nor wrong, so each tool's"
+  echo "  total is taken down by the answers it lists there, and their unit is not on its pull list."
   echo "- Latency: one process a query (luutru-search --format json, recollq -b, quest), wall time;"
   echo "  after one untimed pass of each tool over all queries, $rounds rounds in which the tools take turns"
   echo "  query by query (the first to go turning with each query); a query's latency is its median."

@@ -176,16 +176,46 @@ TEST(Schema, MapsPositionsToPagesOfTheFile) {
   EXPECT_EQ(PageOfPosition(stored, later), 3);
 }
 
-TEST(Schema, PhrasesDoNotRunAcrossPages) {
+// A reader reads on from the last words of a page to the first of the next: so do phrases, by
+// positions and by pair terms.
+TEST(Schema, PhrasesRunOnAcrossPages) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   db.add_document(BuildIndexDocument(SampleDocument()));
   Xapian::Enquire enquire(db);
   std::vector<std::string> words = {"XFhoa", "XFbinh"};
   enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
   EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u);
-  words = {"XFbinh", "XFxay"};
+  words = {"XFbinh", "XFxay", "XFmoi"};
   enquire.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end()));
-  EXPECT_EQ(enquire.get_mset(0, 10).size(), 0u);
+  EXPECT_EQ(enquire.get_mset(0, 10).size(), 1u);
+  EXPECT_EQ(db.get_termfreq(WordPairTerm("binh", "xay")), 1u);
+  const StoredDocument stored = ReadStoredDocument(db.get_document(1));
+  EXPECT_EQ(PageOfPosition(stored, *db.positionlist_begin(1, "XFbinh")), 2);
+  EXPECT_EQ(PageOfPosition(stored, *db.positionlist_begin(1, "XFxay")), 3);
+}
+
+// The page number printed alone on a page's first line, counted in the document or in the file,
+// stands outside the run; any other first line is text.
+TEST(Schema, APrintedPageNumberDoesNotBreakARunAcrossPages) {
+  for (const std::string number : {"2\n", "- 3 -\n", "  3\n"}) {
+    ArchiveDocument doc = SampleDocument();  // pages 2-3 of its file
+    doc.pages[1].text = number + doc.pages[1].text;
+    EXPECT_EQ(PrintedPageNumberBytes(doc, 1), number.size()) << number;
+    EXPECT_EQ(PrintedPageNumberBytes(doc, 0), 0u);
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(BuildIndexDocument(doc));
+    EXPECT_EQ(db.get_termfreq(WordPairTerm("binh", "xay")), 1u) << number;
+    const StoredDocument stored = ReadStoredDocument(db.get_document(1));
+    EXPECT_EQ(stored.page_start_positions[1], *db.positionlist_begin(1, "XFxay")) << number;
+  }
+  for (const std::string first_line : {"4\n", "419\n", "Trang 2\n", "2 nhà\n"}) {
+    ArchiveDocument doc = SampleDocument();
+    doc.pages[1].text = first_line + doc.pages[1].text;
+    EXPECT_EQ(PrintedPageNumberBytes(doc, 1), 0u) << first_line;
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(BuildIndexDocument(doc));
+    EXPECT_EQ(db.get_termfreq(WordPairTerm("binh", "xay")), 0u) << first_line;
+  }
 }
 
 TEST(Schema, ClearanceFilterHidesHigherLevels) {

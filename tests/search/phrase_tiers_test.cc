@@ -206,6 +206,49 @@ TEST_F(TiersTest, PairsStandingApartAreNotTheRun) {
   std::filesystem::remove_all(dir);
 }
 
+// A run cut by a page break, the next page's number printed on top of it, is the run: the
+// document is in the answer, on both pages. Two documents of one file stand apart: a run that
+// ends one and goes on in the next is held by neither.
+TEST_F(TiersTest, ARunCutByAPageBreakIsTheRunAndOneCutByADocumentBoundaryIsNot) {
+  const auto dir = dir_.string() + "-break";
+  Build(dir, {Doc("a/cut.pdf", Unit345()).WithPages({"Năm 2023 tỉnh xây mới 419 nhà đại", "2\nđoàn kết cho hộ nghèo"}),
+              Doc("b/bundle.pdf", Unit347()).WithPages({"Báo cáo công tác", "2\nvận động ủng hộ quỹ vì"}),
+              Doc("b/bundle.pdf", Unit347()).WithFirstPage(3).WithPages({"người nghèo năm 2023"})});
+  const Searcher searcher = Searcher::Open({dir});
+  for (const std::string query : {"nhà đại đoàn kết", "dai doan", "xây mới 419 nhà đại đoàn kết cho hộ nghèo"}) {
+    SearchRequest r;
+    r.query = query;
+    auto res = searcher.Search(r);
+    EXPECT_EQ(res.total, 1u) << query;
+    EXPECT_FALSE(res.total_is_estimate) << query;
+    ASSERT_EQ(res.documents.size(), 1u) << query;
+    EXPECT_EQ(res.documents[0].id, "a/cut.pdf#1-2") << query;
+    EXPECT_EQ(res.documents[0].match, MatchTier::kPhrase) << query;
+    EXPECT_EQ(res.documents[0].pages, (std::vector<int>{1, 2})) << query;
+    ASSERT_TRUE(res.documents[0].snippet) << query;
+    // The snippet shows one page: the run is marked up to the end of the first.
+    EXPECT_NE(res.documents[0].snippet->find("đại»"), std::string::npos) << *res.documents[0].snippet;
+    r.group_by_unit = true;
+    res = searcher.Search(r);
+    ASSERT_EQ(res.units.size(), 1u) << query;
+    EXPECT_EQ(res.units[0].unit.code, Unit345().code) << query;
+  }
+  SearchRequest r;
+  r.query = "hộ nghèo";  // on the second page only
+  auto res = searcher.Search(r);
+  ASSERT_EQ(res.documents.size(), 1u);
+  EXPECT_EQ(res.documents[0].pages, std::vector<int>{2});
+  ASSERT_TRUE(res.documents[0].snippet);
+  EXPECT_NE(res.documents[0].snippet->find("«hộ nghèo»"), std::string::npos) << *res.documents[0].snippet;
+  for (const std::string query : {"quỹ vì người nghèo", "vi nguoi"}) {
+    r.query = query;
+    res = searcher.Search(r);
+    EXPECT_EQ(res.total, 0u) << query;
+    EXPECT_EQ(res.total_loose, 0u) << query << ": no document holds every word";
+  }
+  std::filesystem::remove_all(dir);
+}
+
 // A run held by many documents: its chains are checked on a sample of them, so the total says
 // it is an estimate, and it is close; the documents shown all hold the run. Below the sample,
 // the totals of both tiers are exact.

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,7 @@
 #include "search/evaluation.h"
 #include "search/searcher.h"
 #include "tests/test_support.h"
+#include "tokenizers/tokenizer.h"
 
 namespace luutru::search {
 namespace {
@@ -63,6 +65,7 @@ class GeneratedArchive : public ::testing::Test {
   }
   void CheckQuality();
   void CheckUnitListings();
+  void CheckRunsAcrossPageBreaks();
 
   void SetUp() override { ASSERT_TRUE(failure_.empty()) << failure_; }
 
@@ -74,6 +77,53 @@ class GeneratedArchive : public ::testing::Test {
 TEST_F(GeneratedArchive, QualityPerQueryClassAndExactUnitListings) {
   CheckQuality();
   CheckUnitListings();
+  CheckRunsAcrossPageBreaks();
+}
+
+// The last two words of a page and the first two of the next, past the page number the
+// generator prints on top of it, typed as one run: the document is in the answer, on both pages.
+void GeneratedArchive::CheckRunsAcrossPageBreaks() {
+  const Searcher searcher = Searcher::Open({(root_ / "db").string()});
+  std::ifstream truth(root_ / "archive" / "truth.jsonl");
+  ASSERT_TRUE(truth) << "no truth.jsonl";
+  // The words and numbers of a text, each a position of the index; a number is kept as "" so
+  // that a run holding one is left out (a run is of words).
+  auto words_of = [](const std::string& text) {
+    std::vector<std::string> words;
+    for (const auto& t : tokenizers::Tokenize(text)) {
+      if (t.kind == tokenizers::TokenKind::kWord) words.push_back(text.substr(t.begin, t.end - t.begin));
+      if (t.kind == tokenizers::TokenKind::kNumber) words.emplace_back();
+    }
+    return words;
+  };
+  int checked = 0;
+  for (std::string line; std::getline(truth, line) && checked < 6;) {
+    const json doc = json::parse(line);
+    if (!doc.contains("pages") || doc["pages"].size() < 2 || doc.value("scanned", true) ||
+        doc.value("text_layer", "") != "unicode" || !doc.value("damaged", json::array()).empty()) {
+      continue;
+    }
+    const std::string first = doc["pages"][0], second = doc["pages"][1];
+    if (!second.starts_with("2\n")) continue;
+    const std::vector<std::string> before = words_of(first), after = words_of(second.substr(2));
+    if (before.size() < 2 || after.size() < 2) continue;
+    if (before[before.size() - 2].empty() || before.back().empty() || after[0].empty() || after[1].empty()) continue;
+    SearchRequest r;
+    r.query = before[before.size() - 2] + " " + before.back() + " " + after[0] + " " + after[1];
+    r.clearance = catalog::Secrecy::kTopSecret;
+    r.limit = 1000;
+    const SearchResponse res = searcher.Search(r);
+    const auto hit = std::find_if(res.documents.begin(), res.documents.end(),
+                                  [&](const DocumentHit& d) { return d.id == doc["id"]; });
+    ASSERT_NE(hit, res.documents.end()) << r.query << " should find " << doc["id"];
+    EXPECT_EQ(hit->match, MatchTier::kPhrase) << r.query;
+    const int page = doc["page_range"][0];
+    EXPECT_TRUE(std::count(hit->pages.begin(), hit->pages.end(), page) &&
+                std::count(hit->pages.begin(), hit->pages.end(), page + 1))
+        << r.query << ": pages of " << doc["id"] << " hold " << hit->pages.size() << " pages";
+    ++checked;
+  }
+  EXPECT_GE(checked, 3) << "the archive should hold documents of several pages";
 }
 
 void GeneratedArchive::CheckQuality() {
