@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the search figures of issue 6: quality per query class on a generated archive
+# Prints the search figures: quality per query class on a generated archive
 # (recall@10, MRR) and per-query latency p50/p99 of the library, the luutru-search program and
 # Xapian's quest on the same database, at a larger text-only scale.
 #
