@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# luutru against its free, packaged peers on one generated archive, in one run (issue 8):
+# luutru against its free, packaged peers on one generated archive, in one run:
 #   - luutru-index (OCR auto, and --ocr never for the text layer alone) + luutru-search;
 #   - Recoll 1.34 (recollindex + recollq) in a private configuration, with its defaults, and with
 #     its Tesseract OCR of image-only PDFs enabled;
