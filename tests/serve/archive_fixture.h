@@ -32,15 +32,14 @@ struct GeneratedUnit {
   bool secret_only = false;
 };
 
-class ArchiveFixture : public ::testing::Test {
- protected:
+class ArchiveFixture : public ServedSuite<ArchiveFixture> {
+ public:
   static constexpr int kFonds[2] = {3, 12};
   static constexpr int kInventories[2] = {2, 10};
   static constexpr int kUnitsPerInventory = 15;
 
-  static void SetUpTestSuite() {
-    dir_ = new luutru::testing::TempDir("serve-archive");
-    const auto& root = dir_->path();
+  static constexpr const char* kFolder = "serve-archive";
+  static ServedArchive Serve(const std::filesystem::path& root) {
     const std::string archive = (root / "archive").string();
     std::filesystem::create_directories(archive);
     std::vector<ArchiveDocument> docs;
@@ -114,29 +113,17 @@ class ArchiveFixture : public ::testing::Test {
     std::mt19937 rng(21);
     std::shuffle(docs.begin(), docs.end(), rng);
     requests_path_ = (root / "requests.sqlite").string();
-    const ServedArchive served =
-        ServeArchive(root, docs,
-                     {"thuthu mat " + Hash("mật khẩu") + " khai-thac", "docgia thuong " + Hash("đọc"),
-                      "thuky thuong " + Hash("sổ") + " khai-thac", "lanhdao toi-mat " + Hash("bí mật") + " khai-thac",
-                      // An ASCII password: a script can hand it to the browser
-                      // (XMLHttpRequest percent-encodes others).
-                      "luutru1 mat " + Hash("so-luu-tru-1") + " khai-thac"},
-                     {"--requests", requests_path_});
-    db_path_ = served.db_path;
-    log_path_ = served.log_path;
-    pid_ = served.server.pid;
-    port_ = served.server.port;
+    return ServeArchive(
+        root, docs,
+        {"thuthu mat " + Hash("mật khẩu") + " khai-thac", "docgia thuong " + Hash("đọc"),
+         "thuky thuong " + Hash("sổ") + " khai-thac", "lanhdao toi-mat " + Hash("bí mật") + " khai-thac",
+         // An ASCII password: a script can hand it to the browser
+         // (XMLHttpRequest percent-encodes others).
+         "luutru1 mat " + Hash("so-luu-tru-1") + " khai-thac"},
+        {"--requests", requests_path_});
   }
 
-  static void TearDownTestSuite() {
-    StopServer(RunningServer{pid_, port_});
-    delete dir_;
-  }
-
-  void SetUp() override {
-    if (port_ == 0) FAIL() << "luutru-serve did not start";
-  }
-
+ protected:
   // The units visible at thường, in store order as the generator placed them.
   static std::vector<GeneratedUnit> PublicUnitsInStoreOrder() {
     std::vector<GeneratedUnit> out;
@@ -147,9 +134,6 @@ class ArchiveFixture : public ::testing::Test {
     return out;
   }
 
-  httplib::Client Client(const std::string& user = "", const std::string& password = "") {
-    return ServerClient(port_, user, password);
-  }
   json GetJson(const std::string& path, int expected_status, const std::string& user = "",
                const std::string& password = "") {
     auto res = Client(user, password).Get(path);
@@ -166,14 +150,9 @@ class ArchiveFixture : public ::testing::Test {
     EXPECT_EQ(res->status, expected_status) << path << " " << res->body;
     return json::parse(res->body, nullptr, false);
   }
-  static std::vector<std::string> LogLines() { return ReadLines(log_path_); }
-
-  static inline luutru::testing::TempDir* dir_ = nullptr;
-  static inline std::string db_path_, log_path_, requests_path_;
+  static inline std::string requests_path_;
   static inline std::vector<GeneratedUnit> units_;
   static inline std::string bound_public_, bound_secret_;
-  static inline pid_t pid_ = 0;
-  static inline int port_ = 0;
 };
 
 }  // namespace luutru::serve::testing

@@ -24,6 +24,7 @@
 #include "catalog/schema.h"
 #include "tests/serve/serve_fixture.h"
 #include "tests/test_support.h"
+#include "tokenizers/tokenizer.h"
 
 namespace luutru::serve::testing {
 namespace {
@@ -60,24 +61,13 @@ json Normalized(json answer) {
   return answer;
 }
 
-// Words of a text as a reader would type them: split at spaces, punctuation trimmed.
+// Words of a text as a reader would type them: each word, number, notation and date the
+// analyzer finds, spelt as the text spells it; the shortest left out.
 std::vector<std::string> Words(const std::string& text) {
   std::vector<std::string> out;
-  std::string word;
-  auto flush = [&] {
-    while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) word.pop_back();
-    size_t start = 0;
-    while (start < word.size() && std::ispunct(static_cast<unsigned char>(word[start]))) ++start;
-    if (word.size() - start >= 3) out.push_back(word.substr(start));
-    word.clear();
-  };
-  for (char c : text) {
-    if (c == ' ' || c == '\n' || c == '\t')
-      flush();
-    else
-      word += c;
+  for (const tokenizers::Token& t : tokenizers::Tokenize(text)) {
+    if (t.end - t.begin >= 3) out.push_back(text.substr(t.begin, t.end - t.begin));
   }
-  flush();
   return out;
 }
 

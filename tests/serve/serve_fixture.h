@@ -296,11 +296,51 @@ inline httplib::Client ServerClient(int port, const std::string& user = "", cons
   return client;
 }
 
-class ServeFixture : public ::testing::Test {
+// The life of a suite over one served archive. Derived::Serve(root) writes its archive under
+// `root`, a new temporary folder named Derived::kFolder, and starts luutru-serve over it
+// (ServeArchive); the server runs for the whole suite and stops after its last test. Each test
+// fails at once when the server did not start. The statics are per Derived (one suite, one server).
+template <typename Derived>
+class ServedSuite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new luutru::testing::TempDir("serve-api");
-    const auto& root = dir_->path();
+    dir_ = new luutru::testing::TempDir(Derived::kFolder);
+    const ServedArchive served = Derived::Serve(dir_->path());
+    db_path_ = served.db_path;
+    log_path_ = served.log_path;
+    ids_ = served.ids;
+    server_ = served.server;
+    port_ = served.server.port;
+  }
+  static void TearDownTestSuite() {
+    StopServer(server_);
+    server_ = RunningServer{};
+    delete dir_;
+    dir_ = nullptr;
+  }
+  void SetUp() override {
+    if (port_ == 0) FAIL() << "luutru-serve did not start";
+  }
+
+  httplib::Client Client(const std::string& user = "", const std::string& password = "") const {
+    return ServerClient(port_, user, password);
+  }
+  httplib::Result Get(const std::string& path, const std::string& user = "", const std::string& password = "") {
+    return Client(user, password).Get(path);
+  }
+  static std::vector<std::string> LogLines() { return ReadLines(log_path_); }
+
+  static inline luutru::testing::TempDir* dir_ = nullptr;
+  static inline std::string db_path_, log_path_;
+  static inline std::map<std::string, std::string> ids_;  // ArchiveDocument::Id() by file
+  static inline RunningServer server_;
+  static inline int port_ = 0;
+};
+
+class ServeFixture : public ServedSuite<ServeFixture> {
+ public:
+  static constexpr const char* kFolder = "serve-api";
+  static ServedArchive Serve(const std::filesystem::path& root) {
     const std::string archive = (root / "archive").string();
     std::filesystem::create_directories(archive);
     const auto u345 = Unit("0345", "12", "Hồ sơ quỹ Vì người nghèo năm 2023");
@@ -356,30 +396,13 @@ class ServeFixture : public ::testing::Test {
     add("toi-mat.pdf", u346, Secrecy::kSecret, "47-KH/TU", "Kế hoạch tối mật về quỹ Vì người nghèo",
         {Join(top_pages[0])}, TextSource::kTextLayer, 4);
 
-    const ServedArchive served =
-        ServeArchive(root, docs,
-                     {"# name clearance credential", "thuthu mat " + Hash("mật khẩu"),
-                      "lanhdao toi-mat " + Hash("bí mật"), "robot mat token:" + Sha256Hex("robot-token")},
-                     {"--threads", "4"});
-    db_path_ = served.db_path;
-    log_path_ = served.log_path;
-    ids_ = served.ids;
-    pid_ = served.server.pid;
-    port_ = served.server.port;
+    return ServeArchive(root, docs,
+                        {"# name clearance credential", "thuthu mat " + Hash("mật khẩu"),
+                         "lanhdao toi-mat " + Hash("bí mật"), "robot mat token:" + Sha256Hex("robot-token")},
+                        {"--threads", "4"});
   }
 
-  static void TearDownTestSuite() {
-    StopServer(RunningServer{pid_, port_});
-    delete dir_;
-  }
-
-  void SetUp() override {
-    if (port_ == 0) FAIL() << "luutru-serve did not start";
-  }
-
-  httplib::Result Get(const std::string& path, const std::string& user = "", const std::string& password = "") {
-    return ServerClient(port_, user, password).Get(path);
-  }
+ protected:
   json GetJson(const std::string& path, int expected_status, const std::string& user = "",
                const std::string& password = "") {
     auto res = Get(path, user, password);
@@ -395,16 +418,10 @@ class ServeFixture : public ::testing::Test {
     std::sort(files.begin(), files.end());
     return files;
   }
-  static std::vector<std::string> LogLines() { return ReadLines(log_path_); }
   static std::string DocPath(const std::string& file) { return "/api/documents/" + Encode(ids_[file]); }
 
-  static inline luutru::testing::TempDir* dir_ = nullptr;
-  static inline std::string db_path_, log_path_;
-  static inline std::map<std::string, std::string> ids_;
   static inline std::vector<std::vector<DrawnWord>> text_boxes_;
   static inline std::vector<DrawnWord> scan_boxes_;
-  static inline pid_t pid_ = 0;
-  static inline int port_ = 0;
 };
 
 }  // namespace luutru::serve::testing

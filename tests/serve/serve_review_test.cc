@@ -6,11 +6,10 @@
 namespace luutru::serve::testing {
 namespace {
 
-class ServeReviewTest : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new luutru::testing::TempDir("serve-review");
-    const auto& root = dir_->path();
+class ServeReviewTest : public ServedSuite<ServeReviewTest> {
+ public:
+  static constexpr const char* kFolder = "serve-review";
+  static ServedArchive Serve(const std::filesystem::path& root) {
     const std::string archive = (root / "archive").string();
     std::filesystem::create_directories(archive);
     const auto unit = Unit("0501", "20", "Hồ sơ văn bản của UBND tỉnh năm 2025");
@@ -41,35 +40,18 @@ class ServeReviewTest : public ::testing::Test {
         scan("read.pdf", Secrecy::kNormal, "23/BC-UBND", catalog::FieldConfidence::kRead, 2),
         scan("secret-unread.pdf", Secrecy::kSecret, "?/BC-UBND", catalog::FieldConfidence::kPartial, 3),
     };
-    const ServedArchive served =
-        ServeArchive(root, docs,
-                     {"# name clearance credential rights", "luutru mat " + Hash("kho") + " khai-thac",
-                      "bandoc mat " + Hash("doc"), "lanhdao toi-mat " + Hash("bi mat") + " khai-thac"});
-    ids_ = served.ids;
-    pid_ = served.server.pid;
-    port_ = served.server.port;
+    return ServeArchive(root, docs,
+                        {"# name clearance credential rights", "luutru mat " + Hash("kho") + " khai-thac",
+                         "bandoc mat " + Hash("doc"), "lanhdao toi-mat " + Hash("bi mat") + " khai-thac"});
   }
-  static void TearDownTestSuite() {
-    StopServer(RunningServer{pid_, port_});
-    delete dir_;
-  }
-  void SetUp() override {
-    if (port_ == 0) FAIL() << "luutru-serve did not start";
-  }
-  httplib::Result Get(const std::string& path, const std::string& user, const std::string& password) {
-    return ServerClient(port_, user, password).Get(path);
-  }
+
+ protected:
   static std::vector<std::string> Files(const json& body) {
     std::vector<std::string> files;
     for (const auto& d : body["documents"]) files.push_back(d["file"]);
     std::sort(files.begin(), files.end());
     return files;
   }
-
-  static inline luutru::testing::TempDir* dir_ = nullptr;
-  static inline std::map<std::string, std::string> ids_;
-  static inline pid_t pid_ = 0;
-  static inline int port_ = 0;
 };
 
 TEST_F(ServeReviewTest, OnlyReadersWithTheRightSeeTheList) {
