@@ -154,7 +154,7 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path, const std::f
       if (page) {
         out.ocr_from_cache = true;
       } else {
-        if (!ocr_) ocr_ = std::make_unique<OcrEngine>(options_.ocr_languages);
+        if (!ocr_) ocr_ = std::make_unique<OcrEngine>(options_.ocr_languages, OcrImageOptions{}, options_.digit_model);
         page = ocr_->Recognize(path, *doc, i);
         if (cache_) cache_->Store(key, *page);
       }

@@ -71,7 +71,10 @@ class OcrEngine {
   // Throws std::runtime_error naming the language when its data is missing. Made for a process
   // that does OCR: it keeps OpenMP on one thread and has malloc keep freed memory (up to 256 MiB)
   // for the next page, process-wide.
-  explicit OcrEngine(const std::string& languages, OcrImageOptions image = {});
+  // `digit_model` is the file of the handwritten digit model (digit_model.h) that reads a
+  // header's digits beside Tesseract; empty, missing or unreadable, Tesseract reads them alone.
+  explicit OcrEngine(const std::string& languages, OcrImageOptions image = {},
+                     const std::filesystem::path& digit_model = {});
   ~OcrEngine();
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
