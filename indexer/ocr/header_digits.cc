@@ -356,15 +356,31 @@ std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<La
       if (g == "thang" && (!thang || w.x0 < thang->x0)) thang = &w;
       if (g == "nam" && (!nam || w.x0 < nam->x0)) nam = &w;
     }
-    if (!thang || !nam || nam->x0 <= thang->x1) continue;
+    if (!nam) continue;
+    // Page OCR runs handwriting into the printed words: "ngày" holding the day ("ngày05", a box
+    // reaching over it), or "ngày", the day and "tháng" as one word ("ngàyÊtháng"). The printed
+    // words then end where their width in the line's type puts them: "ngày" and "tháng" are
+    // about 1.2 and 1.35 times as wide as "năm" (Times New Roman).
+    const int nam_width = nam->x1 - nam->x0;
+    const bool ngay_holds_more = f.size() > 4 || ngay.x1 - ngay.x0 > nam_width * 7 / 5;
+    const int day_from = ngay_holds_more ? std::min(ngay.x1, ngay.x0 + nam_width * 6 / 5) : ngay.x1;
+    int thang_x0 = 0, thang_x1 = 0;
+    if (thang) {
+      thang_x0 = thang->x0;
+      thang_x1 = thang->x1;
+    } else if (f.find("thang", 4) != std::string::npos) {
+      thang_x0 = ngay.x1 - nam_width * 27 / 20;
+      thang_x1 = ngay.x1;
+    } else {
+      continue;
+    }
+    if (nam->x0 <= thang_x1) continue;
     DatePlaces places;
     places.height = h;
-    // "ngày05": OCR ran the day into the word; its room starts after the four letters.
-    const int day_from = f.size() > 4 ? ngay.x0 + (ngay.x1 - ngay.x0) * 4 / static_cast<int>(f.size()) : ngay.x1;
-    if (thang->x0 - day_from > h / 3)
-      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang->x0 - h / 8, ngay.y1 + h / 3};
-    if (nam->x0 - thang->x1 > h / 3)
-      places.month = Box{thang->x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
+    if (thang_x0 - day_from > h / 3)
+      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang_x0 - h / 8, ngay.y1 + h / 3};
+    if (nam->x0 - thang_x1 > h / 3)
+      places.month = Box{thang_x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
     return places;
   }
   return std::nullopt;
