@@ -98,8 +98,10 @@ class OcrCache {
   std::optional<OcrPage> Find(const std::string& key) const;
   void Store(const std::string& key, const OcrPage& page);  // atomic: write, then rename
 
-  // Key of page `index` of a file whose bytes hash to `file_hash`, read in `languages`.
-  static std::string PageKey(std::string_view file_hash, int index, std::string_view languages);
+  // Key of page `index` of a file whose bytes hash to `file_hash`, read in `languages`, and
+  // with the handwritten digit model when `digit_model` (its header digits differ).
+  static std::string PageKey(std::string_view file_hash, int index, std::string_view languages,
+                             bool digit_model = false);
 
  private:
   std::filesystem::path dir_;
