@@ -268,8 +268,9 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
   for (const std::string& p : pluralities) reading.agreeing_readers += !p.empty() && p == reading.digits;
   // The model reads each mark alone where both models read the line, and its errors differ from
   // theirs: it counts as many readings as they made together. When they are not sure, its clear
-  // reading is the likelier one; against a reading they are sure of, it leaves that reading
-  // short of two thirds of the readings: readers that disagree keep a reading doubtful.
+  // reading is the likelier one. Against a reading they are sure of, the likelier is the one
+  // more readings are consistent with (a sure "8" is "87" with a digit lost), and neither has two
+  // thirds of the readings: readers that disagree keep a reading doubtful.
   std::string model_digits = model ? ModelReading(image, box, line_height, *model) : std::string();
   if (model_digits.empty() || !valid(model_digits)) return reading;
   model_digits = WithoutLeadingZeros(model_digits);
