@@ -99,19 +99,29 @@ std::unique_ptr<DigitModel> DigitModel::Load(const std::filesystem::path& path) 
   auto impl = std::make_unique<Impl>();
   try {
     impl->svm = cv::ml::SVM::load(path.string());
-  } catch (const cv::Exception&) {
-    return nullptr;
-  }
-  if (!impl->svm || !impl->svm->isTrained() || impl->svm->getKernelType() != cv::ml::SVM::RBF) return nullptr;
-  impl->support = impl->svm->getSupportVectors();
-  impl->gamma = impl->svm->getGamma();
-  int f = 0;
-  for (int i = 0; i < 10; ++i) {
-    for (int j = i + 1; j < 10; ++j, ++f) {
-      Impl::Pair pair{i, j, 0, {}, {}};
-      pair.rho = impl->svm->getDecisionFunction(f, pair.alpha, pair.index);
-      impl->pairs.push_back(std::move(pair));
+    // Only a model of this file's making: ten digits, an RBF kernel over these features.
+    if (!impl->svm || !impl->svm->isTrained() || impl->svm->getKernelType() != cv::ml::SVM::RBF) return nullptr;
+    impl->support = impl->svm->getSupportVectors();
+    if (impl->support.cols != 4 * kDirections || impl->support.type() != CV_32F) return nullptr;
+    impl->gamma = impl->svm->getGamma();
+    int f = 0;
+    for (int i = 0; i < 10; ++i) {
+      for (int j = i + 1; j < 10; ++j, ++f) {
+        Impl::Pair pair{i, j, 0, {}, {}};
+        pair.rho = impl->svm->getDecisionFunction(f, pair.alpha, pair.index);
+        if (pair.alpha.type() != CV_64F || pair.index.type() != CV_32S || pair.alpha.total() != pair.index.total())
+          return nullptr;
+        pair.alpha = pair.alpha.reshape(1, 1);
+        pair.index = pair.index.reshape(1, 1);
+        for (int k = 0; k < pair.index.cols; ++k) {
+          const int sv = pair.index.at<int>(0, k);
+          if (sv < 0 || sv >= impl->support.rows) return nullptr;
+        }
+        impl->pairs.push_back(std::move(pair));
+      }
     }
+  } catch (const cv::Exception&) {
+    return nullptr;  // not a model, or one of fewer digits
   }
   return std::make_unique<DigitModel>(std::move(impl));
 }

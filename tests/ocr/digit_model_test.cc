@@ -10,6 +10,7 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
+#include <opencv2/ml.hpp>
 
 #include "indexer/ocr/digit_marks.h"
 #include "indexer/ocr/digit_model.h"
@@ -70,6 +71,17 @@ TEST(DigitModel, MissingOrBrokenFileIsNoModel) {
   const std::filesystem::path broken = std::filesystem::temp_directory_path() / "luutru-broken-digits.yml";
   std::ofstream(broken) << "%YAML:1.0\nnot: a model\n";
   EXPECT_FALSE(DigitModel::Load(broken));
+  // Models of another making: a linear kernel, three digits only.
+  cv::Mat features(30, 64, CV_32F), labels(30, 1, CV_32S);
+  cv::randu(features, 0, 1);
+  for (int i = 0; i < 30; ++i) labels.at<int>(i) = i % 3;
+  for (const int kernel : {cv::ml::SVM::LINEAR, cv::ml::SVM::RBF}) {
+    cv::Ptr<cv::ml::SVM> svm = cv::ml::SVM::create();
+    svm->setKernel(kernel);
+    svm->train(features, cv::ml::ROW_SAMPLE, labels);
+    svm->save(broken.string());
+    EXPECT_FALSE(DigitModel::Load(broken)) << "kernel " << kernel;
+  }
   std::filesystem::remove(broken);
 }
 
