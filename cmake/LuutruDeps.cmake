@@ -56,6 +56,22 @@ target_link_libraries(luutru_sqlite3 INTERFACE
   "$<IF:${_luutru_static_deps},${SQLITE3_STATIC},PkgConfig::SQLITE3>"
   "$<${_luutru_static_deps}:${CMAKE_DL_LIBS}>" "$<${_luutru_static_deps}:m>")
 
+# OpenCV's core, imgproc and ml: the handwritten digit model (indexer/ocr/digit_model.h); imgcodecs
+# reads its training sheet at build time. Debian's per-module -dev packages ship no CMake or
+# pkg-config file (libopencv-dev, which does, pulls in every module): found by hand.
+find_path(OPENCV_INCLUDE_DIR opencv2/core.hpp PATH_SUFFIXES opencv4 REQUIRED)
+add_library(luutru_opencv INTERFACE)
+target_include_directories(luutru_opencv SYSTEM INTERFACE ${OPENCV_INCLUDE_DIR})
+foreach(module ml imgproc core)
+  find_library(OPENCV_${module}_LIBRARY opencv_${module} REQUIRED)
+  target_link_libraries(luutru_opencv INTERFACE ${OPENCV_${module}_LIBRARY})
+endforeach()
+find_library(OPENCV_imgcodecs_LIBRARY opencv_imgcodecs REQUIRED)
+# The 5,000 handwritten digits the model is trained on (opencv-doc); a system that leaves out
+# /usr/share/doc builds without the model, and the indexer then reads those digits with
+# Tesseract alone.
+find_file(LUUTRU_DIGITS_PNG digits.png PATHS /usr/share/doc/opencv-doc/examples/data NO_DEFAULT_PATH)
+
 # libcsv (RFC 4180 parser) ships no pkg-config file.
 find_path(CSV_INCLUDE_DIR csv.h REQUIRED)
 find_library(CSV_LIBRARY csv REQUIRED)

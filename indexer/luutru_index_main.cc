@@ -162,6 +162,9 @@ int main(int argc, char** argv) {
                  places.back().c_str());
     return 1;
   }
+  // Built and installed beside the worker (train_digits.cc).
+  const std::filesystem::path digit_model = options.program.parent_path() / "handwritten-digits.yml";
+  if (std::error_code ec; std::filesystem::is_regular_file(digit_model, ec)) options.digit_model = digit_model;
   StderrListener listener;
   return Finish(luutru::indexer::RunIndex(options, listener), options.language, listener);
 }

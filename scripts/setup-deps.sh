@@ -17,6 +17,8 @@ packages=(
   libcpp-httplib-dev libcrypt-dev libzstd-dev liblz4-dev
   dpkg-dev lintian systemd
   libsqlite3-dev
+  # the handwritten digit model (indexer/ocr/digit_model.h) and the samples it is trained on
+  libopencv-core-dev libopencv-imgproc-dev libopencv-ml-dev libopencv-imgcodecs-dev opencv-doc
   chromium chromium-driver  # the reading room's browser tests (tests/serve/)
   clang libclang-rt-14-dev
   clang-format  # scripts/check-format.sh

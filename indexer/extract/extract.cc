@@ -148,13 +148,14 @@ ExtractedFile Extractor::Extract(const std::filesystem::path& path, const std::f
         (options_.ocr == OcrMode::kAlways ||
          (options_.ocr == OcrMode::kAuto && PageNeedsOcr(*p, out.page.text, [&] { return image_pixels(i); })));
     if (ocr) {
-      const std::string key = OcrCache::PageKey(result.content_hash, i, options_.ocr_languages);
+      const std::string key =
+          OcrCache::PageKey(result.content_hash, i, options_.ocr_languages, !options_.digit_model.empty());
       std::optional<OcrPage> page;
       if (cache_) page = cache_->Find(key);
       if (page) {
         out.ocr_from_cache = true;
       } else {
-        if (!ocr_) ocr_ = std::make_unique<OcrEngine>(options_.ocr_languages);
+        if (!ocr_) ocr_ = std::make_unique<OcrEngine>(options_.ocr_languages, OcrImageOptions{}, options_.digit_model);
         page = ocr_->Recognize(path, *doc, i);
         if (cache_) cache_->Store(key, *page);
       }

@@ -38,6 +38,7 @@ struct ExtractOptions {
   OcrMode ocr = OcrMode::kAuto;
   std::string ocr_languages = "vie";
   std::filesystem::path ocr_cache_dir;  // empty: no cache
+  std::filesystem::path digit_model;    // handwritten digit model (digit_model.h); empty: none
   int max_pages = kDefaultMaxPages;
   int max_file_seconds = kDefaultMaxFileSeconds;
   WorkerFaults faults;  // the worker's, not the Extractor's

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "indexer/ocr/digit_marks.h"
+#include "indexer/ocr/digit_model.h"
 #include "tokenizers/normalize.h"
 
 namespace luutru::indexer {
@@ -77,13 +79,18 @@ bool HasNotationLetters(const LayoutWord& w) {
   return std::any_of(rest.begin(), rest.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c & 0x80); });
 }
 
-// The crop of `image` at `box`, clipped to the image; nullptr when nothing is left.
-PIX* Crop(const GrayImage& image, Box box) {
+// `box` clipped to `image`; false when too little is left to read.
+bool Clip(const GrayImage& image, Box& box) {
   box.x0 = std::max(box.x0, 0);
   box.y0 = std::max(box.y0, 0);
   box.x1 = std::min(box.x1, image.width);
   box.y1 = std::min(box.y1, image.height);
-  if (box.x1 - box.x0 < 4 || box.y1 - box.y0 < 4) return nullptr;
+  return box.x1 - box.x0 >= 4 && box.y1 - box.y0 >= 4;
+}
+
+// The crop of `image` at `box`, clipped to the image; nullptr when nothing is left.
+PIX* Crop(const GrayImage& image, Box box) {
+  if (!Clip(image, box)) return nullptr;
   PIX* pix = pixCreate(box.x1 - box.x0, box.y1 - box.y0, 8);
   if (!pix) return nullptr;
   l_uint32* data = pixGetData(pix);
@@ -211,12 +218,35 @@ std::pair<std::string, int> Consistent(const std::vector<std::string>& readings)
   return best;
 }
 
-// Reads the digits in `box` of every rendering with every reader; `valid` tells a reading the
-// field may hold. Leading zeros do not count in the vote ("05" and "5" agree).
+// The smallest margin (digit_model.h) at which the model's reading of a mark counts: of the
+// samples held out of its training, the 5 % read below it hold half of its errors.
+constexpr double kSureMargin = 0.2;
+
+// What `model` reads in `box`, mark by mark: "" when a mark's digit is not clear enough to count
+// (or the room holds no mark).
+std::string ModelReading(const GrayImage& image, Box box, int line_height, const DigitModel& model) {
+  if (!Clip(image, box)) return {};
+  cv::Mat grey(box.y1 - box.y0, box.x1 - box.x0, CV_8U);
+  for (int y = box.y0; y < box.y1; ++y) {
+    std::copy_n(image.pixels.data() + static_cast<size_t>(y) * image.width + box.x0, grey.cols,
+                grey.ptr<uchar>(y - box.y0));
+  }
+  std::string digits;
+  for (const DigitMark& mark : HandwrittenMarks(grey, line_height)) {
+    const DigitGuess guess = model.Read(mark.ink);
+    if (guess.digit < 0 || guess.margin < kSureMargin) return {};
+    digits.push_back(static_cast<char>('0' + guess.digit));
+  }
+  return digits;
+}
+
+// Reads the digits in `box` of every rendering with every reader, and with `model` when given;
+// `valid` tells a reading the field may hold. Leading zeros do not count in the vote ("05" and
+// "5" agree).
 template <typename Valid>
 catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line_height,
-                                const std::vector<tesseract::TessBaseAPI*>& readers, Valid valid,
-                                bool upright = false) {
+                                const std::vector<tesseract::TessBaseAPI*>& readers, const DigitModel* model,
+                                Valid valid, bool upright = false) {
   catalog::DigitReading reading;
   PixPtr grey(Crop(image, box));
   if (!grey) return reading;
@@ -235,6 +265,28 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
     pluralities.push_back(Plurality(own).first);
   }
   std::tie(reading.digits, reading.votes) = Consistent(all);
+  for (const std::string& p : pluralities) reading.agreeing_readers += !p.empty() && p == reading.digits;
+  // The model reads each mark alone where both models read the line, and its errors differ from
+  // theirs: it counts as many readings as they made together. When they are not sure, its clear
+  // reading is the likelier one. Against a reading they are sure of, the likelier is the one
+  // more readings are consistent with (a sure "8" is "87" with a digit lost), and neither has two
+  // thirds of the readings: readers that disagree keep a reading doubtful.
+  std::string model_digits = model ? ModelReading(image, box, line_height, *model) : std::string();
+  if (model_digits.empty() || !valid(model_digits)) return reading;
+  model_digits = WithoutLeadingZeros(model_digits);
+  const int weight = reading.readings;
+  const bool sure = reading.agreeing_readers >= 2 && 3 * reading.votes >= 2 * reading.readings;
+  reading.readings += weight;
+  if (!sure && model_digits != reading.digits) {
+    reading.digits = model_digits;
+    reading.votes = weight;
+    for (const std::string& r : all) reading.votes += r == model_digits || Lost(r, model_digits);
+  } else {
+    all.insert(all.end(), weight, model_digits);
+    std::tie(reading.digits, reading.votes) = Consistent(all);
+  }
+  pluralities.push_back(model_digits);
+  reading.agreeing_readers = 0;
   for (const std::string& p : pluralities) reading.agreeing_readers += !p.empty() && p == reading.digits;
   return reading;
 }
@@ -305,15 +357,31 @@ std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<La
       if (g == "thang" && (!thang || w.x0 < thang->x0)) thang = &w;
       if (g == "nam" && (!nam || w.x0 < nam->x0)) nam = &w;
     }
-    if (!thang || !nam || nam->x0 <= thang->x1) continue;
+    if (!nam) continue;
+    // Page OCR runs handwriting into the printed words: "ngày" holding the day ("ngày05", a box
+    // reaching over it), or "ngày", the day and "tháng" as one word ("ngàyÊtháng"). The printed
+    // words then end where their width in the line's type puts them: "ngày" and "tháng" are
+    // about 1.2 and 1.35 times as wide as "năm" (Times New Roman).
+    const int nam_width = nam->x1 - nam->x0;
+    const bool ngay_holds_more = f.size() > 4 || ngay.x1 - ngay.x0 > nam_width * 7 / 5;
+    const int day_from = ngay_holds_more ? std::min(ngay.x1, ngay.x0 + nam_width * 6 / 5) : ngay.x1;
+    int thang_x0 = 0, thang_x1 = 0;
+    if (thang) {
+      thang_x0 = thang->x0;
+      thang_x1 = thang->x1;
+    } else if (f.find("thang", 4) != std::string::npos) {
+      thang_x0 = ngay.x1 - nam_width * 27 / 20;
+      thang_x1 = ngay.x1;
+    } else {
+      continue;
+    }
+    if (nam->x0 <= thang_x1) continue;
     DatePlaces places;
     places.height = h;
-    // "ngày05": OCR ran the day into the word; its room starts after the four letters.
-    const int day_from = f.size() > 4 ? ngay.x0 + (ngay.x1 - ngay.x0) * 4 / static_cast<int>(f.size()) : ngay.x1;
-    if (thang->x0 - day_from > h / 3)
-      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang->x0 - h / 8, ngay.y1 + h / 3};
-    if (nam->x0 - thang->x1 > h / 3)
-      places.month = Box{thang->x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
+    if (thang_x0 - day_from > h / 3)
+      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang_x0 - h / 8, ngay.y1 + h / 3};
+    if (nam->x0 - thang_x1 > h / 3)
+      places.month = Box{thang_x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
     return places;
   }
   return std::nullopt;
@@ -322,7 +390,8 @@ std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<La
 }  // namespace
 
 std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, const std::vector<LayoutWord>& words,
-                                                      const std::vector<tesseract::TessBaseAPI*>& readers) {
+                                                      const std::vector<tesseract::TessBaseAPI*>& readers,
+                                                      const DigitModel* model) {
   const auto number = NumberPlace(image, words);
   const auto date = DatePlace(image, words);
   if (!number && !date) return std::nullopt;
@@ -331,9 +400,10 @@ std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, co
     api->SetVariable("tessedit_char_whitelist", "0123456789");
   }
   catalog::HeaderDigits out;
-  if (number) out.number = ReadField(image, number->first, number->second, readers, ValidNumber);
-  if (date && date->day) out.day = ReadField(image, *date->day, date->height, readers, ValidDay, /*upright=*/true);
-  if (date && date->month) out.month = ReadField(image, *date->month, date->height, readers, ValidMonth);
+  if (number) out.number = ReadField(image, number->first, number->second, readers, model, ValidNumber);
+  if (date && date->day)
+    out.day = ReadField(image, *date->day, date->height, readers, model, ValidDay, /*upright=*/true);
+  if (date && date->month) out.month = ReadField(image, *date->month, date->height, readers, model, ValidMonth);
   for (tesseract::TessBaseAPI* api : readers) api->Clear();
   return out;
 }

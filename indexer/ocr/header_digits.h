@@ -8,6 +8,7 @@
 // Each reading counts once, and also for the readings that are it with digits lost (handwriting
 // read as a line loses digits); the reading most are consistent with is kept with that count and
 // how many of the models gave it most, so the caller can tell a sure reading from a doubtful one.
+// A third reader, when its model is there (digit_model.h), reads the room's marks one by one.
 // Part of luutru_ocr; the page image and word boxes are Tesseract's, in pixels.
 #ifndef LUUTRU_INDEXER_HEADER_DIGITS_H_
 #define LUUTRU_INDEXER_HEADER_DIGITS_H_
@@ -32,13 +33,18 @@ struct LayoutWord {
   int slash_x0 = -1;  // left edge of the word's first '/', -1 when it has none
 };
 
+class DigitModel;
+
 // Reads the header's handwritten digits from `image`, whose layout is `words`. `readers` are
 // Tesseract instances with different models (their errors differ), which this function sets up
-// for digit lines (whitelist, single line) and leaves cleared; every rendering is read by each. Returns nullopt when
-// the page shows neither a "Số: …/…" line nor a "ngày … tháng … năm" line in its upper part (not a first page, or no
-// form), and a field without a reading where its anchors were not found.
+// for digit lines (whitelist, single line) and leaves cleared; every rendering is read by each.
+// `model` (digit_model.h), when given, reads the room's marks one by one as a third reader.
+// Returns nullopt when the page shows neither a "Số: …/…" line nor a "ngày … tháng … năm" line
+// in its upper part (not a first page, or no form), and a field without a reading where its
+// anchors were not found.
 std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, const std::vector<LayoutWord>& words,
-                                                      const std::vector<tesseract::TessBaseAPI*>& readers);
+                                                      const std::vector<tesseract::TessBaseAPI*>& readers,
+                                                      const DigitModel* model = nullptr);
 
 }  // namespace luutru::indexer
 

@@ -71,7 +71,10 @@ class OcrEngine {
   // Throws std::runtime_error naming the language when its data is missing. Made for a process
   // that does OCR: it keeps OpenMP on one thread and has malloc keep freed memory (up to 256 MiB)
   // for the next page, process-wide.
-  explicit OcrEngine(const std::string& languages, OcrImageOptions image = {});
+  // `digit_model` is the file of the handwritten digit model (digit_model.h) that reads a
+  // header's digits beside Tesseract; empty, missing or unreadable, Tesseract reads them alone.
+  explicit OcrEngine(const std::string& languages, OcrImageOptions image = {},
+                     const std::filesystem::path& digit_model = {});
   ~OcrEngine();
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
@@ -95,8 +98,10 @@ class OcrCache {
   std::optional<OcrPage> Find(const std::string& key) const;
   void Store(const std::string& key, const OcrPage& page);  // atomic: write, then rename
 
-  // Key of page `index` of a file whose bytes hash to `file_hash`, read in `languages`.
-  static std::string PageKey(std::string_view file_hash, int index, std::string_view languages);
+  // Key of page `index` of a file whose bytes hash to `file_hash`, read in `languages`, and
+  // with the handwritten digit model when `digit_model` (its header digits differ).
+  static std::string PageKey(std::string_view file_hash, int index, std::string_view languages,
+                             bool digit_model = false);
 
  private:
   std::filesystem::path dir_;

@@ -17,8 +17,10 @@ namespace {
 
 // Bumped when the OCR pipeline changes what it produces (rendering, model use, cleaning), so
 // that pages read by an older pipeline are read again rather than served from the cache.
-// 2: scans read from their embedded image at its own resolution. 3: header digits read.
-constexpr int kPipelineVersion = 3;
+// 2: scans read from their embedded image at its own resolution. 3: header digits read. 4: the
+// marks of those digits cut apart for the digit model, and the day's room where page OCR ran the
+// handwriting into the printed words.
+constexpr int kPipelineVersion = 4;
 
 std::filesystem::path EntryPath(const std::filesystem::path& dir, const std::string& key) {
   const std::string shard = key.size() >= 2 ? key.substr(0, 2) : std::string("00");
@@ -29,7 +31,7 @@ std::filesystem::path EntryPath(const std::filesystem::path& dir, const std::str
 
 OcrCache::OcrCache(std::filesystem::path dir) : dir_(std::move(dir)) {}
 
-std::string OcrCache::PageKey(std::string_view file_hash, int index, std::string_view languages) {
+std::string OcrCache::PageKey(std::string_view file_hash, int index, std::string_view languages, bool digit_model) {
   // Fields separated by a byte that none of them can contain, so no two tuples collide.
   std::string material = "luutru-ocr-v" + std::to_string(kPipelineVersion);
   material += '\0';
@@ -38,6 +40,7 @@ std::string OcrCache::PageKey(std::string_view file_hash, int index, std::string
   material += std::to_string(index);
   material += '\0';
   material += languages;
+  if (digit_model) material += std::string_view("\0digits", 7);
   const XXH128_hash_t h = XXH3_128bits(material.data(), material.size());
   char hex[33];
   std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(h.high64),

@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "indexer/ocr/digit_model.h"
 #include "indexer/ocr/embedded_image.h"
 #include "indexer/ocr/gray_image.h"
 #include "indexer/ocr/header_digits.h"
@@ -150,11 +151,14 @@ struct OcrEngine::Impl {
   // Read the handwritten digits of a header (header_digits.h): the page's model and English's,
   // whose digit errors differ; set up on the first page.
   std::vector<std::unique_ptr<tesseract::TessBaseAPI>> digit_readers;
+  std::unique_ptr<DigitModel> digit_model;  // the third reader of those digits; may be absent
 };
 
-OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image) : impl_(std::make_unique<Impl>()) {
+OcrEngine::OcrEngine(const std::string& languages, OcrImageOptions image, const std::filesystem::path& digit_model)
+    : impl_(std::make_unique<Impl>()) {
   impl_->image = image;
   impl_->languages = languages;
+  if (!digit_model.empty()) impl_->digit_model = DigitModel::Load(digit_model);
   setenv("OMP_THREAD_LIMIT", "1", 1);
   // Leptonica reports recoverable trouble inside Tesseract's layout analysis ("Error in
   // boxClipToRectangle: box outside rectangle") on stderr; the page still reads, and stderr
@@ -248,7 +252,7 @@ OcrPage OcrEngine::Recognize(const std::filesystem::path& pdf, const poppler::do
   }
   std::vector<tesseract::TessBaseAPI*> readers;
   for (const auto& r : impl_->digit_readers) readers.push_back(r.get());
-  if (!readers.empty()) result.header_digits = ReadHeaderDigits(image, layout, readers);
+  if (!readers.empty()) result.header_digits = ReadHeaderDigits(image, layout, readers, impl_->digit_model.get());
   return result;
 }
 

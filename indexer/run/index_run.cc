@@ -397,6 +397,8 @@ class IndexRun {
     eo.ocr = options_.ocr;
     eo.ocr_languages = options_.ocr_languages;
     eo.ocr_cache_dir = options_.db / "ocr-cache";
+    eo.digit_model = options_.digit_model;
+    if (eo.digit_model.empty() && options_.ocr != OcrMode::kNever) listener_.Notice(msg_.NoDigitModel());
     eo.max_pages = options_.max_pages;
     eo.max_file_seconds = options_.max_file_seconds;
     eo.faults = options_.test_faults;

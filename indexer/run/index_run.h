@@ -43,7 +43,10 @@ struct IndexOptions {
   int batch_documents = 200;
   Lang language = Lang::kVi;
   std::filesystem::path program;  // this executable, run again as a worker
-  WorkerFaults test_faults;       // tests only (extract.h): empty in a real run
+  // The handwritten digit model the workers read header digits with (digit_model.h); empty
+  // when none was found: a notice says so and Tesseract reads them alone.
+  std::filesystem::path digit_model;
+  WorkerFaults test_faults;  // tests only (extract.h): empty in a real run
 };
 
 // What a run says as it goes, already in the run's language; the program shows it.

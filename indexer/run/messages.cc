@@ -195,6 +195,12 @@ std::string Messages::CatalogWarning(const std::string& what) const {
   return (en_ ? "warning: catalog: " : "cảnh báo: danh mục: ") + what;
 }
 
+std::string Messages::NoDigitModel() const {
+  if (en_)
+    return "note: no handwritten digit model beside the extraction program: Tesseract alone reads the digits written into headers";
+  return "lưu ý: không có mô hình chữ số viết tay cạnh chương trình trích xuất: chữ số viết tay ở phần đầu văn bản chỉ do Tesseract đọc";
+}
+
 std::string Messages::CatalogRowMissing(const std::string& csv, long line, const std::string& file) const {
   if (en_) {
     return "warning: catalog: " + csv + ":" + std::to_string(line) + ": no file " + file +

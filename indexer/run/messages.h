@@ -58,6 +58,8 @@ class Messages {
   // The progress line while files are extracted: "12/40 files · a/b.pdf page 37/300".
   std::string ProgressAt(long done, long total, const std::string& file, int page, int pages) const;
   std::string CatalogWarning(const std::string& what) const;
+  // The handwritten digit model was not found beside the worker.
+  std::string NoDigitModel() const;
   std::string CatalogRowMissing(const std::string& csv, long line, const std::string& file) const;
   // JSONL lines that gave a document an earlier line gave too (the last one is kept).
   std::string JsonlRepeated(long lines) const;

@@ -96,6 +96,7 @@ std::string InitFrame(const ExtractOptions& options) {
                {"lang", options.ocr_languages},
                {"cache", BytesToJson(options.ocr_cache_dir.string())},
                {"max_pages", options.max_pages}};
+  if (!options.digit_model.empty()) init["digits"] = BytesToJson(options.digit_model.string());
   if (options.faults.Any()) {
     init["faults"] = {{"crash_on", BytesToJson(options.faults.crash_on)},
                       {"hang_on", BytesToJson(options.faults.hang_on)},
@@ -112,6 +113,7 @@ ExtractOptions ParseInitFrame(const std::string& frame) {
   options.ocr_languages = init.at("lang").get<std::string>();
   options.ocr_cache_dir = BytesFromJson(init.at("cache"));
   options.max_pages = init.at("max_pages").get<int>();
+  if (const auto digits = init.find("digits"); digits != init.end()) options.digit_model = BytesFromJson(*digits);
   if (const auto faults = init.find("faults"); faults != init.end()) {
     options.faults.crash_on = BytesFromJson(faults->at("crash_on"));
     options.faults.hang_on = BytesFromJson(faults->at("hang_on"));

@@ -6,6 +6,7 @@
 //
 // The pool sends, once:             {"ocr": "auto"|"always"|"never", "lang": "vie",
 //                                    "cache": BytesToJson(folder), "max_pages": N,
+//                                    "digits"?: BytesToJson(the digit model's file),
 //                                    "faults"?: {"crash_on", "hang_on", "memory_on"}}  (InitFrame)
 //                                   ("faults" only in a test: WorkerFaults, extract.h)
 // then one frame a file:            {"path": BytesToJson(path)}                    (FileFrame)

@@ -36,7 +36,8 @@ struct RunResult {
 
 fs::path IndexBinary() { return testing::BinaryDir() / "indexer" / "luutru-index"; }
 
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, const fs::path& err_file) {
+pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env, const fs::path& err_file,
+            const fs::path& binary = IndexBinary()) {
   const pid_t pid = fork();
   if (pid == 0) {
     for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
@@ -45,7 +46,7 @@ pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>
     const int null = open("/dev/null", O_WRONLY);
     dup2(null, 1);
     std::vector<char*> argv;
-    const std::string bin = IndexBinary().string();
+    const std::string bin = binary.string();
     argv.push_back(const_cast<char*>(bin.c_str()));
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
@@ -75,11 +76,12 @@ class IndexerE2eTest : public ::testing::Test {
     if (!HasFailure()) fs::remove_all(dir_);
   }
 
-  RunResult Index(std::vector<std::string> args, const std::vector<std::string>& env = {}) {
+  RunResult Index(std::vector<std::string> args, const std::vector<std::string>& env = {},
+                  const fs::path& binary = IndexBinary()) {
     const fs::path err = dir_ / "stderr.txt";
     std::vector<std::string> full_env = {"LANG=en_US.UTF-8"};
     full_env.insert(full_env.end(), env.begin(), env.end());
-    const pid_t pid = Spawn(args, full_env, err);
+    const pid_t pid = Spawn(args, full_env, err, binary);
     int status = 0;
     waitpid(pid, &status, 0);
     RunResult r;
@@ -581,6 +583,30 @@ TEST_F(IndexerE2eTest, BlankPagesSkipOcrAndAPageBombIsRefusedAtOnce) {
   }
   EXPECT_EQ(rep.at("blank-400.pdf").at("pages").size(), 400u);
   EXPECT_EQ(Documents(db).count("dvbq-0001/qd-000.pdf#1-2"), 1u);
+}
+
+TEST_F(IndexerE2eTest, WithoutTheDigitModelTheRunSaysSoAndIndexes) {
+  const fs::path arch = dir_ / "arch";
+  MakeArchive(arch, 1);
+  const fs::path model = IndexBinary().parent_path() / "handwritten-digits.yml";
+  if (fs::exists(model)) {
+    const RunResult with = Index({"--db", (dir_ / "db1").string(), arch.string()});
+    EXPECT_EQ(with.status, 0) << with.err;
+    EXPECT_EQ(with.err.find("digit model"), std::string::npos) << with.err;
+  }
+  // The programs installed without the model file beside the worker.
+  const fs::path bin = dir_ / "bin";
+  fs::create_directories(bin);
+  for (const char* program : {"luutru-index", "luutru-index-worker"}) {
+    fs::copy_file(IndexBinary().parent_path() / program, bin / program);
+  }
+  const RunResult without = Index({"--db", (dir_ / "db2").string(), arch.string()}, {}, bin / "luutru-index");
+  EXPECT_EQ(without.status, 0) << without.err;
+  EXPECT_NE(without.err.find("note: no handwritten digit model beside the extraction program"), std::string::npos)
+      << without.err;
+  if (fs::exists(model)) {
+    EXPECT_EQ(Snapshot(dir_ / "db1"), Snapshot(dir_ / "db2"));  // born-digital: nothing to read by hand
+  }
 }
 
 TEST_F(IndexerE2eTest, TheTimeBudgetOfAFileStopsItAndTheRunGoesOn) {

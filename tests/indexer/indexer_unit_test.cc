@@ -143,6 +143,13 @@ TEST(FrameTest, TheInitFrameCarriesATestsFaultsAndARealRunHasNone) {
   EXPECT_EQ(staged.faults.memory_on, "h\xff.pdf");
 }
 
+TEST(FrameTest, TheInitFrameCarriesTheDigitModelWhenThereIsOne) {
+  ExtractOptions options;
+  EXPECT_TRUE(ParseInitFrame(InitFrame(options)).digit_model.empty());
+  options.digit_model = "/opt/lưu trữ/lib/luutru/handwritten-digits.yml";
+  EXPECT_EQ(ParseInitFrame(InitFrame(options)).digit_model, options.digit_model);
+}
+
 TEST(TimeLimitTest, GrowsWithPages) {
   EXPECT_LT(FileTimeLimitSeconds(1), FileTimeLimitSeconds(300));
   EXPECT_GE(FileTimeLimitSeconds(300), 300 * 10);  // a 300-page scan at several s a page

@@ -96,7 +96,7 @@ TEST_F(OcrCacheTest, DamagedEntryIsAMiss) {
   EXPECT_FALSE(cache.Find(key).has_value());
 }
 
-TEST(OcrCacheKey, DependsOnFilePageAndLanguages) {
+TEST(OcrCacheKey, DependsOnFilePageLanguagesAndDigitModel) {
   const std::string base = OcrCache::PageKey("9f2c0e11", 0, "vie");
   EXPECT_EQ(base, OcrCache::PageKey("9f2c0e11", 0, "vie"));
   std::set<std::string> keys{base,
@@ -104,8 +104,9 @@ TEST(OcrCacheKey, DependsOnFilePageAndLanguages) {
                              OcrCache::PageKey("9f2c0e11", 1, "vie"),
                              OcrCache::PageKey("9f2c0e11", 0, "vie+eng"),
                              OcrCache::PageKey("9f2c0e1", 10, "vie"),
-                             OcrCache::PageKey("9f2c0e11", 0, "Vietnamese")};
-  EXPECT_EQ(keys.size(), 6u);
+                             OcrCache::PageKey("9f2c0e11", 0, "Vietnamese"),
+                             OcrCache::PageKey("9f2c0e11", 0, "vie", /*digit_model=*/true)};
+  EXPECT_EQ(keys.size(), 7u);
   for (const std::string& k : keys) {
     EXPECT_EQ(k.size(), 32u);
     EXPECT_EQ(k.find_first_not_of("0123456789abcdef"), std::string::npos) << k;

@@ -86,6 +86,10 @@ TEST(Package, InstallsAndRunsFromAnyFolder) {
                                        "./lib/systemd/system/luutru-index.timer",
                                        "./usr/share/doc/luutru/copyright",
                                        "./usr/share/doc/luutru/changelog.gz"};
+  // The handwritten digit model, beside the worker, when this build trained it.
+  if (fs::exists(luutru::testing::BinaryDir() / "indexer" / "handwritten-digits.yml")) {
+    expected.push_back("./usr/lib/luutru/handwritten-digits.yml");
+  }
   for (const char* program : kPrograms) {
     expected.push_back(std::string("./usr/bin/") + program);
     expected.push_back(std::string("./usr/share/man/man1/") + program + ".1.gz");
