@@ -77,10 +77,16 @@ std::vector<Line> SplitLines(std::string_view page) {
 
 // The national and Party mottos, cut off wherever they start in a cell (OCR runs them into the
 // issuer's line).
+constexpr const char* kMottos[] = {"cong hoa xa hoi", "hoa xa hoi chu nghia",   "doc lap - tu do",  "doc lap tu do",
+                                   "doc lap",         "dang cong san viet nam", "tu do - hanh phuc"};
+constexpr size_t LongestMotto() {
+  size_t n = 0;
+  for (const char* m : kMottos) n = std::max(n, std::string_view(m).size());
+  return n;
+}
+constexpr size_t kLongestMotto = LongestMotto();
+
 size_t MottoStart(std::string_view folded) {
-  static const char* const kMottos[] = {
-      "cong hoa xa hoi", "hoa xa hoi chu nghia",   "doc lap - tu do",  "doc lap tu do",
-      "doc lap",         "dang cong san viet nam", "tu do - hanh phuc"};
   size_t best = std::string_view::npos;
   for (const char* m : kMottos) best = std::min(best, folded.find(m));
   return best;
@@ -404,17 +410,24 @@ std::optional<catalog::PartialDate> FindDate(const std::vector<Line>& lines, int
 
 // Cuts a cell down to its issuer words: the motto and place-date on its right go, as do
 // trailing and leading tokens that are not capitals (OCR debris).
+// Each word is folded once and the folded text grows word by word: a cell of n words costs n
+// folds, not n² (a text layer may hold a whole page on one line).
 std::vector<std::string> IssuerWords(const std::string& cell) {
-  std::vector<std::string> words = Words(cell);
   std::vector<std::string> kept;
-  for (const auto& w : words) {
-    const std::string joined = Fold(Join(kept) + " " + w);
+  std::string joined;          // the folded words of `kept`, one space apart
+  std::vector<size_t> starts;  // where each of them starts in `joined`
+  for (const auto& w : Words(cell)) {
+    // A motto not in the text before this word ends in it: only the tail needs a look.
+    const size_t from = joined.size() > kLongestMotto ? joined.size() - kLongestMotto : 0;
+    if (!joined.empty()) joined += ' ';
+    starts.push_back(joined.size());
+    joined += Fold(w);
     kept.push_back(w);
-    if (MottoStart(joined) != std::string::npos) {
-      // Drop the words the motto started in.
+    if (MottoStart(std::string_view(joined).substr(from)) != std::string::npos) {
+      // Drop the words from the first one the motto starts in.
       size_t cut = kept.size();
       for (size_t k = 0; k < kept.size(); ++k) {
-        if (MottoStart(Fold(Join(kept, k))) == 0) {
+        if (MottoStart(std::string_view(joined).substr(starts[k], kLongestMotto)) == 0) {
           cut = k;
           break;
         }

@@ -236,6 +236,18 @@ TEST(Header, NumberRunOnAfterTheIssuer) {
   EXPECT_EQ(m.issuer.value_or(""), "Ủy ban nhân dân tỉnh Quảng Ngãi");
 }
 
+// A text layer may hold a whole page on one line: the issuer is still cut from the motto after
+// thousands of words, and each word is folded once (the text was folded again for every word,
+// and such a line took seconds).
+TEST(Header, IssuerOnALineOfThousandsOfWords) {
+  std::string line = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI";
+  for (int i = 0; i < 3000; ++i) line += " trang";
+  const DocumentMetadata m = Extract(line + " CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 11/TB-UBND Quảng Ngãi, ngày 08 " +
+                                     "tháng 01 năm 2025\nTHÔNG BÁO\nKết luận\n");
+  EXPECT_EQ(m.number.value_or(""), "11/TB-UBND");
+  EXPECT_EQ(m.issuer.value_or(""), "Ủy ban nhân dân tỉnh Quảng Ngãi");
+}
+
 struct Variant {
   const char* name;
   const char* text;
