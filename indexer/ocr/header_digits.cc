@@ -222,43 +222,80 @@ std::pair<std::string, int> Consistent(const std::vector<std::string>& readings)
 // samples held out of its training, the 5 % read below it hold half of its errors.
 constexpr double kSureMargin = 0.2;
 
-// What `model` reads in `box`, mark by mark: "" when a mark's digit is not clear enough to count
-// (or the room holds no mark).
-std::string ModelReading(const GrayImage& image, Box box, int line_height, const DigitModel& model) {
+// A handwritten 1 is written with a long lead-in stroke, which Tesseract reads as a 4 or a 7 with
+// one voice ("15" as "45", "31" as "34"): `digits` with its 4s and 7s read as 1s.
+std::string LeadInOnes(std::string digits) {
+  std::replace_if(
+      digits.begin(), digits.end(), [](char c) { return c == '4' || c == '7'; }, '1');
+  return digits;
+}
+
+// What `model` reads in a room, mark by mark.
+struct ModelDigits {
+  std::string digits;     // "" when a mark's digit is not clear enough to count (or no mark)
+  bool weak_one = false;  // a mark is a 1 read by a small margin only (`lead_in_ones`)
+};
+
+// What `model` reads in `box`. With `lead_in_ones`, a mark read as 1 by any margin above 0
+// counts too (`weak_one`): the lead-in stroke makes a handwritten 1 resemble the sheet's 4s and
+// 7s, so the model reads it right by a small margin.
+ModelDigits ModelReading(const GrayImage& image, Box box, int line_height, const DigitModel& model, bool lead_in_ones) {
   if (!Clip(image, box)) return {};
   cv::Mat grey(box.y1 - box.y0, box.x1 - box.x0, CV_8U);
   for (int y = box.y0; y < box.y1; ++y) {
     std::copy_n(image.pixels.data() + static_cast<size_t>(y) * image.width + box.x0, grey.cols,
                 grey.ptr<uchar>(y - box.y0));
   }
-  std::string digits;
+  ModelDigits out;
   for (const DigitMark& mark : HandwrittenMarks(grey, line_height)) {
     const DigitGuess guess = model.Read(mark.ink);
-    if (guess.digit < 0 || guess.margin < kSureMargin) return {};
-    digits.push_back(static_cast<char>('0' + guess.digit));
+    if (guess.digit < 0) return {};
+    if (guess.margin < kSureMargin) {
+      if (!lead_in_ones || guess.digit != 1 || guess.margin <= 0) return {};
+      out.weak_one = true;
+    }
+    out.digits.push_back(static_cast<char>('0' + guess.digit));
   }
-  return digits;
+  return out;
+}
+
+// Whether Tesseract's `raw` readings saw the 1s of `digits` as lead-in 1s: one holds a 4 or a 7
+// and, those read as 1s, is `digits` or it with digits lost ("4" for "11").
+bool SeenAsLeadInOnes(const std::vector<std::string>& raw, const std::string& digits) {
+  return std::any_of(raw.begin(), raw.end(), [&](const std::string& r) {
+    const std::string ones = WithoutLeadingZeros(LeadInOnes(r));
+    return r.find_first_of("47") != std::string::npos && (ones == digits || Lost(ones, digits));
+  });
 }
 
 // Reads the digits in `box` of every rendering with every reader, and with `model` when given;
 // `valid` tells a reading the field may hold. Leading zeros do not count in the vote ("05" and
-// "5" agree).
+// "5" agree). With `day`, the crop is also read sheared upright, and the lead-in 1 is looked for:
+// a reading that is no day ("34") counts as its 4s and 7s read as 1s ("31") when that is one, and
+// the model's 1 read by a small margin counts where Tesseract read a 4 or 7 in its place. Both
+// count in the vote but never as a reader's own reading: alone they never make a reading sure.
 template <typename Valid>
 catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line_height,
                                 const std::vector<tesseract::TessBaseAPI*>& readers, const DigitModel* model,
-                                Valid valid, bool upright = false) {
+                                Valid valid, bool day = false) {
   catalog::DigitReading reading;
   PixPtr grey(Crop(image, box));
   if (!grey) return reading;
-  const std::vector<PixPtr> renderings = Renderings(grey.get(), line_height, upright);
+  const std::vector<PixPtr> renderings = Renderings(grey.get(), line_height, day);
   std::vector<std::string> all;
+  std::vector<std::string> raw;  // every reading with digits, valid or not
   std::vector<std::string> pluralities;
   for (tesseract::TessBaseAPI* api : readers) {
     std::vector<std::string> own;
     for (const PixPtr& r : renderings) {
       ++reading.readings;
       const std::string digits = ReadLine(*api, r.get());
-      if (digits.empty() || !valid(digits)) continue;
+      if (digits.empty()) continue;
+      raw.push_back(WithoutLeadingZeros(digits));
+      if (!valid(digits)) {
+        if (day && valid(LeadInOnes(digits))) all.push_back(WithoutLeadingZeros(LeadInOnes(digits)));
+        continue;
+      }
       own.push_back(WithoutLeadingZeros(digits));
       all.push_back(own.back());
     }
@@ -271,9 +308,10 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
   // reading is the likelier one. Against a reading they are sure of, the likelier is the one
   // more readings are consistent with (a sure "8" is "87" with a digit lost), and neither has two
   // thirds of the readings: readers that disagree keep a reading doubtful.
-  std::string model_digits = model ? ModelReading(image, box, line_height, *model) : std::string();
-  if (model_digits.empty() || !valid(model_digits)) return reading;
-  model_digits = WithoutLeadingZeros(model_digits);
+  const ModelDigits read = model ? ModelReading(image, box, line_height, *model, day) : ModelDigits{};
+  if (read.digits.empty() || !valid(read.digits)) return reading;
+  const std::string model_digits = WithoutLeadingZeros(read.digits);
+  if (read.weak_one && !SeenAsLeadInOnes(raw, model_digits)) return reading;
   const int weight = reading.readings;
   const bool sure = reading.agreeing_readers >= 2 && 3 * reading.votes >= 2 * reading.readings;
   reading.readings += weight;
@@ -285,7 +323,7 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
     all.insert(all.end(), weight, model_digits);
     std::tie(reading.digits, reading.votes) = Consistent(all);
   }
-  pluralities.push_back(model_digits);
+  if (!read.weak_one) pluralities.push_back(model_digits);
   reading.agreeing_readers = 0;
   for (const std::string& p : pluralities) reading.agreeing_readers += !p.empty() && p == reading.digits;
   return reading;
@@ -401,8 +439,7 @@ std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, co
   }
   catalog::HeaderDigits out;
   if (number) out.number = ReadField(image, number->first, number->second, readers, model, ValidNumber);
-  if (date && date->day)
-    out.day = ReadField(image, *date->day, date->height, readers, model, ValidDay, /*upright=*/true);
+  if (date && date->day) out.day = ReadField(image, *date->day, date->height, readers, model, ValidDay, /*day=*/true);
   if (date && date->month) out.month = ReadField(image, *date->month, date->height, readers, model, ValidMonth);
   for (tesseract::TessBaseAPI* api : readers) api->Clear();
   return out;
