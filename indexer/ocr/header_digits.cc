@@ -24,10 +24,7 @@ namespace {
 // The header holds the number and date lines within the upper part of the page.
 constexpr double kHeaderShare = 0.45;
 
-struct Box {
-  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  int height() const { return y1 - y0; }
-};
+using Box = RoomBox;
 
 std::string Folded(const std::string& text) {
   std::string f = tokenizers::FoldedForm(text);
@@ -369,12 +366,72 @@ std::optional<std::pair<Box, int>> NumberPlace(const GrayImage& image, const std
   return std::pair(Box{left, best->y0 - h / 2, best->slash_x0 - h / 16, best->y1 + h / 3}, h);
 }
 
-// The places of the day and the month: between "ngày" and "tháng", and "tháng" and "năm".
-struct DatePlaces {
-  std::optional<Box> day, month;
-  int height = 0;
-};
-std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<LayoutWord>& words) {
+// The rooms of the day and the month on the line of `line`, `h` high: from `day_from` to the
+// printed "tháng" (`thang_x0`..`thang_x1`), and from there to the printed "năm".
+DateRooms Between(const LayoutWord& line, int h, int day_from, int thang_x0, int thang_x1, int nam_x0) {
+  DateRooms rooms;
+  rooms.line_height = h;
+  if (thang_x0 - day_from > h / 3)
+    rooms.day = Box{day_from + h / 8, line.y0 - h / 2, thang_x0 - h / 8, line.y1 + h / 3};
+  if (nam_x0 - thang_x1 > h / 3) rooms.month = Box{thang_x1 + h / 8, line.y0 - h / 2, nam_x0 - h / 8, line.y1 + h / 3};
+  return rooms;
+}
+
+// The printed "ngày" is about 1.2 times as wide as the printed "năm" of the same line, and
+// "tháng" about 1.35 times (Times New Roman).
+int NgayWidth(const LayoutWord& nam) { return (nam.x1 - nam.x0) * 6 / 5; }
+int ThangWidth(const LayoutWord& nam) { return (nam.x1 - nam.x0) * 27 / 20; }
+
+// Where the printed word `w` of `letters` letters and `width` pixels in the line's type ends.
+// Page OCR runs handwriting into it ("ngày05", "tháng01", or a box reaching over the digits):
+// a word longer, or a box wider by a sixth, ends where its width puts it.
+int PrintedEnd(const LayoutWord& w, size_t letters, int width) {
+  const bool holds_more = Folded(w.text).size() > letters || w.x1 - w.x0 > width * 7 / 6;
+  return holds_more ? std::min(w.x1, w.x0 + width) : w.x1;
+}
+
+// Whether `folded` holds at least three letters: a printed word, even misread ("ngàv"), and not
+// handwriting read as debris ("O_", "đ#").
+bool PrintedWord(std::string_view folded) {
+  return std::count_if(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; }) >= 3;
+}
+
+// The date line when page OCR did not read its "ngày" (misread, or run into the place before
+// it): the printed "tháng" and "năm" still anchor the line, and the day stands between the
+// printed word before "tháng" and "tháng" itself.
+std::optional<DateRooms> RoomsWithoutNgay(const std::vector<const LayoutWord*>& top_down,
+                                          const std::vector<LayoutWord>& words, int header_bottom) {
+  for (const LayoutWord* candidate : top_down) {
+    const LayoutWord& thang = *candidate;
+    if (thang.y1 > header_bottom || Folded(thang.text) != "thang") continue;
+    const int h = std::max(thang.y1 - thang.y0, 4);
+    const LayoutWord* nam = nullptr;
+    const LayoutWord* before = nullptr;
+    for (const LayoutWord& w : words) {
+      if (&w == &thang || !SameLine(thang, w)) continue;
+      const std::string g = Folded(w.text);
+      if (w.x0 >= thang.x1 && w.x0 - thang.x1 < 8 * h && g == "nam" && (!nam || w.x0 < nam->x0)) nam = &w;
+      if (w.x1 <= thang.x0 + h / 4 && thang.x0 - w.x1 < 8 * h && PrintedWord(g) && (!before || w.x1 > before->x1))
+        before = &w;
+    }
+    if (!nam || !before) continue;
+    const std::string b = Folded(before->text);
+    int day_from = 0;
+    if (b.size() >= 4 && b.compare(b.size() - 4, 4, "ngay") == 0) {
+      day_from = before->x1;  // the place and "ngày" as one word ("Ngãi,ngày")
+    } else if (before->text.back() == ',') {
+      day_from = before->x1 + h / 3 + NgayWidth(*nam);  // "ngày" lost: a space and the word after the place
+    } else {
+      day_from = std::min(before->x1, before->x0 + NgayWidth(*nam));  // "ngày" misread, perhaps holding the day
+    }
+    return Between(thang, h, day_from, thang.x0, PrintedEnd(thang, 5, ThangWidth(*nam)), nam->x0);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DateRooms> FindDateRooms(const GrayImage& image, const std::vector<LayoutWord>& words) {
   const int header_bottom = static_cast<int>(image.height * kHeaderShare);
   // The topmost date line is the header's: a recital citing a date comes below it.
   std::vector<const LayoutWord*> top_down;
@@ -396,42 +453,31 @@ std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<La
       if (g == "nam" && (!nam || w.x0 < nam->x0)) nam = &w;
     }
     if (!nam) continue;
-    // Page OCR runs handwriting into the printed words: "ngày" holding the day ("ngày05", a box
-    // reaching over it), or "ngày", the day and "tháng" as one word ("ngàyÊtháng"). The printed
-    // words then end where their width in the line's type puts them: "ngày" and "tháng" are
-    // about 1.2 and 1.35 times as wide as "năm" (Times New Roman).
-    const int nam_width = nam->x1 - nam->x0;
-    const bool ngay_holds_more = f.size() > 4 || ngay.x1 - ngay.x0 > nam_width * 7 / 5;
-    const int day_from = ngay_holds_more ? std::min(ngay.x1, ngay.x0 + nam_width * 6 / 5) : ngay.x1;
+    // Page OCR runs handwriting into the printed words: "ngày" or "tháng" holding the digits
+    // after it, or "ngày", the day and "tháng" as one word ("ngàyÊtháng"). The printed words
+    // then end where their width in the line's type puts them.
+    const int day_from = PrintedEnd(ngay, 4, NgayWidth(*nam));
     int thang_x0 = 0, thang_x1 = 0;
     if (thang) {
       thang_x0 = thang->x0;
-      thang_x1 = thang->x1;
+      thang_x1 = PrintedEnd(*thang, 5, ThangWidth(*nam));
     } else if (f.find("thang", 4) != std::string::npos) {
-      thang_x0 = ngay.x1 - nam_width * 27 / 20;
+      thang_x0 = ngay.x1 - ThangWidth(*nam);
       thang_x1 = ngay.x1;
     } else {
       continue;
     }
     if (nam->x0 <= thang_x1) continue;
-    DatePlaces places;
-    places.height = h;
-    if (thang_x0 - day_from > h / 3)
-      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang_x0 - h / 8, ngay.y1 + h / 3};
-    if (nam->x0 - thang_x1 > h / 3)
-      places.month = Box{thang_x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
-    return places;
+    return Between(ngay, h, day_from, thang_x0, thang_x1, nam->x0);
   }
-  return std::nullopt;
+  return RoomsWithoutNgay(top_down, words, header_bottom);
 }
-
-}  // namespace
 
 std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, const std::vector<LayoutWord>& words,
                                                       const std::vector<tesseract::TessBaseAPI*>& readers,
                                                       const DigitModel* model) {
   const auto number = NumberPlace(image, words);
-  const auto date = DatePlace(image, words);
+  const auto date = FindDateRooms(image, words);
   if (!number && !date) return std::nullopt;
   for (tesseract::TessBaseAPI* api : readers) {
     api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
@@ -439,8 +485,9 @@ std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, co
   }
   catalog::HeaderDigits out;
   if (number) out.number = ReadField(image, number->first, number->second, readers, model, ValidNumber);
-  if (date && date->day) out.day = ReadField(image, *date->day, date->height, readers, model, ValidDay, /*day=*/true);
-  if (date && date->month) out.month = ReadField(image, *date->month, date->height, readers, model, ValidMonth);
+  if (date && date->day)
+    out.day = ReadField(image, *date->day, date->line_height, readers, model, ValidDay, /*day=*/true);
+  if (date && date->month) out.month = ReadField(image, *date->month, date->line_height, readers, model, ValidMonth);
   for (tesseract::TessBaseAPI* api : readers) api->Clear();
   return out;
 }
