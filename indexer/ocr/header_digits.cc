@@ -227,6 +227,15 @@ std::string LeadInOnes(std::string digits) {
   return digits;
 }
 
+// The day a reading that is no day gives when only the 4s and 7s that no day can hold are read
+// as lead-in 1s: in the tens ("45" as "15"), and in the units after a 3 ("34" as "31").
+std::string DayOfLeadInOnes(std::string digits) {
+  const auto look_alike = [](char c) { return c == '4' || c == '7'; };
+  if (digits.size() == 2 && look_alike(digits[0])) digits[0] = '1';
+  if (digits.size() == 2 && digits[0] == '3' && look_alike(digits[1])) digits[1] = '1';
+  return digits;
+}
+
 // What `model` reads in a room, mark by mark.
 struct ModelDigits {
   std::string digits;     // "" when a mark's digit is not clear enough to count (or no mark)
@@ -268,9 +277,10 @@ bool SeenAsLeadInOnes(const std::vector<std::string>& raw, const std::string& di
 // Reads the digits in `box` of every rendering with every reader, and with `model` when given;
 // `valid` tells a reading the field may hold. Leading zeros do not count in the vote ("05" and
 // "5" agree). With `day`, the crop is also read sheared upright, and the lead-in 1 is looked for:
-// a reading that is no day ("34") counts as its 4s and 7s read as 1s ("31") when that is one, and
-// the model's 1 read by a small margin counts where Tesseract read a 4 or 7 in its place. Both
-// count in the vote but never as a reader's own reading: alone they never make a reading sure.
+// a reading that is no day ("34") counts as the day it gives with its impossible 4s and 7s read
+// as 1s ("31"), and the model's 1 read by a small margin counts where Tesseract read a 4 or 7 in
+// its place. Both count in the vote but never as a reader's own reading: alone they never make a
+// reading sure.
 template <typename Valid>
 catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line_height,
                                 const std::vector<tesseract::TessBaseAPI*>& readers, const DigitModel* model,
@@ -290,7 +300,7 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
       if (digits.empty()) continue;
       raw.push_back(WithoutLeadingZeros(digits));
       if (!valid(digits)) {
-        if (day && valid(LeadInOnes(digits))) all.push_back(WithoutLeadingZeros(LeadInOnes(digits)));
+        if (day && valid(DayOfLeadInOnes(digits))) all.push_back(WithoutLeadingZeros(DayOfLeadInOnes(digits)));
         continue;
       }
       own.push_back(WithoutLeadingZeros(digits));
