@@ -242,10 +242,15 @@ struct ModelDigits {
   bool weak_one = false;  // a mark is a 1 read by a small margin only (`lead_in_ones`)
 };
 
-// What `model` reads in `box`. With `lead_in_ones`, a mark read as 1 by any margin above 0
-// counts too (`weak_one`): the lead-in stroke makes a handwritten 1 resemble the sheet's 4s and
-// 7s, so the model reads it right by a small margin.
+// What `model` reads in `box`. With `lead_in_ones` (the day), a mark read as 1 by any margin
+// above 0 counts too (`weak_one`): the lead-in stroke makes a handwritten 1 resemble the sheet's
+// 4s and 7s, so the model reads it right by a small margin.
 ModelDigits ModelReading(const GrayImage& image, Box box, int line_height, const DigitModel& model, bool lead_in_ones) {
+  // The day is often written against the printed "ngày": the marks are cut from a crop reaching
+  // half a line further left, so that a digit touching the room's side is not dropped as ink cut
+  // by it; a mark standing mostly left of the room is the printed word's.
+  const int reach = lead_in_ones ? std::min(line_height / 2, box.x0) : 0;
+  box.x0 -= reach;
   if (!Clip(image, box)) return {};
   cv::Mat grey(box.y1 - box.y0, box.x1 - box.x0, CV_8U);
   for (int y = box.y0; y < box.y1; ++y) {
@@ -254,6 +259,7 @@ ModelDigits ModelReading(const GrayImage& image, Box box, int line_height, const
   }
   ModelDigits out;
   for (const DigitMark& mark : HandwrittenMarks(grey, line_height)) {
+    if (mark.box.x + mark.box.width / 2 < reach) continue;
     const DigitGuess guess = model.Read(mark.ink);
     if (guess.digit < 0) return {};
     if (guess.margin < kSureMargin) {
