@@ -24,10 +24,7 @@ namespace {
 // The header holds the number and date lines within the upper part of the page.
 constexpr double kHeaderShare = 0.45;
 
-struct Box {
-  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-  int height() const { return y1 - y0; }
-};
+using Box = RoomBox;
 
 std::string Folded(const std::string& text) {
   std::string f = tokenizers::FoldedForm(text);
@@ -222,43 +219,96 @@ std::pair<std::string, int> Consistent(const std::vector<std::string>& readings)
 // samples held out of its training, the 5 % read below it hold half of its errors.
 constexpr double kSureMargin = 0.2;
 
-// What `model` reads in `box`, mark by mark: "" when a mark's digit is not clear enough to count
-// (or the room holds no mark).
-std::string ModelReading(const GrayImage& image, Box box, int line_height, const DigitModel& model) {
+// A handwritten 1 is written with a long lead-in stroke, which Tesseract reads as a 4 or a 7 with
+// one voice ("15" as "45", "31" as "34"): `digits` with its 4s and 7s read as 1s.
+std::string LeadInOnes(std::string digits) {
+  std::replace_if(
+      digits.begin(), digits.end(), [](char c) { return c == '4' || c == '7'; }, '1');
+  return digits;
+}
+
+// The day a reading that is no day gives when only the 4s and 7s that no day can hold are read
+// as lead-in 1s: in the tens ("45" as "15"), and in the units after a 3 ("34" as "31").
+std::string DayOfLeadInOnes(std::string digits) {
+  const auto look_alike = [](char c) { return c == '4' || c == '7'; };
+  if (digits.size() == 2 && look_alike(digits[0])) digits[0] = '1';
+  if (digits.size() == 2 && digits[0] == '3' && look_alike(digits[1])) digits[1] = '1';
+  return digits;
+}
+
+// What `model` reads in a room, mark by mark.
+struct ModelDigits {
+  std::string digits;     // "" when a mark's digit is not clear enough to count (or no mark)
+  bool weak_one = false;  // a mark is a 1 read by a small margin only (`lead_in_ones`)
+};
+
+// What `model` reads in `box`. With `lead_in_ones` (the day), a mark read as 1 by any margin
+// above 0 counts too (`weak_one`): the lead-in stroke makes a handwritten 1 resemble the sheet's
+// 4s and 7s, so the model reads it right by a small margin.
+ModelDigits ModelReading(const GrayImage& image, Box box, int line_height, const DigitModel& model, bool lead_in_ones) {
+  // The day is often written against the printed "ngày": the marks are cut from a crop reaching
+  // half a line further left, so that a digit touching the room's side is not dropped as ink cut
+  // by it; a mark standing mostly left of the room is the printed word's.
+  const int reach = lead_in_ones ? std::min(line_height / 2, box.x0) : 0;
+  box.x0 -= reach;
   if (!Clip(image, box)) return {};
   cv::Mat grey(box.y1 - box.y0, box.x1 - box.x0, CV_8U);
   for (int y = box.y0; y < box.y1; ++y) {
     std::copy_n(image.pixels.data() + static_cast<size_t>(y) * image.width + box.x0, grey.cols,
                 grey.ptr<uchar>(y - box.y0));
   }
-  std::string digits;
+  ModelDigits out;
   for (const DigitMark& mark : HandwrittenMarks(grey, line_height)) {
+    if (mark.box.x + mark.box.width / 2 < reach) continue;
     const DigitGuess guess = model.Read(mark.ink);
-    if (guess.digit < 0 || guess.margin < kSureMargin) return {};
-    digits.push_back(static_cast<char>('0' + guess.digit));
+    if (guess.digit < 0) return {};
+    if (guess.margin < kSureMargin) {
+      if (!lead_in_ones || guess.digit != 1 || guess.margin <= 0) return {};
+      out.weak_one = true;
+    }
+    out.digits.push_back(static_cast<char>('0' + guess.digit));
   }
-  return digits;
+  return out;
+}
+
+// Whether Tesseract's `raw` readings saw the 1s of `digits` as lead-in 1s: one holds a 4 or a 7
+// and, those read as 1s, is `digits` or it with digits lost ("4" for "11").
+bool SeenAsLeadInOnes(const std::vector<std::string>& raw, const std::string& digits) {
+  return std::any_of(raw.begin(), raw.end(), [&](const std::string& r) {
+    const std::string ones = WithoutLeadingZeros(LeadInOnes(r));
+    return r.find_first_of("47") != std::string::npos && (ones == digits || Lost(ones, digits));
+  });
 }
 
 // Reads the digits in `box` of every rendering with every reader, and with `model` when given;
 // `valid` tells a reading the field may hold. Leading zeros do not count in the vote ("05" and
-// "5" agree).
+// "5" agree). With `day`, the crop is also read sheared upright, and the lead-in 1 is looked for:
+// a reading that is no day ("34") counts as the day it gives with its impossible 4s and 7s read
+// as 1s ("31"), and the model's 1 read by a small margin counts where Tesseract read a 4 or 7 in
+// its place. Both count in the vote but never as a reader's own reading: alone they never make a
+// reading sure.
 template <typename Valid>
 catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line_height,
                                 const std::vector<tesseract::TessBaseAPI*>& readers, const DigitModel* model,
-                                Valid valid, bool upright = false) {
+                                Valid valid, bool day = false) {
   catalog::DigitReading reading;
   PixPtr grey(Crop(image, box));
   if (!grey) return reading;
-  const std::vector<PixPtr> renderings = Renderings(grey.get(), line_height, upright);
+  const std::vector<PixPtr> renderings = Renderings(grey.get(), line_height, day);
   std::vector<std::string> all;
+  std::vector<std::string> raw;  // every reading with digits, valid or not
   std::vector<std::string> pluralities;
   for (tesseract::TessBaseAPI* api : readers) {
     std::vector<std::string> own;
     for (const PixPtr& r : renderings) {
       ++reading.readings;
       const std::string digits = ReadLine(*api, r.get());
-      if (digits.empty() || !valid(digits)) continue;
+      if (digits.empty()) continue;
+      raw.push_back(WithoutLeadingZeros(digits));
+      if (!valid(digits)) {
+        if (day && valid(DayOfLeadInOnes(digits))) all.push_back(WithoutLeadingZeros(DayOfLeadInOnes(digits)));
+        continue;
+      }
       own.push_back(WithoutLeadingZeros(digits));
       all.push_back(own.back());
     }
@@ -271,9 +321,10 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
   // reading is the likelier one. Against a reading they are sure of, the likelier is the one
   // more readings are consistent with (a sure "8" is "87" with a digit lost), and neither has two
   // thirds of the readings: readers that disagree keep a reading doubtful.
-  std::string model_digits = model ? ModelReading(image, box, line_height, *model) : std::string();
-  if (model_digits.empty() || !valid(model_digits)) return reading;
-  model_digits = WithoutLeadingZeros(model_digits);
+  const ModelDigits read = model ? ModelReading(image, box, line_height, *model, day) : ModelDigits{};
+  if (read.digits.empty() || !valid(read.digits)) return reading;
+  const std::string model_digits = WithoutLeadingZeros(read.digits);
+  if (read.weak_one && !SeenAsLeadInOnes(raw, model_digits)) return reading;
   const int weight = reading.readings;
   const bool sure = reading.agreeing_readers >= 2 && 3 * reading.votes >= 2 * reading.readings;
   reading.readings += weight;
@@ -285,7 +336,7 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
     all.insert(all.end(), weight, model_digits);
     std::tie(reading.digits, reading.votes) = Consistent(all);
   }
-  pluralities.push_back(model_digits);
+  if (!read.weak_one) pluralities.push_back(model_digits);
   reading.agreeing_readers = 0;
   for (const std::string& p : pluralities) reading.agreeing_readers += !p.empty() && p == reading.digits;
   return reading;
@@ -331,12 +382,72 @@ std::optional<std::pair<Box, int>> NumberPlace(const GrayImage& image, const std
   return std::pair(Box{left, best->y0 - h / 2, best->slash_x0 - h / 16, best->y1 + h / 3}, h);
 }
 
-// The places of the day and the month: between "ngày" and "tháng", and "tháng" and "năm".
-struct DatePlaces {
-  std::optional<Box> day, month;
-  int height = 0;
-};
-std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<LayoutWord>& words) {
+// The rooms of the day and the month on the line of `line`, `h` high: from `day_from` to the
+// printed "tháng" (`thang_x0`..`thang_x1`), and from there to the printed "năm".
+DateRooms Between(const LayoutWord& line, int h, int day_from, int thang_x0, int thang_x1, int nam_x0) {
+  DateRooms rooms;
+  rooms.line_height = h;
+  if (thang_x0 - day_from > h / 3)
+    rooms.day = Box{day_from + h / 8, line.y0 - h / 2, thang_x0 - h / 8, line.y1 + h / 3};
+  if (nam_x0 - thang_x1 > h / 3) rooms.month = Box{thang_x1 + h / 8, line.y0 - h / 2, nam_x0 - h / 8, line.y1 + h / 3};
+  return rooms;
+}
+
+// The printed "ngày" is about 1.2 times as wide as the printed "năm" of the same line, and
+// "tháng" about 1.35 times (Times New Roman).
+int NgayWidth(const LayoutWord& nam) { return (nam.x1 - nam.x0) * 6 / 5; }
+int ThangWidth(const LayoutWord& nam) { return (nam.x1 - nam.x0) * 27 / 20; }
+
+// Where the printed word `w` of `letters` letters and `width` pixels in the line's type ends.
+// Page OCR runs handwriting into it ("ngày05", "tháng01", or a box reaching over the digits):
+// a word longer, or a box wider by a sixth, ends where its width puts it.
+int PrintedEnd(const LayoutWord& w, size_t letters, int width) {
+  const bool holds_more = Folded(w.text).size() > letters || w.x1 - w.x0 > width * 7 / 6;
+  return holds_more ? std::min(w.x1, w.x0 + width) : w.x1;
+}
+
+// Whether `folded` holds at least three letters: a printed word, even misread ("ngàv"), and not
+// handwriting read as debris ("O_", "đ#").
+bool PrintedWord(std::string_view folded) {
+  return std::count_if(folded.begin(), folded.end(), [](char c) { return c >= 'a' && c <= 'z'; }) >= 3;
+}
+
+// The date line when page OCR did not read its "ngày" (misread, or run into the place before
+// it): the printed "tháng" and "năm" still anchor the line, and the day stands between the
+// printed word before "tháng" and "tháng" itself.
+std::optional<DateRooms> RoomsWithoutNgay(const std::vector<const LayoutWord*>& top_down,
+                                          const std::vector<LayoutWord>& words, int header_bottom) {
+  for (const LayoutWord* candidate : top_down) {
+    const LayoutWord& thang = *candidate;
+    if (thang.y1 > header_bottom || Folded(thang.text) != "thang") continue;
+    const int h = std::max(thang.y1 - thang.y0, 4);
+    const LayoutWord* nam = nullptr;
+    const LayoutWord* before = nullptr;
+    for (const LayoutWord& w : words) {
+      if (&w == &thang || !SameLine(thang, w)) continue;
+      const std::string g = Folded(w.text);
+      if (w.x0 >= thang.x1 && w.x0 - thang.x1 < 8 * h && g == "nam" && (!nam || w.x0 < nam->x0)) nam = &w;
+      if (w.x1 <= thang.x0 + h / 4 && thang.x0 - w.x1 < 8 * h && PrintedWord(g) && (!before || w.x1 > before->x1))
+        before = &w;
+    }
+    if (!nam || !before) continue;
+    const std::string b = Folded(before->text);
+    int day_from = 0;
+    if (b.size() >= 4 && b.compare(b.size() - 4, 4, "ngay") == 0) {
+      day_from = before->x1;  // the place and "ngày" as one word ("Ngãi,ngày")
+    } else if (before->text.back() == ',') {
+      day_from = before->x1 + h / 3 + NgayWidth(*nam);  // "ngày" lost: a space and the word after the place
+    } else {
+      day_from = std::min(before->x1, before->x0 + NgayWidth(*nam));  // "ngày" misread, perhaps holding the day
+    }
+    return Between(thang, h, day_from, thang.x0, PrintedEnd(thang, 5, ThangWidth(*nam)), nam->x0);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<DateRooms> FindDateRooms(const GrayImage& image, const std::vector<LayoutWord>& words) {
   const int header_bottom = static_cast<int>(image.height * kHeaderShare);
   // The topmost date line is the header's: a recital citing a date comes below it.
   std::vector<const LayoutWord*> top_down;
@@ -358,42 +469,31 @@ std::optional<DatePlaces> DatePlace(const GrayImage& image, const std::vector<La
       if (g == "nam" && (!nam || w.x0 < nam->x0)) nam = &w;
     }
     if (!nam) continue;
-    // Page OCR runs handwriting into the printed words: "ngày" holding the day ("ngày05", a box
-    // reaching over it), or "ngày", the day and "tháng" as one word ("ngàyÊtháng"). The printed
-    // words then end where their width in the line's type puts them: "ngày" and "tháng" are
-    // about 1.2 and 1.35 times as wide as "năm" (Times New Roman).
-    const int nam_width = nam->x1 - nam->x0;
-    const bool ngay_holds_more = f.size() > 4 || ngay.x1 - ngay.x0 > nam_width * 7 / 5;
-    const int day_from = ngay_holds_more ? std::min(ngay.x1, ngay.x0 + nam_width * 6 / 5) : ngay.x1;
+    // Page OCR runs handwriting into the printed words: "ngày" or "tháng" holding the digits
+    // after it, or "ngày", the day and "tháng" as one word ("ngàyÊtháng"). The printed words
+    // then end where their width in the line's type puts them.
+    const int day_from = PrintedEnd(ngay, 4, NgayWidth(*nam));
     int thang_x0 = 0, thang_x1 = 0;
     if (thang) {
       thang_x0 = thang->x0;
-      thang_x1 = thang->x1;
+      thang_x1 = PrintedEnd(*thang, 5, ThangWidth(*nam));
     } else if (f.find("thang", 4) != std::string::npos) {
-      thang_x0 = ngay.x1 - nam_width * 27 / 20;
+      thang_x0 = ngay.x1 - ThangWidth(*nam);
       thang_x1 = ngay.x1;
     } else {
       continue;
     }
     if (nam->x0 <= thang_x1) continue;
-    DatePlaces places;
-    places.height = h;
-    if (thang_x0 - day_from > h / 3)
-      places.day = Box{day_from + h / 8, ngay.y0 - h / 2, thang_x0 - h / 8, ngay.y1 + h / 3};
-    if (nam->x0 - thang_x1 > h / 3)
-      places.month = Box{thang_x1 + h / 8, ngay.y0 - h / 2, nam->x0 - h / 8, ngay.y1 + h / 3};
-    return places;
+    return Between(ngay, h, day_from, thang_x0, thang_x1, nam->x0);
   }
-  return std::nullopt;
+  return RoomsWithoutNgay(top_down, words, header_bottom);
 }
-
-}  // namespace
 
 std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, const std::vector<LayoutWord>& words,
                                                       const std::vector<tesseract::TessBaseAPI*>& readers,
                                                       const DigitModel* model) {
   const auto number = NumberPlace(image, words);
-  const auto date = DatePlace(image, words);
+  const auto date = FindDateRooms(image, words);
   if (!number && !date) return std::nullopt;
   for (tesseract::TessBaseAPI* api : readers) {
     api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
@@ -402,8 +502,8 @@ std::optional<catalog::HeaderDigits> ReadHeaderDigits(const GrayImage& image, co
   catalog::HeaderDigits out;
   if (number) out.number = ReadField(image, number->first, number->second, readers, model, ValidNumber);
   if (date && date->day)
-    out.day = ReadField(image, *date->day, date->height, readers, model, ValidDay, /*upright=*/true);
-  if (date && date->month) out.month = ReadField(image, *date->month, date->height, readers, model, ValidMonth);
+    out.day = ReadField(image, *date->day, date->line_height, readers, model, ValidDay, /*day=*/true);
+  if (date && date->month) out.month = ReadField(image, *date->month, date->line_height, readers, model, ValidMonth);
   for (tesseract::TessBaseAPI* api : readers) api->Clear();
   return out;
 }

@@ -35,6 +35,27 @@ struct LayoutWord {
 
 class DigitModel;
 
+// A room of the page for handwritten digits, in pixels.
+struct RoomBox {
+  int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  int height() const { return y1 - y0; }
+};
+
+// The rooms of the day and the month on the header's "…, ngày … tháng … năm …" line, whose
+// printed words are `line_height` pixels high; a room is absent where the printed words leave
+// none.
+struct DateRooms {
+  std::optional<RoomBox> day, month;
+  int line_height = 0;
+};
+
+// The date line of the upper part of `image` (the topmost: a recital citing a date comes below
+// it), found from the printed words of `words`: the day between "ngày" and "tháng", the month
+// between "tháng" and "năm". Where page OCR ran the handwriting into "ngày" or lost or misread
+// it, the printed words end where their width in the line's type ("năm"'s) puts them, after the
+// printed word before "tháng". nullopt when no such line is found.
+std::optional<DateRooms> FindDateRooms(const GrayImage& image, const std::vector<LayoutWord>& words);
+
 // Reads the header's handwritten digits from `image`, whose layout is `words`. `readers` are
 // Tesseract instances with different models (their errors differ), which this function sets up
 // for digit lines (whitelist, single line) and leaves cleared; every rendering is read by each.

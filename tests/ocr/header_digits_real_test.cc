@@ -1,6 +1,6 @@
 // The handwritten number and day of real scans (../shared/real-pdfs/handwritten-numbers, truth
 // read by eye in truth.tsv), read from page 1 as the indexer does: a field shown as read is
-// right, and clear handwriting is read. About 3 s a page (four pages).
+// right, and clear handwriting is read. About 3 s a page (five pages).
 #include <poppler-document.h>
 
 #include <gtest/gtest.h>
@@ -62,14 +62,17 @@ TEST(HeaderDigitsReal, WhatIsShownAsReadIsRight) {
   OcrEngine engine("vie", OcrImageOptions{}, with_model ? model : std::filesystem::path());
   // Clear digits both models read alike (660, 09), handwriting they misread ("87" as "8": the
   // digit model reads its crossed 7), and handwriting run into the printed "Số:" ("Số:46", page
-  // OCR "Sô:4`").
+  // OCR "Sô:4`"). The days "31" and "11" are written with the lead-in 1 that Tesseract reads as
+  // a 4 ("34", "4"): "34" is no day, and the model reads the 1s of "11" by a small margin.
   struct Case {
     const char* file;
     bool number_read;   // the number must be read, and right
     bool number_right;  // the number must be right, read or doubtful
+    bool day_right;     // the day must be right, read or doubtful
   };
-  for (const Case& c : {Case{"qn-scan-11.pdf", true, true}, Case{"qn-scan-03.pdf", true, true},
-                        Case{"qn-scan-13.pdf", false, with_model}, Case{"qn-scan-09.pdf", false, true}}) {
+  for (const Case& c : {Case{"qn-scan-11.pdf", true, true, true}, Case{"qn-scan-03.pdf", true, true, true},
+                        Case{"qn-scan-13.pdf", false, with_model, with_model},
+                        Case{"qn-scan-09.pdf", false, true, true}, Case{"qn-scan-04.pdf", false, false, with_model}}) {
     const Truth& t = truth.at(c.file);
     const catalog::DocumentMetadata m = ReadFirstPage(engine, dir / c.file);
     if (c.number_read) {
@@ -87,7 +90,7 @@ TEST(HeaderDigitsReal, WhatIsShownAsReadIsRight) {
     }
     ASSERT_TRUE(m.date) << c.file;
     EXPECT_EQ(m.date->ToString().substr(0, 7), t.date.substr(0, 7)) << c.file << ": month and year are printed";
-    if (m.date_confidence == catalog::FieldConfidence::kRead) {
+    if (m.date_confidence == catalog::FieldConfidence::kRead || c.day_right) {
       EXPECT_EQ(m.date->ToString(), t.date) << c.file;
     }
   }
