@@ -215,10 +215,6 @@ std::pair<std::string, int> Consistent(const std::vector<std::string>& readings)
   return best;
 }
 
-// The smallest margin (digit_model.h) at which the model's reading of a mark counts: of the
-// samples held out of its training, the 5 % read below it hold half of its errors.
-constexpr double kSureMargin = 0.2;
-
 // A handwritten 1 is written with a long lead-in stroke, which Tesseract reads as a 4 or a 7 with
 // one voice ("15" as "45", "31" as "34"): `digits` with its 4s and 7s read as 1s.
 std::string LeadInOnes(std::string digits) {
@@ -252,17 +248,15 @@ ModelDigits ModelReading(const GrayImage& image, Box box, int line_height, const
   const int reach = lead_in_ones ? std::min(line_height / 2, box.x0) : 0;
   box.x0 -= reach;
   if (!Clip(image, box)) return {};
-  cv::Mat grey(box.y1 - box.y0, box.x1 - box.x0, CV_8U);
-  for (int y = box.y0; y < box.y1; ++y) {
-    std::copy_n(image.pixels.data() + static_cast<size_t>(y) * image.width + box.x0, grey.cols,
-                grey.ptr<uchar>(y - box.y0));
-  }
+  // A view of the page's pixels, not a copy: HandwrittenMarks only reads it.
+  const cv::Mat page(image.height, image.width, CV_8U, const_cast<std::uint8_t*>(image.pixels.data()));
+  const cv::Mat grey = page(cv::Rect(box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0));
   ModelDigits out;
   for (const DigitMark& mark : HandwrittenMarks(grey, line_height)) {
     if (mark.box.x + mark.box.width / 2 < reach) continue;
     const DigitGuess guess = model.Read(mark.ink);
     if (guess.digit < 0) return {};
-    if (guess.margin < kSureMargin) {
+    if (guess.margin < kClearMargin) {
       if (!lead_in_ones || guess.digit != 1 || guess.margin <= 0) return {};
       out.weak_one = true;
     }
@@ -306,7 +300,8 @@ catalog::DigitReading ReadField(const GrayImage& image, const Box& box, int line
       if (digits.empty()) continue;
       raw.push_back(WithoutLeadingZeros(digits));
       if (!valid(digits)) {
-        if (day && valid(DayOfLeadInOnes(digits))) all.push_back(WithoutLeadingZeros(DayOfLeadInOnes(digits)));
+        const std::string ones = day ? DayOfLeadInOnes(digits) : std::string();
+        if (!ones.empty() && valid(ones)) all.push_back(WithoutLeadingZeros(ones));
         continue;
       }
       own.push_back(WithoutLeadingZeros(digits));

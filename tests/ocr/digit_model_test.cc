@@ -22,11 +22,6 @@ const std::filesystem::path kModel = std::filesystem::path(LUUTRU_BINARY_DIR) / 
 const std::filesystem::path kHeldOut =
     std::filesystem::path(LUUTRU_BINARY_DIR) / "indexer" / "handwritten-digits-held-out.yml";
 
-#define REQUIRE_MODEL()                                                                              \
-  if (!std::filesystem::exists(kModel)) {                                                            \
-    GTEST_SKIP() << "no digit model in this build (opencv-doc's digits.png was not found at build)"; \
-  }
-
 struct HeldOut {
   std::vector<cv::Mat> pictures;
   std::vector<int> labels;
@@ -45,17 +40,29 @@ HeldOut ReadHeldOut() {
   return out;
 }
 
-TEST(DigitModel, ReadsSamplesHeldOutOfItsTraining) {
-  REQUIRE_MODEL();
-  const std::unique_ptr<DigitModel> model = DigitModel::Load(kModel);
-  ASSERT_TRUE(model);
-  const HeldOut held = ReadHeldOut();
+// The model this build trained and the samples it held out; skipped in a build without them.
+class TrainedModelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!std::filesystem::exists(kModel))
+      GTEST_SKIP() << "no digit model in this build (opencv-doc's digits.png was not found at build)";
+    model_ = DigitModel::Load(kModel);
+    ASSERT_TRUE(model_);
+    held_ = ReadHeldOut();
+  }
+  std::unique_ptr<DigitModel> model_;
+  HeldOut held_;
+};
+
+TEST_F(TrainedModelTest, ReadsSamplesHeldOutOfItsTraining) {
+  const DigitModel* model = model_.get();
+  const HeldOut& held = held_;
   ASSERT_EQ(held.pictures.size(), 500u);  // a tenth of each digit's 500
   int right = 0, right_sure = 0, sure = 0;
   for (size_t i = 0; i < held.pictures.size(); ++i) {
     const DigitGuess guess = model->ReadPicture(held.pictures[i]);
     right += guess.digit == held.labels[i];
-    if (guess.margin >= 0.2) {
+    if (guess.margin >= kClearMargin) {
       ++sure;
       right_sure += guess.digit == held.labels[i];
     }
@@ -129,11 +136,9 @@ std::string ReadRoom(const DigitModel& model, const cv::Mat& room, int line_heig
   return digits;
 }
 
-TEST(DigitMarks, CutsALineOfHandwritingIntoItsDigits) {
-  REQUIRE_MODEL();
-  const std::unique_ptr<DigitModel> model = DigitModel::Load(kModel);
-  ASSERT_TRUE(model);
-  const HeldOut held = ReadHeldOut();
+TEST_F(TrainedModelTest, CutsALineOfHandwritingIntoItsDigits) {
+  const DigitModel* model = model_.get();
+  const HeldOut& held = held_;
   const int line_height = 42;
   size_t marks = 0;
   // Apart: three marks, left to right, nothing from the print, the speck or the rule.
