@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "search/hit_pages.h"
 #include "search/issuer_names.h"
@@ -24,6 +25,29 @@ constexpr Xapian::doccount kCheckAtLeast = 1000;
 constexpr int kDocumentsPerUnit = 3;
 // Spelling candidates are ranked by how many visible documents hold them, counted up to this many.
 constexpr Xapian::doccount kSpellingCountCap = 1000;
+
+// Counts the units among the documents a match considers: each distinct unit key once, and each
+// document with no key as a unit of its own, as collapsing counts them. A hash set, where
+// Xapian's ValueCountMatchSpy keeps a count per key in an ordered map: counting a pull list's
+// units is most of its time. A remote shard's server cannot build this spy (get_mset throws
+// Xapian::UnimplementedError); ValueCountMatchSpy, which xapian-tcpsrv knows, serves there.
+class UnitCounter : public Xapian::MatchSpy {
+ public:
+  explicit UnitCounter(Xapian::doccount expected) { keys_.reserve(expected); }
+  void operator()(const Xapian::Document& doc, double /*weight*/) override {
+    std::string key = doc.get_value(schema::kSlotUnit);
+    if (key.empty()) {
+      ++unkeyed_;
+    } else {
+      keys_.insert(std::move(key));
+    }
+  }
+  uint64_t units() const { return keys_.size() + unkeyed_; }
+
+ private:
+  std::unordered_set<std::string> keys_;
+  uint64_t unkeyed_ = 0;
+};
 
 Xapian::Query AndAll(const Xapian::Query& base, const std::vector<Xapian::Query>& filters) {
   if (filters.empty()) return base;
@@ -170,10 +194,18 @@ Searcher::TierTotal Searcher::Total(const Xapian::MSet& mset, const Xapian::Quer
     out.total = CountVisible(query, clearance);
     return out;
   }
-  // Units: every visible match's unit key seen once, without keeping a result per unit; a
-  // document with no key is a unit of its own, as collapsing counts it.
-  Xapian::ValueCountMatchSpy units(schema::kSlotUnit);
+  // Units: every visible match's unit key seen once, without keeping a result per unit.
   Run every = Run::Unranked(0, db_.get_doccount());
+  try {
+    UnitCounter counter(mset.get_matches_upper_bound());
+    every.spy = &counter;
+    Execute(query, clearance, every);
+    out.total = counter.units();
+    return out;
+  } catch (const Xapian::UnimplementedError&) {
+    // A remote shard: counted below by the spy its server knows.
+  }
+  Xapian::ValueCountMatchSpy units(schema::kSlotUnit);
   every.spy = &units;
   Execute(query, clearance, every);
   Xapian::doccount keyed = 0;

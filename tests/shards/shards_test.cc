@@ -251,5 +251,43 @@ TEST_F(ShardsTest, RemoteShardsThroughAStubAnswerAsOneDatabase) {
       << "the error should name the shard that is down: " << r.out;
 }
 
+// A pull list of more than 1,000 units is counted by reading every match's unit: locally with
+// luutru's own counter, through xapian-tcpsrv (which cannot build it) with Xapian's
+// ValueCountMatchSpy. Both count the units a `thuong` reader may see.
+TEST_F(ShardsTest, RemotePullListOfMoreThanAThousandUnitsCountsAsLocal) {
+  if (RunCommand("command -v xapian-tcpsrv >/dev/null").exit_code != 0) {
+    GTEST_SKIP() << "xapian-tcpsrv (Debian package xapian-tools) is not installed";
+  }
+  const auto d = dir_->path() / "large";
+  std::filesystem::create_directories(d);
+  std::vector<json> docs;
+  int visible_units = 0;
+  for (int i = 0; i < 2600; ++i) {
+    const int unit = i / 2;  // two documents a unit; the second of every third unit is secret
+    const bool secret = i % 2 == 1 && unit % 3 == 0;
+    if (i % 2 == 0) ++visible_units;
+    json doc{{"file", "hs-" + std::to_string(unit) + "/doc-" + std::to_string(i) + ".pdf"},
+             {"unit_code", "Phông 3 / Mục lục 01 / ĐVBQ " + std::to_string(unit + 1)},
+             {"title", "Báo cáo công tác lưu trữ số " + std::to_string(i)},
+             {"pages", json::array({"Báo cáo công tác lưu trữ năm " + std::to_string(2000 + i % 20) + "."})}};
+    doc["secrecy"] = secret ? "mật" : "thường";  // unread secrecy counts as `mật`
+    docs.push_back(std::move(doc));
+  }
+  WriteJsonl(d / "large.jsonl", docs, 0, 1);
+  auto r = RunCommand(Index(d / "db", d / "large.jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  ShardServer server(d / "db");
+  ASSERT_TRUE(server.running()) << "xapian-tcpsrv did not start";
+  const auto stub = d / "large.stub";
+  std::ofstream(stub) << "remote 127.0.0.1:" << server.port() << "\n";
+
+  const std::string request = "--group-by unit 'công tác lưu trữ'";
+  const json local = Search({Path(d / "db")}, request);
+  const json remote = Search({Path(stub)}, request);
+  EXPECT_EQ(local.value("total", 0), visible_units);
+  EXPECT_FALSE(local.value("total_is_estimate", true));
+  EXPECT_EQ(Canonical(local), Canonical(remote));
+}
+
 }  // namespace
 }  // namespace luutru
