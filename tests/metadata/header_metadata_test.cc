@@ -238,7 +238,7 @@ TEST(Header, NumberRunOnAfterTheIssuer) {
 
 // A text layer may hold a whole page on one line: the issuer is still cut from the motto after
 // thousands of words, and each word is folded once (the text was folded again for every word,
-// and such a line took seconds).
+// and such a line took close to a second).
 TEST(Header, IssuerOnALineOfThousandsOfWords) {
   std::string line = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI";
   for (int i = 0; i < 3000; ++i) line += " trang";

@@ -55,16 +55,14 @@ class TrainedModelTest : public ::testing::Test {
 };
 
 TEST_F(TrainedModelTest, ReadsSamplesHeldOutOfItsTraining) {
-  const DigitModel* model = model_.get();
-  const HeldOut& held = held_;
-  ASSERT_EQ(held.pictures.size(), 500u);  // a tenth of each digit's 500
+  ASSERT_EQ(held_.pictures.size(), 500u);  // a tenth of each digit's 500
   int right = 0, right_sure = 0, sure = 0;
-  for (size_t i = 0; i < held.pictures.size(); ++i) {
-    const DigitGuess guess = model->ReadPicture(held.pictures[i]);
-    right += guess.digit == held.labels[i];
+  for (size_t i = 0; i < held_.pictures.size(); ++i) {
+    const DigitGuess guess = model_->ReadPicture(held_.pictures[i]);
+    right += guess.digit == held_.labels[i];
     if (guess.margin >= kClearMargin) {
       ++sure;
-      right_sure += guess.digit == held.labels[i];
+      right_sure += guess.digit == held_.labels[i];
     }
   }
   // OpenCV's own sample reaches about 96 % with the same features; a clear margin is righter.
@@ -137,15 +135,13 @@ std::string ReadRoom(const DigitModel& model, const cv::Mat& room, int line_heig
 }
 
 TEST_F(TrainedModelTest, CutsALineOfHandwritingIntoItsDigits) {
-  const DigitModel* model = model_.get();
-  const HeldOut& held = held_;
   const int line_height = 42;
   size_t marks = 0;
   // Apart: three marks, left to right, nothing from the print, the speck or the rule.
-  EXPECT_EQ(ReadRoom(*model, Room(held, {5, 7, 4}, false, line_height), line_height, &marks), "574");
+  EXPECT_EQ(ReadRoom(*model_, Room(held_, {5, 7, 4}, false, line_height), line_height, &marks), "574");
   EXPECT_EQ(marks, 3u);
   // Joined by the pen, one piece of ink: still cut into digits.
-  const cv::Mat close = Room(held, {2, 3}, true, line_height);
+  const cv::Mat close = Room(held_, {2, 3}, true, line_height);
   cv::Mat ink, labels, stats, centroids;
   cv::threshold(close, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
   int tall = 0;
@@ -153,7 +149,7 @@ TEST_F(TrainedModelTest, CutsALineOfHandwritingIntoItsDigits) {
     tall += stats.at<int>(i, cv::CC_STAT_HEIGHT) > line_height / 2 && stats.at<int>(i, cv::CC_STAT_LEFT) > 0;
   }
   ASSERT_EQ(tall, 1) << "the two digits are one piece of ink";
-  EXPECT_EQ(ReadRoom(*model, close, line_height, &marks), "23");
+  EXPECT_EQ(ReadRoom(*model_, close, line_height, &marks), "23");
   EXPECT_EQ(marks, 2u);
 }
 
